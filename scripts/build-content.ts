@@ -1,0 +1,101 @@
+/**
+ * The content pipeline: read -> validate -> anonymize -> derive -> render -> write.
+ * Reads a study folder (default content/study, or STUDY_DIR / --study) and rewrites
+ * content/generated/ with the MDX and JSON the Astro site renders. On any problem it prints
+ * them all, exits non-zero and writes nothing.
+ *
+ *   node scripts/build-content.ts [--study <folder>]
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { attributeLabel } from './lib/anonymize.ts';
+import { deriveCounts } from './lib/derive.ts';
+import { loadStudy } from './lib/load-study.ts';
+import { validateStudy } from './lib/validate.ts';
+import { StudyError, formatProblem } from './lib/problems.ts';
+import { checkKAnonymity, publishExcerpts, publishParticipants } from './lib/publish.ts';
+import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
+import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
+import type { Codebook, Study } from './lib/schema.ts';
+
+/** Where generated content goes; git-ignored. */
+export const GENERATED_DIR = 'content/generated';
+/** Where private reports go; git-ignored, never part of the site. */
+export const REPORTS_DIR = 'reports';
+
+/** Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input. */
+export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string } {
+  const { loaded, problems } = loadStudy(files);
+  problems.push(...validateStudy(loaded));
+  if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
+  const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
+
+  const participants = publishParticipants(s);
+  const kProblems = checkKAnonymity(participants, s.study, `${s.dir}/study.yaml`);
+  if (kProblems.length) throw new StudyError(kProblems);
+  const { excerpts, quotes, report } = publishExcerpts(s, participants);
+  const derived = deriveCounts(s.codebook, excerpts, participants);
+
+  const total = participants.length;
+  const { privacy, ...meta } = s.study;
+  const site = {
+    study: { ...meta, privacy: { k: privacy.k, shownAttributes: privacy.shownAttributes } },
+    attributeLabels: Object.fromEntries(privacy.shownAttributes.map((a) => [a, attributeLabel(a)])),
+    totals: { participants: total, excerpts: excerpts.length, themes: s.codebook.themes.length,
+      codes: s.codebook.themes.reduce((n, t) => n + t.subthemes.reduce((m, u) => m + u.codes.length, 0), 0),
+      originals: excerpts.filter((e) => e.originalText).length },
+    themes: s.codebook.themes.map((t) => ({
+      ...t, count: derived.counts[t.id], related: derived.related[t.id], quotes: quotes[t.id] ?? [],
+      subthemes: t.subthemes.map((u) => ({ ...u, count: derived.counts[u.id], codes: u.codes.map((c) => ({ ...c, count: derived.counts[c.id] })) })),
+    })),
+    codePairs: derived.codePairs,
+    themePairs: derived.themePairs,
+    matrix: derived.matrix,
+    participantSummary: privacy.shownAttributes.map((a) => ({
+      attribute: a, label: attributeLabel(a),
+      values: countValues(participants.map((p) => p.attributes[a])),
+    })),
+  };
+  const generated: Record<string, string> = {
+    'README.md': `${GENERATED_HEADER.slice(3, -3).trim()}\n`,
+    'site.json': `${JSON.stringify(site, null, 1)}\n`,
+    'excerpts.json': `${JSON.stringify(excerpts, null, 1)}\n`,
+  };
+  for (const t of s.codebook.themes) {
+    generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
+  }
+  return { generated, report: `${JSON.stringify({ study: s.dir, note: 'Private. Read every entry before publishing: regular expressions and k cannot catch every identifying clue.', replacements: report }, null, 1)}\n` };
+}
+
+/** Number of participants per value, most common first, then alphabetical. */
+function countValues(values: string[]): { value: string; participants: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, participants]) => ({ value, participants }))
+    .sort((a, b) => b.participants - a.participants || a.value.localeCompare(b.value));
+}
+
+/** The study folder named by --study, STUDY_DIR, or the bundled one. */
+export function studyDirFromArgs(argv: string[]): string {
+  const flag = argv.indexOf('--study');
+  return resolve(flag >= 0 ? argv[flag + 1] : process.env.STUDY_DIR || 'content/study');
+}
+
+/** read -> build -> write, printing every problem and exiting non-zero on bad input. */
+export function run(argv = process.argv.slice(2)): boolean {
+  const files = readStudyFolder(studyDirFromArgs(argv));
+  try {
+    const { generated, report } = buildContent(files);
+    replaceFolder(GENERATED_DIR, generated);
+    replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
+    console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);
+    return true;
+  } catch (e) {
+    if (!(e instanceof StudyError)) throw e;
+    console.error(`Cannot build the site: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${files.dir}`);
+    for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+    return false;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = run() ? 0 : 1;

@@ -1,0 +1,69 @@
+/**
+ * Applies redactions.yaml to every text that reaches the site, and builds participant descriptors
+ * from only the attributes study.yaml allows.
+ */
+import type { Participant, Redaction, Study } from './schema.ts';
+
+/** One replacement made, for the anonymization report. */
+export interface Replacement { found: string; replacement: string }
+
+/** A function that redacts a text and reports what it replaced. */
+export type Redactor = (text: string) => { text: string; replacements: Replacement[] };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Not inside a word, in any script (Latin or Urdu). */
+const [BEFORE, AFTER] = ['(?<![\\p{L}\\p{N}\\p{M}])', '(?![\\p{L}\\p{N}\\p{M}])'];
+
+/**
+ * Compiles redactions. Where entries overlap, the leftmost and then the longest match wins, so
+ * "Sarwarabad District Hospital" is replaced whole even when "Sarwarabad" is listed too, and a
+ * replacement never leaves half a name behind.
+ */
+export function createRedactor(redactions: Redaction[]): Redactor {
+  const regexes = redactions.map((r) => new RegExp('term' in r ? `${BEFORE}${escape(r.term)}${AFTER}` : r.pattern, 'giu'));
+  return (text) => {
+    const matches: { start: number; end: number; entry: number }[] = [];
+    regexes.forEach((regex, entry) => {
+      for (const m of text.matchAll(regex)) if (m[0]) matches.push({ start: m.index, end: m.index + m[0].length, entry });
+    });
+    matches.sort((a, b) => a.start - b.start || b.end - a.end || a.entry - b.entry);
+    const replacements: Replacement[] = [];
+    let out = '';
+    let at = 0;
+    for (const m of matches) {
+      if (m.start < at) continue;
+      const replacement = redactions[m.entry].replacement;
+      replacements.push({ found: text.slice(m.start, m.end), replacement });
+      out += text.slice(at, m.start) + replacement;
+      at = m.end;
+    }
+    return { text: out + text.slice(at), replacements };
+  };
+}
+
+/** The coarse experience band for a number of years, from cut-points like [10]. */
+export function experienceBand(years: number, cuts: number[]): string {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const upper = sorted.findIndex((c) => years < c);
+  if (upper === 0) return `Under ${sorted[0]} years`;
+  if (upper === -1) return `${sorted.at(-1)} years or more`;
+  return `${sorted[upper - 1]}–${sorted[upper] - 1} years`;
+}
+
+/** The attributes of a participant that may be shown with the pseudonym, in study.yaml's order. */
+export function shownAttributes(p: Participant, privacy: Study['privacy']): Record<string, string> {
+  const all: Record<string, string | undefined> = { ...p, years_experience: undefined };
+  if (p.years_experience !== undefined) all.experience_band = experienceBand(p.years_experience, privacy.experienceBands);
+  return Object.fromEntries(privacy.shownAttributes.map((a) => [a, all[a]?.trim() || 'Not recorded']));
+}
+
+/** "Mental health · Public · 10 years or more" */
+export function describe(attributes: Record<string, string>): string {
+  return Object.values(attributes).join(' · ') || 'Participant';
+}
+
+/** "specialty_group" -> "Specialty group" */
+export function attributeLabel(column: string): string {
+  const words = column.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,83 @@
+/** RFC 4180 CSV parsing that remembers the line each row starts on, for precise error messages. */
+import type { z } from 'zod';
+import { type Problem, show } from './problems.ts';
+
+/** A parsed row: its cells by header name and the 1-based line it starts on. */
+export interface CsvRow { line: number; cells: Record<string, string> }
+
+/** Splits CSV text into records of raw cells with their starting lines. */
+function tokenize(text: string, file: string, problems: Problem[]): { line: number; cells: string[] }[] {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else { if (ch === '\n') line++; cell += ch; }
+    } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; }
+    else if (ch === ',') { cells.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
+      cells = []; cell = ''; line++; start = line;
+    } else cell += ch;
+  }
+  if (quoted) problems.push({ file, line: quoteLine, message: 'a quoted field is never closed (expected a closing ")' });
+  cells.push(cell);
+  if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
+  return records;
+}
+
+/** Parses CSV text with a header row; reports missing columns and rows of the wrong width. */
+export function parseCsv(text: string, file: string, required: string[]): { rows: CsvRow[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const [header, ...records] = tokenize(text, file, problems);
+  if (!header) return { rows: [], problems: [{ file, message: `the file is empty (expected a header row: ${required.join(',')})` }] };
+  const names = header.cells.map((c) => c.trim());
+  for (const col of required) {
+    if (!names.includes(col)) problems.push({ file, line: 1, message: `missing column ${show(col)} (header has ${names.join(',')})` });
+  }
+  const rows: CsvRow[] = [];
+  for (const r of records) {
+    if (r.cells.length !== names.length) {
+      problems.push({ file, line: r.line, message: `found ${r.cells.length} fields, expected ${names.length} as in the header` });
+      continue;
+    }
+    rows.push({ line: r.line, cells: Object.fromEntries(names.map((n, i) => [n, r.cells[i]])) });
+  }
+  return { rows, problems };
+}
+
+/** Validates each row against a schema; a bad row becomes problems naming its line and column. */
+export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, schema: S): { items: { line: number; value: z.infer<S> }[]; problems: Problem[] } {
+  const items: { line: number; value: z.infer<S> }[] = [];
+  const problems: Problem[] = [];
+  for (const row of rows) {
+    const result = schema.safeParse(row.cells);
+    if (result.success) { items.push({ line: row.line, value: result.data }); continue; }
+    for (const issue of result.error.issues) {
+      const column = String(issue.path[0] ?? '');
+      const found = column ? row.cells[column] : undefined;
+      problems.push({ file, line: row.line, field: column ? `column "${column}"` : undefined,
+        message: found === undefined ? issue.message : `found ${show(found)}, expected ${describeExpected(issue)}` });
+    }
+  }
+  return { items, problems };
+}
+
+/** Turns a zod issue into the "expected ..." half of a message. */
+export function describeExpected(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'a non-empty text';
+  if (issue.code === 'invalid_format' || issue.code === 'custom') return issue.message;
+  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys') return `no unknown fields (found ${issue.keys.join(', ')})`;
+  return issue.message;
+}

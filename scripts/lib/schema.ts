@@ -1,0 +1,191 @@
+/**
+ * The single source of truth for every data shape: the study folder a research team writes
+ * (study.yaml, codebook.yaml, participants.csv, excerpts.csv, quotes.yaml, redactions.yaml) and
+ * the generated data the site reads. Used by scripts/ and by src/content.config.ts.
+ */
+import { z } from 'zod';
+
+/** A stable identifier: lowercase words joined by hyphens (`time-saved`), used in URLs. */
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens');
+/** A text that must say something. */
+const TextSchema = z.string().trim().min(1, 'a non-empty text');
+
+/** One author of the published article. */
+export const AuthorSchema = z.strictObject({
+  /** Family name, as printed in the article. */
+  family: TextSchema,
+  /** Given names; omit when the article's record does not give them. */
+  given: TextSchema.optional(),
+  /** ORCID iD, e.g. `0000-0002-1825-0097`. */
+  orcid: z.string().regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like 0000-0002-1825-0097').optional(),
+  /** Affiliation as printed in the article. */
+  affiliation: TextSchema.optional(),
+});
+
+/** study.yaml: what the study is, where it was published, and how its data may be shown. */
+export const StudySchema = z.strictObject({
+  /** Full title of the published article. */
+  title: TextSchema,
+  /** Short title for the site header; defaults to the title. */
+  shortTitle: TextSchema.optional(),
+  /** Authors in byline order. */
+  authors: z.array(AuthorSchema).min(1),
+  /** Journal name. */
+  journal: TextSchema,
+  /** Year of publication. */
+  year: z.number().int().min(1900).max(2100),
+  /** DOI without the resolver prefix, e.g. `10.1177/00912174251387812`. */
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI like 10.1177/00912174251387812'),
+  /** Structured abstract. */
+  abstract: z.strictObject({ objective: TextSchema, method: TextSchema, results: TextSchema, conclusion: TextSchema }),
+  /** The research question in one sentence. */
+  question: TextSchema,
+  /** Study design, e.g. "Qualitative, in-depth interviews". */
+  design: TextSchema,
+  /** Where the study took place. */
+  setting: TextSchema,
+  /** How participants were sampled. */
+  sampling: TextSchema,
+  /** Number of participants reported in the article. */
+  sampleSize: z.number().int().positive(),
+  /** Analysis approach, e.g. "Thematic analysis". */
+  analysis: TextSchema,
+  /** Ethics approval and consent; say "Not reported" rather than guess. */
+  ethics: TextSchema,
+  /** Researchers' reflexivity statement. Default "Not reported". */
+  reflexivity: TextSchema.default('Not reported'),
+  /** COREQ checklist answers by item number ("1" to "32"); an item left out is shown as "Not reported". */
+  coreq: z.record(z.string().regex(/^([1-9]|[12]\d|3[0-2])$/, 'a COREQ item number from 1 to 32'), TextSchema).default({}),
+  /** Reporting items the article does not report; shown as "Not reported" on the methods page. Default: none. */
+  notReported: z.array(TextSchema).default([]),
+  /** Licence of the published data and text. */
+  licence: z.strictObject({ name: TextSchema, url: z.url() }),
+  /** Whether the data are the study's own or an illustrative stand-in, and the notice shown with them. */
+  provenance: z.strictObject({ kind: z.enum(['illustrative', 'study']), notice: TextSchema }),
+  /** Privacy settings applied to everything linked to a pseudonym. */
+  privacy: z.strictObject({
+    /** Every combination of shown attributes must be shared by at least k participants. Default 3. */
+    k: z.number().int().min(1).default(3),
+    /** participants.csv columns (or the derived `experience_band`) that may be shown with a pseudonym. */
+    shownAttributes: z.array(z.string()).default([]),
+    /** Cut-points in years for `experience_band`: [10] gives "Under 10 years" and "10 years or more". */
+    experienceBands: z.array(z.number().int().positive()).default([10]),
+  }),
+});
+
+/** A code: the smallest unit of the codebook, applied to excerpts. */
+export const CodeSchema = z.strictObject({
+  /** Stable id, used in excerpts.csv and URLs. */
+  id: SlugSchema,
+  /** Short label. */
+  label: TextSchema,
+  /** When the code applies. */
+  definition: TextSchema,
+});
+
+/** A subtheme groups codes within a theme. */
+export const SubthemeSchema = z.strictObject({
+  id: SlugSchema,
+  label: TextSchema,
+  definition: TextSchema,
+  codes: z.array(CodeSchema).min(1),
+});
+
+/** A theme: the top level of the codebook, one page on the site. */
+export const ThemeSchema = z.strictObject({
+  id: SlugSchema,
+  label: TextSchema,
+  /** Colour on charts and cards, as #rrggbb. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2'),
+  definition: TextSchema,
+  /** One paragraph summarising the finding, for the theme card and page. */
+  summary: TextSchema,
+  /** The same finding in plain language for policymakers. */
+  plainSummary: TextSchema,
+  subthemes: z.array(SubthemeSchema).min(1),
+});
+
+/** codebook.yaml: themes -> subthemes -> codes. */
+export const CodebookSchema = z.strictObject({ themes: z.array(ThemeSchema).min(1) });
+
+/** One row of participants.csv. Further columns are kept as extra attributes. */
+export const ParticipantSchema = z.object({
+  /** Pseudonymous id, e.g. P01. Never a name or a hospital number. */
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a pseudonym like P01'),
+  /** Years of professional experience; `experience_band` is derived from it. */
+  years_experience: z.coerce.number().int().min(0).max(70).optional(),
+}).catchall(z.string());
+
+/** One row of excerpts.csv: a coded passage of an interview. */
+export const ExcerptRowSchema = z.strictObject({
+  /** Stable excerpt id, e.g. E0042; the locator in every citation. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id like E0042'),
+  /** Participant id from participants.csv. */
+  participant: TextSchema,
+  /** Order within the interview; optional. */
+  position: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0)]).optional(),
+  /** Code ids separated by `;`. */
+  codes: z.string().transform((s) => s.split(';').map((c) => c.trim()).filter(Boolean)),
+  /** The excerpt in the site's language. */
+  text: TextSchema,
+  /** Language of the original, as a BCP 47 code (`ur`); empty when the text is the original. */
+  original_lang: z.string().optional().transform((s) => s || undefined),
+  /** The excerpt in the language it was spoken. */
+  original_text: z.string().optional().transform((s) => s?.trim() || undefined),
+});
+
+/** One curated quote of a theme. */
+export const QuoteSchema = z.strictObject({
+  /** Excerpt id. */
+  excerpt: TextSchema,
+  /** Optional short lead-in shown before the quote. */
+  lead: TextSchema.optional(),
+});
+
+/** quotes.yaml: per theme id, the excerpts it features, in order. */
+export const QuotesSchema = z.record(z.string(), z.array(QuoteSchema));
+
+/** One redaction: an exact term (case-insensitive) or a regular expression, and its replacement. */
+export const RedactionSchema = z.union([
+  z.strictObject({ term: TextSchema, replacement: TextSchema }),
+  z.strictObject({ pattern: TextSchema, replacement: TextSchema }),
+]);
+
+/** redactions.yaml: private; never published. */
+export const RedactionsSchema = z.array(RedactionSchema);
+
+export type Study = z.infer<typeof StudySchema>;
+export type Codebook = z.infer<typeof CodebookSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type Subtheme = z.infer<typeof SubthemeSchema>;
+export type Code = z.infer<typeof CodeSchema>;
+export type Participant = z.infer<typeof ParticipantSchema>;
+export type ExcerptRow = z.infer<typeof ExcerptRowSchema>;
+export type Quotes = z.infer<typeof QuotesSchema>;
+export type Redaction = z.infer<typeof RedactionSchema>;
+
+/** One excerpt as the site publishes it: anonymized, with only the attributes privacy allows. */
+export const ExcerptRecordSchema = z.strictObject({
+  id: z.string(),
+  /** Pseudonym of the participant. */
+  participant: z.string(),
+  /** Coarse descriptor built from the shown attributes, e.g. "Mental health · Public · 10 years or more". */
+  descriptor: z.string(),
+  /** The shown attributes, by column name. */
+  attributes: z.record(z.string(), z.string()),
+  position: z.number().optional(),
+  /** Code ids, in codebook order. */
+  codes: z.array(z.string()),
+  /** Theme ids of those codes, in codebook order. */
+  themes: z.array(z.string()),
+  /** Anonymized text. */
+  text: z.string(),
+  originalLang: z.string().optional(),
+  /** Anonymized original-language text. */
+  originalText: z.string().optional(),
+  /** Ids of the excerpts before and after this one in the same interview. */
+  prev: z.string().optional(),
+  next: z.string().optional(),
+});
+
+export type ExcerptRecord = z.infer<typeof ExcerptRecordSchema>;

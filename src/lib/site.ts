@@ -1,0 +1,38 @@
+/** The generated study data, typed, and helpers every page uses. */
+import site from '../../content/generated/site.json';
+
+export type Site = typeof site;
+export type SiteTheme = Site['themes'][number];
+export type SiteCount = SiteTheme['count'];
+export { site };
+
+/** A path inside the site, prefixed with the configured base path. */
+export function url(path = ''): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const clean = path.replace(/^\//, '');
+  return `${base}/${clean}`;
+}
+
+/** The theme with this id; throws when the id is unknown (a build-time bug, never user input). */
+export function themeById(id: string): SiteTheme {
+  const theme = site.themes.find((t) => t.id === id);
+  if (!theme) throw new Error(`unknown theme ${id}`);
+  return theme;
+}
+
+/** "voiced by 14 of 22 participants" */
+export function voicedBy(count: SiteCount): string {
+  return `voiced by ${count.participants} of ${site.totals.participants} participants`;
+}
+
+/** Whether the data shown are illustrative rather than the study's own. */
+export const illustrative = site.study.provenance.kind === 'illustrative';
+
+/** The paper's DOI as a link. */
+export const doiUrl = `https://doi.org/${site.study.doi}`;
+
+/** "Huma, Sania, Doolittle & Sohail" */
+export function authorList(): string {
+  const names = site.study.authors.map((a) => ('given' in a && a.given ? `${a.given} ${a.family}` : a.family));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} & ${names.at(-1)}` : names[0];
+}
