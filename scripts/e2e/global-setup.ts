@@ -1,0 +1,22 @@
+/**
+ * Builds the bundled study once into .build/test-site with the real pipeline, and serves it for
+ * the site tests. Tests read the site's URL with inject('siteUrl') and its folder with inject('siteDir').
+ */
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { run } from '../build.ts';
+import { serveStatic } from './static-server.ts';
+
+export const SITE_DIR = resolve('.build/test-site');
+
+export default async function setup(project: TestProject) {
+  if (!(await run(['--out', SITE_DIR]))) throw new Error('the bundled study failed to build');
+  const { server, url } = await serveStatic(SITE_DIR);
+  project.provide('siteUrl', url);
+  project.provide('siteDir', SITE_DIR);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext { siteUrl: string; siteDir: string }
+}
