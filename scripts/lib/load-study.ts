@@ -24,6 +24,8 @@ export interface LoadedStudy {
   redactions: Redaction[];
   redactionLines: (number | undefined)[];
   narratives: Record<string, string>;
+  /** Files that had syntax or schema problems: checks against their contents would only repeat them. */
+  broken: Set<string>;
 }
 
 const EXCERPT_COLUMNS = ['id', 'participant', 'codes', 'text'];
@@ -73,6 +75,7 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
       redactions: redactionList,
       redactionLines: redactionList.map((_, i) => redactions?.lineOf([i])),
       narratives: files.narratives,
+      broken: new Set(problems.map((p) => p.file.slice(files.dir.length + 1))),
     },
     problems,
   };

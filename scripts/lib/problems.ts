@@ -25,24 +25,24 @@ export function formatProblem(p: Problem): string {
 /** Thrown by the pipeline when a study folder has problems; carries all of them. */
 export class StudyError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  constructor(found: Problem[]) {
+    const problems = [...found].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
     super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the study folder:\n` +
       problems.map((p) => `  ${formatProblem(p)}`).join('\n'));
     this.problems = problems;
   }
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
+/** Edit distance counting a swap of neighbours as one edit ("trsut" is one edit from "trust"). */
 function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    prev = row;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** ` (did you mean "x"?)` when a known value is close enough to be a likely typo, else ``. */

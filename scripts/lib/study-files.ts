@@ -19,6 +19,9 @@ export interface StudyFiles {
   narratives: Record<string, string>;
 }
 
+/** A folder as a user would type it: relative inside the project, absolute outside. */
+const displayPath = (dir: string) => { const rel = relative(process.cwd(), dir); return rel.startsWith('..') ? dir : rel || '.'; };
+
 const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 
 /** Reads every file of the study folder that the pipeline knows. */
@@ -31,7 +34,7 @@ export function readStudyFolder(dir: string): StudyFiles {
     }
   }
   return {
-    dir: relative(process.cwd(), dir) || '.',
+    dir: displayPath(dir),
     study: read(join(dir, 'study.yaml')),
     codebook: read(join(dir, 'codebook.yaml')),
     participants: read(join(dir, 'participants.csv')),

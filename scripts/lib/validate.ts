@@ -48,11 +48,10 @@ export function validateStudy(s: LoadedStudy): Problem[] {
   for (const { line, value: e } of s.excerpts) {
     const at = (column: string, message: string) => problems.push({ file: file('excerpts.csv'), line, field: `column "${column}"`, message });
     if (firstLine.has(e.id)) at('id', `duplicate excerpt id ${show(e.id)} (first used at line ${firstLine.get(e.id)})`);
-    else firstLine.set(e.id, line);
-    excerptCodes.set(e.id, e.codes);
-    if (s.participants.length && !participantIds.has(e.participant)) at('participant', `unknown participant ${show(e.participant)}, expected an id from participants.csv${didYouMean(e.participant, participantIds)}`);
+    else { firstLine.set(e.id, line); excerptCodes.set(e.id, e.codes); }
+    if (s.participants.length && !s.broken.has('participants.csv') && !participantIds.has(e.participant)) at('participant', `unknown participant ${show(e.participant)}, expected an id from participants.csv${didYouMean(e.participant, participantIds)}`);
     if (!e.codes.length) at('codes', 'no codes, expected at least one code id');
-    if (s.codebook) for (const c of e.codes) if (!codeTheme.has(c)) at('codes', `unknown code ${show(c)}${didYouMean(c, codeTheme.keys())}`);
+    if (s.codebook && !s.broken.has('codebook.yaml')) for (const c of e.codes) if (!codeTheme.has(c)) at('codes', `unknown code ${show(c)}${didYouMean(c, codeTheme.keys())}`);
     if (Boolean(e.original_text) !== Boolean(e.original_lang)) at(e.original_text ? 'original_lang' : 'original_text', 'original_text and original_lang go together: give both or neither');
   }
 
