@@ -3,7 +3,9 @@
  * Astro and Pagefind write into a staging folder; dist/ is replaced only when every stage
  * succeeded, so a bad study folder or a failed build leaves the previous site untouched.
  *
- *   node scripts/build.ts [--study <folder>] [--out <dir>] [--only content|site]
+ *   node scripts/build.ts [--study <folder>] [--out <dir>] [--only content|astro|pagefind|publish]
+ *
+ * --only runs a single stage (the benchmark times each in its own process).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -61,14 +63,18 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const outDir = resolve(flag('--out') ?? 'dist');
   const only = flag('--only');
-  if (only !== 'site' && !(await stage('content', () => buildContent(argv)))) return false;
-  if (only === 'content') return true;
   const staging = resolve(STAGING);
-  rmSync(staging, { recursive: true, force: true });
-  await stage('astro build', () => buildSite(staging));
-  const pages = await stage('pagefind', () => buildSearchIndex(staging));
-  publish(staging, outDir);
-  console.log(`[build] ${pages} pages indexed; site written to ${outDir}`);
+  const wanted = (name: string) => !only || only === name;
+  if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
+  if (wanted('astro')) {
+    rmSync(staging, { recursive: true, force: true });
+    await stage('astro build', () => buildSite(staging));
+  }
+  if (wanted('pagefind')) console.log(`[build] ${await stage('pagefind', () => buildSearchIndex(staging))} pages indexed`);
+  if (wanted('publish')) {
+    publish(staging, outDir);
+    console.log(`[build] site written to ${outDir}`);
+  }
   return true;
 }
 

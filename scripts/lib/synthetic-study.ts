@@ -1,0 +1,83 @@
+/**
+ * A synthetic study in the study-folder format, for benchmarks and scale tests: a fixed seed,
+ * any number of excerpts, and skewed distributions like real coding (a few codes used often,
+ * talkative and quiet participants, excerpt lengths from 20 to 200 words, 1-3 codes each).
+ */
+import type { StudyFiles } from './study-files.ts';
+
+/** A small deterministic PRNG (mulberry32), so the same seed gives the same study. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ('the tool we patients time ward notes doctor system trust report hospital family clinic results '
+  + 'training software accuracy check data staff night alerts decision manager policy load-shedding screen '
+  + 'queue form history scan error consent privacy learning colleague morning pressure shift confidence').split(' ');
+
+/** Options of the synthetic study. */
+export interface SyntheticOptions { excerpts: number; seed?: number; themes?: number; subthemes?: number; codesPerSubtheme?: number }
+
+/** Builds the texts of a synthetic study folder. */
+export function syntheticStudy({ excerpts, seed = 42, themes = 6, subthemes = 3, codesPerSubtheme = 4 }: SyntheticOptions): StudyFiles {
+  const rand = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  // Zipf-like: earlier codes and participants are chosen more often.
+  const skewed = <T>(list: T[]) => list[Math.min(list.length - 1, Math.floor(list.length * rand() ** 1.8))];
+  const participantCount = Math.max(24, Math.min(400, Math.round(Math.sqrt(excerpts) * 3)));
+  const groups = ['Mental health', 'Medicine', 'Surgery', 'Diagnostics'];
+  const participants = Array.from({ length: participantCount }, (_, i) => ({
+    id: `P${String(i + 1).padStart(3, '0')}`, group: groups[i % groups.length], sector: i % 8 < 4 ? 'Public' : 'Private', years: 2 + Math.floor(rand() * 30),
+  }));
+  const codebook = Array.from({ length: themes }, (_, t) => ({
+    id: `theme-${t + 1}`,
+    subthemes: Array.from({ length: subthemes }, (_, s) => ({
+      id: `sub-${t + 1}-${s + 1}`,
+      codes: Array.from({ length: codesPerSubtheme }, (_, c) => `code-${t + 1}-${s + 1}-${c + 1}`),
+    })),
+  }));
+  const codes = codebook.flatMap((t) => t.subthemes.flatMap((s) => s.codes));
+  const colours = ['#0072B2', '#009E73', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9'];
+
+  const rows = ['id,participant,position,codes,text,original_lang,original_text'];
+  const position = new Map<string, number>();
+  const firstByTheme = new Map<string, string>();
+  for (let i = 1; i <= excerpts; i++) {
+    const id = `E${String(i).padStart(6, '0')}`;
+    const p = skewed(participants).id;
+    position.set(p, (position.get(p) ?? 0) + 1);
+    const own = new Set([skewed(codes)]);
+    while (rand() < 0.45 && own.size < 3) own.add(pick(codes));
+    const length = Math.round(20 + 180 * rand() ** 2.2);
+    const text = Array.from({ length }, () => pick(WORDS)).join(' ');
+    for (const c of own) { const theme = `theme-${c.split('-')[1]}`; if (!firstByTheme.has(theme)) firstByTheme.set(theme, id); }
+    rows.push(`${id},${p},${position.get(p)},${[...own].join(';')},"${text}.",,`);
+  }
+  const yamlCodebook = ['themes:', ...codebook.flatMap((t, ti) => [
+    `  - id: ${t.id}`, `    label: Theme ${ti + 1}`, `    colour: "${colours[ti % colours.length]}"`, '    definition: A synthetic theme.',
+    '    summary: A synthetic summary.', '    plainSummary: A synthetic plain summary.', '    subthemes:',
+    ...t.subthemes.flatMap((s, si) => [`      - id: ${s.id}`, `        label: Subtheme ${ti + 1}.${si + 1}`, '        definition: A synthetic subtheme.', '        codes:',
+      ...s.codes.flatMap((c) => [`          - id: ${c}`, `            label: Code ${c.slice(5)}`, '            definition: A synthetic code.'])]),
+  ])].join('\n');
+  const narratives = Object.fromEntries(codebook.map((t) => [t.id, `Synthetic narrative for ${t.id}.\n\n<Quote id="${firstByTheme.get(t.id) ?? 'E000001'}" />\n`]));
+  return {
+    dir: `synthetic-${excerpts}`,
+    study: [
+      'title: Synthetic benchmark study', 'authors: [{ family: Bench }]', 'journal: Benchmarks', 'year: 2026', 'doi: 10.0000/bench.1',
+      'abstract: { objective: o, method: m, results: r, conclusion: c }', 'question: q', 'design: d', 'setting: s', 'sampling: s',
+      `sampleSize: ${participantCount}`, 'analysis: a', 'ethics: Not applicable', 'licence: { name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/" }',
+      'provenance: { kind: illustrative, notice: "Synthetic benchmark data." }', 'privacy: { k: 3, shownAttributes: [specialty_group, sector], experienceBands: [10] }',
+    ].join('\n'),
+    codebook: yamlCodebook,
+    participants: ['id,specialty_group,sector,years_experience', ...participants.map((p) => `${p.id},${p.group},${p.sector},${p.years}`)].join('\n'),
+    excerpts: rows.join('\n'),
+    quotes: codebook.map((t) => `${t.id}:\n  - excerpt: ${firstByTheme.get(t.id) ?? 'E000001'}`).join('\n'),
+    narratives,
+  };
+}

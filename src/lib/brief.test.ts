@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../scripts/lib/problems.ts';
+import { EMPTY_BRIEF, loadBrief, parseBrief, studyDir } from './brief.ts';
+
+const THEMES = ['speed', 'doubt'];
+const FILE = 'study/brief.yaml';
+const problems = (text: string) => parseBrief(text, FILE, THEMES).problems.map(formatProblem);
+
+describe('parseBrief', () => {
+  it('reads per-theme text and recommendations, defaulting what is left out', () => {
+    const { brief, problems } = parseBrief([
+      'themes:',
+      '  speed:',
+      '    why: Time matters.',
+      '    actions: [Protect the time saved.]',
+      '  doubt:',
+      '    why: Doubt slows use.',
+      'recommendations:',
+      '  - text: Test tools locally.',
+      '    themes: [doubt]',
+      '  - text: Keep people in charge.',
+    ].join('\n'), FILE, THEMES);
+    expect(problems).toEqual([]);
+    expect(brief).toEqual({
+      themes: { speed: { why: 'Time matters.', actions: ['Protect the time saved.'] }, doubt: { why: 'Doubt slows use.', actions: [] } },
+      recommendations: [{ text: 'Test tools locally.', themes: ['doubt'] }, { text: 'Keep people in charge.', themes: [] }],
+    });
+  });
+
+  it('treats an empty file as an empty brief', () => {
+    expect(parseBrief('# nothing yet\n', FILE, THEMES).brief).toEqual(EMPTY_BRIEF);
+  });
+
+  it('names the line and field of each unknown theme id, with a suggestion', () => {
+    expect(problems('themes:\n  speed:\n    why: ok\n  doubtt:\n    why: typo\nrecommendations:\n  - text: x\n    themes: [speed, sped, nothing-like-it]\n')).toMatchInlineSnapshot(`
+      [
+        "study/brief.yaml:4 themes.doubtt: unknown theme "doubtt" (did you mean "doubt"?), expected one of speed, doubt",
+        "study/brief.yaml:8 recommendations.0.themes.1: unknown theme "sped" (did you mean "speed"?), expected one of speed, doubt",
+        "study/brief.yaml:8 recommendations.0.themes.2: unknown theme "nothing-like-it", expected one of speed, doubt",
+      ]
+    `);
+  });
+
+  it('reports every schema problem at once, each with its line, field, what was found and what was expected', () => {
+    expect(problems('themes:\n  speed:\n    why: ""\n    actions: Protect time\n    action: [x]\nrecommendations:\n  - themes: [speed]\n')).toMatchInlineSnapshot(`
+      [
+        "study/brief.yaml:3 themes.speed.why: found "", expected a non-empty text",
+        "study/brief.yaml:4 themes.speed.actions: found "Protect time", expected a array",
+        "study/brief.yaml:5 themes.speed.action: unknown field "action" (did you mean "actions"?), expected why or actions",
+        "study/brief.yaml:7 recommendations.0.text: missing, expected a string",
+      ]
+    `);
+  });
+
+  it('reports malformed YAML with its line', () => {
+    expect(problems('themes:\n  speed:\n    why: [unclosed\n')).toHaveLength(1);
+    expect(problems('themes:\n  speed:\n    why: [unclosed\n')[0]).toMatch(/^study\/brief\.yaml:\d+: malformed YAML/);
+  });
+
+  it('leaves out, with a warning, a brief that names none of the codebook themes (another study folder)', () => {
+    const result = parseBrief('themes:\n  psychosocial-modifier:\n    why: x\n', FILE, THEMES);
+    expect(result.brief).toEqual(EMPTY_BRIEF);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual(["study/brief.yaml: names none of the codebook's themes (speed, doubt); the brief shows findings only"]);
+  });
+});
+
+describe('loadBrief', () => {
+  it('returns an empty brief when the study folder has no brief.yaml', () => {
+    expect(loadBrief(THEMES, mkdtempSync(join(tmpdir(), 'brief-')))).toEqual(EMPTY_BRIEF);
+  });
+
+  it('throws one error listing every problem of the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brief-'));
+    writeFileSync(join(dir, 'brief.yaml'), 'themes:\n  sped:\n    why: x\n  doubt:\n    actions: [""]\n');
+    expect(() => loadBrief(THEMES, dir)).toThrow(/2 problems in the study folder:\n.*brief\.yaml:2 themes\.sped: unknown theme "sped" \(did you mean "speed"\?\).*\n.*brief\.yaml:5 themes\.doubt\.actions\.0: found "", expected a non-empty text$/);
+  });
+
+  it('reads the folder from --study, then STUDY_DIR, then the bundled study', () => {
+    expect(studyDir(['node', 'build.ts', '--study', 'x/study'])).toBe('x/study');
+    const saved = process.env.STUDY_DIR;
+    process.env.STUDY_DIR = 'y/study';
+    try { expect(studyDir(['node', 'build.ts'])).toBe('y/study'); } finally { if (saved === undefined) delete process.env.STUDY_DIR; else process.env.STUDY_DIR = saved; }
+    if (!saved) expect(studyDir(['node', 'build.ts'])).toBe('content/study');
+  });
+});
