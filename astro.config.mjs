@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
@@ -17,7 +18,7 @@ export default defineConfig({
     // GFM tables in narratives; single tildes stay literal ("~10 years" is not strikethrough).
     processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   vite: { build: { sourcemap: false } },
   devToolbar: { enabled: false },
 });

@@ -13,7 +13,7 @@ import { deriveCounts } from './lib/derive.ts';
 import { loadStudy } from './lib/load-study.ts';
 import { validateStudy } from './lib/validate.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
-import { checkKAnonymity, publishExcerpts, publishParticipants } from './lib/publish.ts';
+import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/publish.ts';
 import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
@@ -30,9 +30,9 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
   const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
 
-  const participants = publishParticipants(s);
-  const kProblems = checkKAnonymity(participants, s.study, `${s.dir}/study.yaml`);
-  if (kProblems.length) throw new StudyError(kProblems);
+  const k = enforceKAnonymity(publishParticipants(s), s.study, `${s.dir}/study.yaml`);
+  if (k.problems.length) throw new StudyError(k.problems);
+  const participants = k.participants;
   const { excerpts, quotes, report } = publishExcerpts(s, participants);
   const derived = deriveCounts(s.codebook, excerpts, participants);
 
@@ -64,7 +64,8 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
   for (const t of s.codebook.themes) {
     generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
   }
-  return { generated, report: `${JSON.stringify({ study: s.dir, note: 'Private. Read every entry before publishing: regular expressions and k cannot catch every identifying clue.', replacements: report }, null, 1)}\n` };
+  const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
+  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n` };
 }
 
 /** Number of participants per value, most common first, then alphabetical. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, describe as describeParticipant, experienceBand, shownAttributes } from './anonymize.ts';
+import { createAnonymizer, createRedactor, describe as describeParticipant, experienceBand, shownAttributes } from './anonymize.ts';
 
 describe('redaction', () => {
   const redact = createRedactor([
@@ -23,9 +23,31 @@ describe('redaction', () => {
 
   it('reports every replacement for the anonymization report', () => {
     expect(redact('Dr. Tariq and Sarwarabad').replacements).toEqual([
-      { found: 'Dr. Tariq', replacement: '[a colleague]' },
-      { found: 'Sarwarabad', replacement: '[a district town]' },
+      { found: 'Dr. Tariq', replacement: '[a colleague]', rule: 'redactions.yaml entry 3' },
+      { found: 'Sarwarabad', replacement: '[a district town]', rule: 'redactions.yaml entry 1' },
     ]);
+  });
+});
+
+describe('built-in detectors, after the redaction list', () => {
+  const anonymize = createAnonymizer([{ term: 'Dr. Tariq Mehmood', replacement: '[a senior colleague]' }]);
+
+  it('replaces e-mail addresses, phone numbers, CNIC numbers, URLs and honorific + name', () => {
+    const { text, replacements } = anonymize(
+      'Mail farooq.k@example.pk or call 0300-1234567 (landline 051 4567890, +92 321 7654321); CNIC 35202-1234567-1; '
+      + 'see https://hospital.example.org/ai. Dr. Farooq Ahmed agreed with Dr. Tariq Mehmood and Sister Nasreen.');
+    expect(text).toBe('Mail [e-mail address] or call [phone number] (landline [phone number], [phone number]); CNIC [CNIC number]; '
+      + 'see [link]. [a named person] agreed with [a senior colleague] and [a named person].');
+    expect(replacements.map((r) => r.rule)).toEqual([
+      'redactions.yaml entry 1', 'detector: e-mail address', 'detector: URL', 'detector: CNIC number',
+      'detector: phone number', 'detector: phone number', 'detector: phone number',
+      'detector: honorific and name', 'detector: honorific and name',
+    ]);
+  });
+
+  it('leaves ordinary numbers, DOIs, years and lower-case honorific use alone', () => {
+    const text = 'In 2023 we saw 1200 patients; doi:10.1177/00912174251387812; the doctor said sir, it works. Dr. at night.';
+    expect(anonymize(text).text).toBe(text);
   });
 });
 

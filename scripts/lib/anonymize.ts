@@ -4,8 +4,10 @@
  */
 import type { Participant, Redaction, Study } from './schema.ts';
 
-/** One replacement made, for the anonymization report. */
-export interface Replacement { found: string; replacement: string }
+import { applyDetectors } from './detectors.ts';
+
+/** One replacement made, for the anonymization report; `rule` names the redaction entry or detector. */
+export interface Replacement { found: string; replacement: string; rule: string }
 
 /** A function that redacts a text and reports what it replaced. */
 export type Redactor = (text: string) => { text: string; replacements: Replacement[] };
@@ -33,11 +35,21 @@ export function createRedactor(redactions: Redaction[]): Redactor {
     for (const m of matches) {
       if (m.start < at) continue;
       const replacement = redactions[m.entry].replacement;
-      replacements.push({ found: text.slice(m.start, m.end), replacement });
+      replacements.push({ found: text.slice(m.start, m.end), replacement, rule: `redactions.yaml entry ${m.entry + 1}` });
       out += text.slice(at, m.start) + replacement;
       at = m.end;
     }
     return { text: out + text.slice(at), replacements };
+  };
+}
+
+/** Redactions first (their replacements are the team's words), then the built-in detectors. */
+export function createAnonymizer(redactions: Redaction[]): Redactor {
+  const redact = createRedactor(redactions);
+  return (text) => {
+    const first = redact(text);
+    const second = applyDetectors(first.text);
+    return { text: second.text, replacements: [...first.replacements, ...second.replacements] };
   };
 }
 

@@ -2,47 +2,84 @@
  * Turns a validated study into what the site publishes: anonymized excerpt records, the
  * k-anonymity check over shown attributes, and the anonymization report that stays private.
  */
-import { attributeLabel, createRedactor, describe, shownAttributes, type Replacement } from './anonymize.ts';
+import { attributeLabel, createAnonymizer, describe, shownAttributes, type Replacement } from './anonymize.ts';
 import { indexCodebook } from './derive.ts';
 import type { LoadedStudy } from './load-study.ts';
 import { type Problem } from './problems.ts';
+import { reviewFlags } from './review-flags.ts';
 import type { Codebook, ExcerptRecord, Study } from './schema.ts';
 
 /** A participant as the site may show them: pseudonym and shown attributes only. */
 export interface PublicParticipant { id: string; descriptor: string; attributes: Record<string, string> }
 
-/** Replacements made in one excerpt or lead-in, for a person to review before publishing. */
-export interface ReportEntry { where: string; field: string; replacements: Replacement[] }
+/** What was replaced in one excerpt or lead-in, and what a person should check, before publishing. */
+export interface ReportEntry { where: string; replacements: (Replacement & { field: string })[]; flags: string[] }
 
-/** Every combination of shown attributes must be shared by at least k participants. */
-export function checkKAnonymity(participants: PublicParticipant[], study: Study, file: string): Problem[] {
+/** The value shown in place of an attribute hidden to protect a small group. */
+export const HIDDEN = 'Not shown';
+
+function smallGroups(participants: PublicParticipant[], k: number): string[][] {
   const groups = new Map<string, string[]>();
   for (const p of participants) {
     const key = JSON.stringify(p.attributes);
     groups.set(key, [...(groups.get(key) ?? []), p.id]);
   }
-  const { k } = study.privacy;
-  return [...groups].filter(([, ids]) => ids.length < k).map(([key, ids]) => ({
-    file, field: 'privacy.shownAttributes',
-    message: `the combination ${Object.entries(JSON.parse(key) as Record<string, string>).map(([a, v]) => `${attributeLabel(a)} = ${v}`).join(', ')} is shared by ${ids.length} participant${ids.length === 1 ? '' : 's'} (${ids.join(', ')}), expected at least k = ${k}; show fewer attributes or coarser values`,
-  }));
+  return [...groups.values()].filter((ids) => ids.length < k && !ids.every((id) => Object.values(participants.find((p) => p.id === id)!.attributes).every((v) => v === HIDDEN)));
+}
+
+/**
+ * Every combination of the attributes shown with a pseudonym (descriptor, matrix grouping and
+ * search filters all use the same shown attributes) must be shared by at least k participants.
+ * With `onSmallGroups: coarsen`, values are hidden for members of small groups, last attribute
+ * first, until every group is large enough; otherwise each small group is a problem.
+ */
+export function enforceKAnonymity(participants: PublicParticipant[], study: Study, file: string): { participants: PublicParticipant[]; problems: Problem[]; notes: string[] } {
+  const { k, onSmallGroups, shownAttributes } = study.privacy;
+  let current = participants;
+  const notes: string[] = [];
+  if (onSmallGroups === 'coarsen') {
+    for (const attribute of [...shownAttributes].reverse()) {
+      const small = new Set(smallGroups(current, k).flat());
+      if (!small.size) break;
+      current = current.map((p) => {
+        if (!small.has(p.id)) return p;
+        notes.push(`${p.id}: ${attributeLabel(attribute)} hidden to keep every combination shared by at least ${k} participants`);
+        const attributes = { ...p.attributes, [attribute]: HIDDEN };
+        return { ...p, attributes, descriptor: describe(attributes) };
+      });
+    }
+  }
+  const problems = smallGroups(current, k).map((ids) => {
+    const attrs = current.find((p) => p.id === ids[0])!.attributes;
+    return {
+      file, field: 'privacy.shownAttributes',
+      message: `the combination ${Object.entries(attrs).map(([a, v]) => `${attributeLabel(a)} = ${v}`).join(', ')} is shared by ${ids.length} participant${ids.length === 1 ? '' : 's'} (${ids.join(', ')}), expected at least k = ${k}; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen`,
+    };
+  });
+  return { participants: current, problems, notes };
 }
 
 /** Anonymizes excerpts and lead-ins; links each excerpt to its neighbours in the same interview. */
 export function publishExcerpts(s: LoadedStudy & { study: Study; codebook: Codebook }, participants: PublicParticipant[]) {
-  const redact = createRedactor(s.redactions);
-  const report: ReportEntry[] = [];
+  const redact = createAnonymizer(s.redactions);
+  const entries = new Map<string, ReportEntry>();
+  const entry = (where: string) => entries.get(where) ?? entries.set(where, { where, replacements: [], flags: [] }).get(where)!;
   const track = (where: string, field: string, text: string) => {
     const r = redact(text);
-    if (r.replacements.length) report.push({ where, field, replacements: r.replacements });
+    if (r.replacements.length) entry(where).replacements.push(...r.replacements.map((x) => ({ field, ...x })));
     return r.text;
   };
+  const raw = new Map(s.participants.map(({ value: p }) => [p.id, p]));
+  const hiddenOf = (id: string) => Object.fromEntries(Object.entries(raw.get(id) ?? {})
+    .filter(([column, v]) => typeof v === 'string' && column !== 'id' && !s.study.privacy.shownAttributes.includes(column)) as [string, string][]);
   const index = indexCodebook(s.codebook);
   const order = [...index.keys()];
   const byId = new Map(participants.map((p) => [p.id, p]));
   const excerpts: ExcerptRecord[] = s.excerpts.map(({ value: e }) => {
     const p = byId.get(e.participant)!;
     const codes = [...new Set(e.codes)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const flags = reviewFlags(e.text, hiddenOf(e.participant), byId.get(e.participant)!.attributes);
+    if (flags.length) entry(e.id).flags.push(...flags);
     return {
       id: e.id, participant: e.participant, descriptor: p.descriptor, attributes: p.attributes, position: e.position, codes,
       themes: [...new Set(codes.map((c) => index.get(c)!.theme))],
@@ -54,6 +91,7 @@ export function publishExcerpts(s: LoadedStudy & { study: Study; codebook: Codeb
   linkNeighbours(excerpts);
   const quotes = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([theme, list]) => [theme,
     list.map((q, i) => ({ excerpt: q.excerpt, lead: q.lead === undefined ? undefined : track(`quotes.yaml ${theme}.${i}`, 'lead', q.lead) }))]));
+  const report = [...entries.values()].sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
   return { excerpts, quotes, report };
 }
 

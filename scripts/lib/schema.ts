@@ -68,6 +68,8 @@ export const StudySchema = z.strictObject({
     k: z.number().int().min(1).default(3),
     /** participants.csv columns (or the derived `experience_band`) that may be shown with a pseudonym. */
     shownAttributes: z.array(z.string()).default([]),
+    /** When a combination is shared by fewer than k: `fail` the build (default), or `coarsen` by hiding values ("Not shown") for those participants, last attribute first. */
+    onSmallGroups: z.enum(['fail', 'coarsen']).default('fail'),
     /** Cut-points in years for `experience_band`: [10] gives "Under 10 years" and "10 years or more". */
     experienceBands: z.array(z.number().int().positive()).default([10]),
   }),

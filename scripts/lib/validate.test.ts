@@ -84,15 +84,29 @@ describe('validation of a study folder', () => {
         "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: unknown attribute "specialty_grop", expected a column of participants.csv (did you mean "specialty_group"?)",
       ]
     `);
+  });
+
+  it('fails a study whose attributes pass k one by one but not as a pair (both are linked to each pseudonym)', () => {
+    // specialty_group: 3 + 3 participants, sector: 3 + 3, but the four pairs hold 2, 1, 2 and 1.
     const linkable = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_group, sector]') }));
     expect(problemsOf(linkable)).toMatchInlineSnapshot(`
       [
-        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Mental health, Sector = Public is shared by 2 participants (P01, P02), expected at least k = 3; show fewer attributes or coarser values",
-        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Mental health, Sector = Private is shared by 1 participant (P03), expected at least k = 3; show fewer attributes or coarser values",
-        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Diagnostics, Sector = Private is shared by 2 participants (P04, P06), expected at least k = 3; show fewer attributes or coarser values",
-        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Diagnostics, Sector = Public is shared by 1 participant (P05), expected at least k = 3; show fewer attributes or coarser values",
+        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Mental health, Sector = Public is shared by 2 participants (P01, P02), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen",
+        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Mental health, Sector = Private is shared by 1 participant (P03), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen",
+        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Diagnostics, Sector = Private is shared by 2 participants (P04, P06), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen",
+        "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Diagnostics, Sector = Public is shared by 1 participant (P05), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen",
       ]
     `);
+  });
+
+  it('coarsens instead where study.yaml asks for it, hiding the last attribute of small groups only', () => {
+    const coarse = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_group, sector]\n  onSmallGroups: coarsen') }));
+    const excerpts = JSON.parse(buildContent(coarse).generated['excerpts.json']) as { participant: string; descriptor: string }[];
+    const descriptors = Object.fromEntries(excerpts.map((e) => [e.participant, e.descriptor]));
+    expect(descriptors).toEqual({
+      P01: 'Mental health · Not shown', P02: 'Mental health · Not shown', P03: 'Mental health · Not shown',
+      P04: 'Diagnostics · Not shown', P05: 'Diagnostics · Not shown', P06: 'Diagnostics · Not shown',
+    });
   });
 
   it('rejects imports and unknown components in narratives', () => {

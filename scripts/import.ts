@@ -1,0 +1,114 @@
+/**
+ * Imports a QDA export into a study folder:
+ *
+ *   npm run import -- <file> [--out <study folder>] [--positions utf16|codepoints]
+ *                    [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>]
+ *                    [--ids-from <codebook.yaml>] [--force]
+ *
+ * <file> is a .qdpx or .qde (REFI-QDA project: NVivo, ATLAS.ti, MAXQDA, QualCoder), a .qdc
+ * (codebook only), or a .csv (Taguette highlights, QualCoder coding report). The folder defaults
+ * to content/<file name>. The report is printed and written beside the folder as
+ * <folder>.import-report.md, never inside it: it names cases and files and must stay private.
+ * On any problem it prints them all, exits non-zero and writes nothing.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { importStudy } from './import/import-study.ts';
+import { slugify } from './import/ids.ts';
+import type { InputFile } from './import/model.ts';
+import type { PositionUnit } from './import/positions.ts';
+import { StudyError, formatProblem } from './lib/problems.ts';
+import { readStudyFolder, replaceFolder } from './lib/study-files.ts';
+
+const USAGE = `usage: npm run import -- <file.qdpx|.qde|.qdc|.csv> [--out <study folder>] [--positions utf16|codepoints]
+       [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>] [--ids-from <codebook.yaml>] [--force]`;
+
+/** Parsed command line. */
+export interface Args { file: string; out: string; positions?: PositionUnit; codebook?: string; participants?: string; idsFrom?: string; force: boolean }
+
+/** Parses the command line; throws a message for the user on bad arguments. */
+export function parseArgs(argv: string[]): Args {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--force') force = true;
+    else if (['--out', '--positions', '--codebook', '--participants', '--ids-from'].includes(a)) {
+      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
+      flags.set(a, argv[++i]);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 1) throw new Error('expected exactly one file to import');
+  const positions = flags.get('--positions');
+  if (positions !== undefined && positions !== 'utf16' && positions !== 'codepoints') throw new Error(`--positions must be utf16 or codepoints, found ${positions}`);
+  const file = positional[0];
+  return {
+    file, force, positions,
+    out: flags.get('--out') ?? `content/${slugify(basename(file).replace(/\.[^.]*$/, '')) || 'imported'}`,
+    codebook: flags.get('--codebook'), participants: flags.get('--participants'), idsFrom: flags.get('--ids-from'),
+  };
+}
+
+/** Ids in a codebook.yaml, read leniently: a folder being re-imported may not validate any more. */
+function idsOf(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const ids: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.id === 'string') ids.push(o.id);
+      for (const key of ['themes', 'subthemes', 'codes']) walk(o[key]);
+    }
+  };
+  try { walk(parse(text)); } catch { /* an unreadable codebook keeps no ids */ }
+  return ids;
+}
+
+const readInput = (path: string): InputFile => ({ name: path, bytes: readFileSync(path) });
+
+/** Reads, imports and writes; returns the exit code. */
+export function run(argv = process.argv.slice(2)): number {
+  let args: Args;
+  try { args = parseArgs(argv); } catch (e) { console.error(`${(e as Error).message}\n${USAGE}`); return 2; }
+  const out = resolve(args.out);
+  const shownOut = relative(process.cwd(), out) || '.';
+  for (const path of [args.file, args.codebook, args.participants, args.idsFrom]) {
+    if (path !== undefined && !existsSync(path)) { console.error(`Cannot import: ${path} does not exist`); return 1; }
+  }
+  const exists = existsSync(out) && readdirSync(out).length > 0;
+  if (exists && !args.force) {
+    console.error(`Cannot import: ${shownOut} exists and is not empty. Pass --force to replace it; study.yaml, quotes.yaml, redactions.yaml and narratives are kept, and codes keep the ids they had.`);
+    return 1;
+  }
+  const previous = exists ? readStudyFolder(out) : undefined;
+  const inputDir = dirname(resolve(args.file));
+  try {
+    const result = importStudy(readInput(args.file), {
+      positions: args.positions,
+      codebook: args.codebook ? readInput(args.codebook) : undefined,
+      participants: args.participants ? readInput(args.participants) : undefined,
+      readExternal: (path) => { const full = resolve(inputDir, path); return existsSync(full) ? readFileSync(full) : undefined; },
+      year: new Date().getFullYear(),
+      knownIds: idsOf(args.idsFrom ? readFileSync(args.idsFrom, 'utf8') : previous?.codebook),
+      previous,
+      out: shownOut,
+    });
+    replaceFolder(out, result.files);
+    writeFileSync(`${out}.import-report.md`, result.report);
+    console.log(result.report);
+    console.log(`import: ${args.file} -> ${shownOut} (${Object.keys(result.files).length} files); report in ${shownOut}.import-report.md`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof StudyError)) throw e;
+    console.error(`Cannot import ${args.file}: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written.`);
+    for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = run();

@@ -1,0 +1,119 @@
+/**
+ * The contents of every download, built from the generated site data and excerpts. Pure
+ * functions of their input; the endpoints beside this file only wrap them in a Response.
+ * Every file carries its provenance and licence inside it (a column, a field or a comment).
+ */
+import { stringify } from 'yaml';
+import type { ExcerptRecord } from '../../../scripts/lib/schema.ts';
+import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
+import { illustrative, site, url } from '../../lib/site';
+import { toCsv } from './_csv.ts';
+import { downloadByFile, downloads } from './_dictionary.ts';
+
+const { study } = site;
+const kind = illustrative ? 'illustrative' : 'study';
+const licence = study.licence.name;
+
+/** An absolute URL of a path inside the site (SITE_URL + BASE_PATH). */
+export function absoluteUrl(path = ''): string {
+  return new URL(url(path), import.meta.env.SITE).href;
+}
+
+/** The column names of a download, from the data dictionary. */
+const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name);
+
+/** The excerpts, sorted by id (numeric order: E2 before E10). */
+const sorted = (excerpts: ExcerptRecord[]) => [...excerpts].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+
+/** A one-line provenance note for files that take comments. */
+export const provenanceNote = illustrative && !/illustrative/i.test(study.provenance.notice)
+  ? `Illustrative data. ${study.provenance.notice}`
+  : study.provenance.notice;
+
+export function excerptsCsv(excerpts: ExcerptRecord[]): string {
+  return toCsv(columns('excerpts.csv'), sorted(excerpts).map((e) => ({
+    ...e.attributes, id: e.id, participant: e.participant, codes: e.codes.join(';'), themes: e.themes.join(';'),
+    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence,
+  })));
+}
+
+export function excerptsJson(excerpts: ExcerptRecord[]): string {
+  const about = {
+    title: `${study.shortTitle ?? study.title}: anonymized ${illustrative ? 'illustrative ' : ''}excerpts`,
+    provenance: { kind, notice: study.provenance.notice },
+    licence: study.licence,
+    source: { citation: formatCitation(studyRecord(study), 'text'), doi: study.doi },
+    dictionary: absoluteUrl('data/#dictionary'),
+  };
+  const records = sorted(excerpts).map((e) => ({
+    id: e.id, participant: e.participant, attributes: e.attributes, codes: e.codes, themes: e.themes,
+    text: e.text, original_lang: e.originalLang ?? null, original_text: e.originalText ?? null,
+  }));
+  return `${JSON.stringify({ about, excerpts: records }, null, 1)}\n`;
+}
+
+export function codebookCsv(): string {
+  return toCsv(columns('codebook.csv'), site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => ({
+    theme_id: t.id, theme_label: t.label, theme_definition: t.definition,
+    subtheme_id: s.id, subtheme_label: s.label, subtheme_definition: s.definition,
+    code_id: c.id, code_label: c.label, code_definition: c.definition,
+    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence,
+  })))));
+}
+
+/** Pseudonym and shown attributes of each participant with published excerpts; nothing else. */
+export function participantsCsv(excerpts: ExcerptRecord[]): string {
+  const byId = new Map(excerpts.map((e) => [e.participant, e.attributes]));
+  const ids = [...byId.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return toCsv(columns('participants.csv'), ids.map((id) => ({ ...byId.get(id), participant: id, provenance: kind, licence })));
+}
+
+export function dictionaryCsv(): string {
+  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence }))));
+}
+
+/** The article's CSL-JSON record as the downloads give it: with the provenance note when illustrative. */
+export function citationRecord(): CslRecord {
+  const record = studyRecord(study);
+  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl()}, whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
+}
+
+/** CITATION.cff for the site and its data; the article is the preferred citation. */
+export function citationCff(): string {
+  const spdx = study.licence.name.trim().replace(/\s+/g, '-');
+  const people = study.authors.map((a) => (a.given ? { 'family-names': a.family, 'given-names': a.given } : { 'family-names': a.family }));
+  const cff = {
+    'cff-version': '1.2.0',
+    message: illustrative
+      ? 'This site shows ILLUSTRATIVE data written to follow the published themes; it is not the study\u2019s data. To cite the findings, cite the article (preferred-citation).'
+      : 'If you use these data, please cite the article (preferred-citation) and this dataset.',
+    type: 'dataset',
+    title: `${study.shortTitle ?? study.title}: ${illustrative ? 'illustrative ' : ''}excerpts, codebook and study site`,
+    abstract: `${illustrative ? `${provenanceNote} ` : ''}The site presents the findings of ${study.title} (${study.journal}, ${study.year}). ${study.abstract.method}`,
+    // Whoever wrote the illustrative data is not the article's authors; the site names no person.
+    authors: illustrative ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }] : people,
+    url: absoluteUrl(),
+    ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
+    'license-url': study.licence.url,
+    keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
+    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
+  };
+  const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n`;
+  return header + stringify(cff, { lineWidth: 0 });
+}
+
+/** Every download's content by file name; the .qdc is added by its own endpoint. */
+export function buildDownloads(excerpts: ExcerptRecord[]): Record<string, string> {
+  const record = citationRecord();
+  return {
+    'excerpts.csv': excerptsCsv(excerpts),
+    'excerpts.json': excerptsJson(excerpts),
+    'codebook.csv': codebookCsv(),
+    'participants.csv': participantsCsv(excerpts),
+    'data-dictionary.csv': dictionaryCsv(),
+    'citation.bib': formatCitation(record, 'bibtex'),
+    'citation.ris': formatCitation(record, 'ris'),
+    'citation.json': formatCitation(record, 'csl-json'),
+    'CITATION.cff': citationCff(),
+  };
+}

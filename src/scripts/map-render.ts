@@ -1,0 +1,52 @@
+/**
+ * Moves the drawn bands to a new size measure or zoom, with a short transition (none when the
+ * reader prefers reduced motion). Labels hide while they move and reappear only where they fit.
+ */
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { type MapNode, type MapState, type MapView, bandOf, labelShown } from './map-model.ts';
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** How long a zoom or resize takes, in ms. */
+export function duration(animate: boolean): number {
+  return animate && !reducedMotion.matches ? 450 : 0;
+}
+
+/** Draws every node of `view` for `state`. */
+export function renderMap(view: MapView, state: MapState, animate: boolean): void {
+  const ms = duration(animate);
+  const { pad, lineHeight, fontSize } = view.metrics;
+  for (const node of view.nodes) {
+    const [y0, y1] = bandOf(view, node, state);
+    const baseline = y0 + pad + fontSize * 0.85;
+    const showLabel = labelShown(view, node, state);
+    const showCount = y1 - y0 >= lineHeight + 2 * pad;
+    node.countText.textContent = String(node.count[state.measure]);
+    select(node.rect).interrupt().transition().duration(ms).attr('y', y0).attr('height', y1 - y0);
+    for (const [el, show] of [[node.text, showLabel], [node.countText, showCount]] as const) {
+      const text = select(el).interrupt();
+      if (ms === 0) { text.attr('y', baseline).classed('is-hidden', !show); continue; }
+      text.classed('is-hidden', true).transition().duration(ms).attr('y', baseline)
+        .on('end', function () { this.classList.toggle('is-hidden', !show); });
+    }
+  }
+}
+
+/** Draws (or moves) the focus ring around `node`, above every band so no neighbour covers it. */
+export function ringAround(view: MapView, node: MapNode | null, state: MapState, animate: boolean): void {
+  let ring = view.svg.querySelector<SVGRectElement>('.map-ring');
+  if (!node) { ring?.classList.add('is-hidden'); return; }
+  if (!ring) {
+    ring = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    ring.setAttribute('class', 'map-ring');
+    ring.setAttribute('aria-hidden', 'true');
+    view.svg.append(ring);
+  }
+  const [y0, y1] = bandOf(view, node, state);
+  const x = Number(node.rect.getAttribute('x'));
+  const width = Number(node.rect.getAttribute('width'));
+  ring.classList.remove('is-hidden');
+  select(ring).interrupt().attr('x', x + 1.5).attr('width', Math.max(0, width - 3))
+    .transition().duration(duration(animate)).attr('y', y0 + 1.5).attr('height', Math.max(0, y1 - y0 - 3));
+}
