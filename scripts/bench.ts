@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { syntheticStudy } from './lib/synthetic-study.ts';
 
-const STAGES = ['content', 'astro', 'pagefind', 'publish'] as const;
+const STAGES = ['content', 'astro', 'pagefind', 'scan', 'publish'] as const;
 const WORK = resolve('.build/bench');
 
 /** Time and peak memory of one stage. */

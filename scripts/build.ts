@@ -1,21 +1,22 @@
 /**
- * The whole build, in one command: content -> astro build -> pagefind -> publish.
+ * The whole build, in one command: content -> astro build -> pagefind -> privacy scan -> publish.
  * Astro and Pagefind write into a staging folder; dist/ is replaced only when every stage
- * succeeded, so a bad study folder or a failed build leaves the previous site untouched.
+ * succeeded, so a bad study folder, a failed build or a leak leaves the previous site untouched.
  *
- *   node scripts/build.ts [--study <folder>] [--out <dir>] [--only content|astro|pagefind|publish]
+ *   node scripts/build.ts [--study <folder>] [--out <dir>] [--only content|astro|pagefind|scan|publish]
  *
  * --only runs a single stage (the benchmark times each in its own process).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { run as buildContent } from './build-content.ts';
+import { GENERATED_DIR, run as buildContent, studyDirFromArgs } from './build-content.ts';
+import { loadStudy } from './lib/load-study.ts';
+import { readStudyFolder } from './lib/study-files.ts';
+import { scanSite } from './scan-site.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-/** Where Astro and Pagefind write before the result replaces the output folder. */
-const STAGING = '.build/staging';
 
 /** Runs Astro's static build into `outDir`. */
 async function buildSite(outDir: string): Promise<void> {
@@ -24,7 +25,7 @@ async function buildSite(outDir: string): Promise<void> {
 }
 
 /** Indexes only what the pages mark with data-pagefind-body (anonymized excerpts), into outDir/pagefind. */
-async function buildSearchIndex(outDir: string): Promise<number> {
+export async function buildSearchIndex(outDir: string): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
@@ -37,6 +38,25 @@ async function buildSearchIndex(outDir: string): Promise<number> {
   } finally {
     await pagefind.close();
   }
+}
+
+/** Namespace URIs that sitemaps and SVG carry; they are identifiers, not links to anyone. */
+const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-'];
+
+/** Fails when a redaction term or detector hit survived into the staged site or its index. */
+async function checkPrivacy(staging: string, argv: string[]): Promise<boolean> {
+  const files = readStudyFolder(studyDirFromArgs(argv));
+  const { loaded } = loadStudy(files);
+  const allowedUrls = [...(files.study ?? '').matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).concat(XML_NAMESPACES);
+  if (loaded.study) allowedUrls.push(`https://doi.org/${loaded.study.doi}`);
+  // The site's own address (astro.config.mjs reads the same variable with the same default).
+  allowedUrls.push(new URL(process.env.SITE_URL || 'http://localhost:4321').origin);
+  const publicText = readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8');
+  const leaks = await scanSite(staging, loaded.redactions, allowedUrls, publicText);
+  if (!leaks.length) return true;
+  console.error(`Not publishing: ${leaks.length} identifier${leaks.length === 1 ? '' : 's'} found in the built site`);
+  for (const l of leaks.slice(0, 50)) console.error(`  ${l.file}: ${l.rule}: ${JSON.stringify(l.found)}`);
+  return false;
 }
 
 /** Swaps the staged site into place. */
@@ -63,7 +83,8 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const outDir = resolve(flag('--out') ?? 'dist');
   const only = flag('--only');
-  const staging = resolve(STAGING);
+  // Astro and Pagefind write beside the output folder, then the result replaces it.
+  const staging = `${outDir}.staging`;
   const wanted = (name: string) => !only || only === name;
   if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
   if (wanted('astro')) {
@@ -71,6 +92,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     await stage('astro build', () => buildSite(staging));
   }
   if (wanted('pagefind')) console.log(`[build] ${await stage('pagefind', () => buildSearchIndex(staging))} pages indexed`);
+  if (wanted('scan') && !(await stage('privacy scan', () => checkPrivacy(staging, argv)))) return false;
   if (wanted('publish')) {
     publish(staging, outDir);
     console.log(`[build] site written to ${outDir}`);

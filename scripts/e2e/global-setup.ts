@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { run } from '../build.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 export const SITE_DIR = resolve('.build/test-site');
 

@@ -42,7 +42,7 @@ export function readQdc(xml: string, file: string, projectName: string): { proje
   return {
     problems,
     project: {
-      format: `REFI-QDA codebook${origin ? ` (${origin})` : ''}`,
+      format: `REFI-QDA codebook${origin ? `, origin "${origin}"` : ''}`,
       name: projectName, codes, participants: [], excerpts: [], skipped: [],
       notes: ['A codebook file has no sources: the study folder has no participants and no excerpts.'],
     },

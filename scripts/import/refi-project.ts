@@ -111,13 +111,13 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const merged = [...groups.values()].filter((g) => g.guids.length > 1);
   const notes = [
     `Positions were counted in ${unit === 'utf16' ? 'UTF-16 code units' : 'code points'}: ${reason}. ${astral ? `${astral} source${astral === 1 ? ' has' : 's have'} characters outside the Basic Multilingual Plane, where the two units differ.` : 'No source has characters where the two units differ.'}`,
-    ...(merged.length ? [`${merged.reduce((n, g) => n + g.guids.length, 0)} selections repeated with the same source, start and end were merged into ${merged.length} excerpts; each excerpt id comes from the first selection's GUID.`] : []),
+    ...(merged.length ? [`${merged.reduce((n, g) => n + g.guids.length, 0)} selections repeated with the same source, start and end were merged into ${merged.length} excerpt${merged.length === 1 ? "" : "s"}; each excerpt id comes from the first selection's GUID.`] : []),
   ];
   const used = participants.used();
   return {
     problems,
     project: {
-      format: `REFI-QDA project${origin ? ` (${origin})` : ''}`,
+      format: `REFI-QDA project${origin ? `, origin "${origin}"` : ''}`,
       name: root.getAttribute('name') ?? '', codes, participants: used, excerpts,
       skipped: [...skipped, ...participants.skipped], notes: [...notes, ...participants.notes],
     },

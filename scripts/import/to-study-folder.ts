@@ -103,6 +103,9 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
   }
   const dropped = Object.entries(previous?.narratives ?? {}).filter(([id]) => !files[`themes/${id}.mdx`]).map(([id, text]) => ({ file: `themes/${id}.mdx`, text }));
 
+  const n = project.participants.length;
+  // With no attribute shown, all participants form one group: fewer than k stops the build.
+  if (n > 0 && n < 3) notes.push(`Only ${n} participant${n === 1 ? '' : 's'}: with privacy.k = 3 the build refuses this folder until it holds at least 3.`);
   const counts = new Map<string, number>();
   for (const row of excerptRows) counts.set(row[1], (counts.get(row[1]) ?? 0) + 1);
   return {

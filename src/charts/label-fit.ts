@@ -54,3 +54,10 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
 export function labelFits(bandHeight: number, lineCount: number, m: TextMetrics): boolean {
   return lineCount > 0 && bandHeight >= lineCount * m.lineHeight + 2 * m.pad;
 }
+
+/** Baseline of a label's first line: at the top of a branch's band, centred in a leaf's band. */
+export function firstBaseline(y0: number, y1: number, lineCount: number, m: TextMetrics, centre: boolean): number {
+  const block = lineCount * m.lineHeight;
+  const top = centre ? Math.max(y0 + m.pad, (y0 + y1 - block) / 2) : y0 + m.pad;
+  return Math.round((top + m.lineHeight / 2 + m.fontSize * 0.35) * 100) / 100;
+}

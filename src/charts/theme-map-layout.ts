@@ -54,6 +54,8 @@ export interface MapOptions {
   /** Share of the width taken by the theme, subtheme and code columns. */
   columns?: [number, number, number];
   metrics?: TextMetrics;
+  /** Most lines a label may wrap to before it is cut with an ellipsis. */
+  maxLines?: number;
 }
 
 type Datum = Described & { kind?: NodeKind; colour?: string; children?: Datum[] };
@@ -62,7 +64,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Lays out the icicle for `themes`; node order is the codebook's, depth first (the keyboard order). */
 export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayout {
-  const { width, columns = [0.22, 0.26, 0.52], metrics = { fontSize: 12, lineHeight: 14, pad: 4 } } = options;
+  const { width, columns = [0.22, 0.26, 0.52], metrics = { fontSize: 12, lineHeight: 13, pad: 1 }, maxLines = 3 } = options;
   const codes = themes.reduce((n, t) => n + t.subthemes.reduce((m, s) => m + s.codes.length, 0), 0);
   const height = options.height ?? Math.round(Math.min(options.maxHeight ?? 960, Math.max(options.minHeight ?? 360, codes * (options.perCode ?? 22))));
   const root: Datum = {
@@ -87,7 +89,7 @@ export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayo
       themeId: theme.id, colour: theme.colour ?? 'currentColor', label: n.data.label, definition: n.data.definition ?? '',
       count: n.data.count, posinset: siblings.indexOf(n) + 1, setsize: siblings.length, x0, x1,
       bands: { excerpts: bands.excerpts.get(n.data)!, participants: bands.participants.get(n.data)! },
-      lines: wrapLabel(n.data.label, x1 - x0 - metrics.pad * 2 - countRoom(n.data), metrics.fontSize),
+      lines: wrapLabel(n.data.label, x1 - x0 - metrics.pad * 2 - countRoom(n.data), metrics.fontSize, maxLines),
     });
   });
   return { width, height, metrics, nodes };

@@ -4,6 +4,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
+import { firstBaseline } from '../charts/label-fit.ts';
 import { type MapNode, type MapState, type MapView, bandOf, labelShown } from './map-model.ts';
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -16,15 +17,13 @@ export function duration(animate: boolean): number {
 /** Draws every node of `view` for `state`. */
 export function renderMap(view: MapView, state: MapState, animate: boolean): void {
   const ms = duration(animate);
-  const { pad, lineHeight, fontSize } = view.metrics;
   for (const node of view.nodes) {
     const [y0, y1] = bandOf(view, node, state);
-    const baseline = y0 + pad + fontSize * 0.85;
-    const showLabel = labelShown(view, node, state);
-    const showCount = y1 - y0 >= lineHeight + 2 * pad;
+    const baseline = firstBaseline(y0, y1, node.lines, view.metrics, node.children.length === 0);
+    const show = labelShown(view, node, state);
     node.countText.textContent = String(node.count[state.measure]);
     select(node.rect).interrupt().transition().duration(ms).attr('y', y0).attr('height', y1 - y0);
-    for (const [el, show] of [[node.text, showLabel], [node.countText, showCount]] as const) {
+    for (const el of [node.text, node.countText]) {
       const text = select(el).interrupt();
       if (ms === 0) { text.attr('y', baseline).classed('is-hidden', !show); continue; }
       text.classed('is-hidden', true).transition().duration(ms).attr('y', baseline)

@@ -18,7 +18,6 @@ function setUp(figure: HTMLElement): void {
   const details = figure.querySelector<HTMLElement>('[data-details]')!;
   const live = details.querySelector<HTMLElement>('[data-live]')!;
   const definition = details.querySelector<HTMLElement>('[data-definition]')!;
-  const measureName = figure.querySelector<HTMLElement>('[data-measure-name]');
   let focused: string | null = null;
   controls.hidden = false;
   details.hidden = false;
@@ -29,7 +28,6 @@ function setUp(figure: HTMLElement): void {
       ringAround(view, focused ? view.byId.get(focused)! : null, state, animate);
     }
     zoomSelect.value = state.zoom;
-    if (measureName) measureName.textContent = state.measure;
   }
 
   function show(node: MapNode | null): void {

@@ -77,6 +77,7 @@ export const downloads: Download[] = [
     fields: [
       { name: 'Code', meaning: 'One element per theme, with its subthemes nested inside and their codes inside those; attributes guid, name, isCodable, color.' },
       { name: 'Code/Description', meaning: 'The definition of the theme, subtheme or code.' },
+      { name: 'CodeBook/@origin', meaning: `Where the file comes from: this site${illustrative ? ', marked "(illustrative codebook)"' : ''}.` },
       { name: '<!-- comment -->', meaning: 'The provenance and licence note, after the XML declaration.' },
     ] },
   { file: 'participants.csv', title: 'Participants', format: 'CSV', mediaType: 'text/csv; charset=utf-8',

@@ -3,12 +3,13 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { downloadByFile } from './_dictionary.ts';
 import { buildDownloads } from './_files.ts';
+import { codebookQdc } from './_qdc.ts';
 
 let built: Promise<Record<string, string>> | undefined;
 
 /** Every download's content by file name, built on first use. */
 export function allDownloads(): Promise<Record<string, string>> {
-  built ??= getCollection('excerpts').then((entries) => buildDownloads(entries.map((e) => e.data)));
+  built ??= getCollection('excerpts').then((entries) => ({ ...buildDownloads(entries.map((e) => e.data)), 'codebook.qdc': codebookQdc() }));
   return built;
 }
 

@@ -1,0 +1,41 @@
+/** The small pieces: ids, pseudonyms, text decoding and position slicing. */
+import { describe, expect, it } from 'vitest';
+import { excerptIdsFromGuids, idAllocator, participantIds, slugify } from './ids.ts';
+import { decodeText, slicer } from './positions.ts';
+
+describe('ids', () => {
+  it('slugs names, and makes them unique in call order', () => {
+    const next = idAllocator(['trust']);
+    expect([next('Trust', 'theme'), next('Vertrauen & Zuverlässigkeit', 'theme'), next('اعتماد', 'code'), next('اعتماد', 'code')])
+      .toEqual(['trust-2', 'vertrauen-zuverlassigkeit', 'code', 'code-2']);
+    expect(slugify('A very long code name that goes on and on about the many things it covers')).toBe('a-very-long-code-name-that-goes-on-and-on-about');
+  });
+
+  it('lengthens colliding excerpt ids just enough, whatever the order', () => {
+    const guids = ['abcdef0123456789abcdef0123456789', 'abcdef01ffff4789abcdef0123456789', '0123456789abcdef0123456789abcdef'];
+    const ids = excerptIdsFromGuids(guids);
+    expect([...ids.values()]).toEqual(['E01234567', 'EABCDEF012', 'EABCDEF01F']);
+    expect(excerptIdsFromGuids([...guids].reverse())).toEqual(ids);
+  });
+
+  it('keeps names that are pseudonyms already, else numbers everyone', () => {
+    expect(participantIds([{ name: 'P01.docx' }, { name: 'P02' }])).toEqual(['P01', 'P02']);
+    expect(participantIds([{ name: 'P01' }, { name: 'Ayesha' }, { name: 'x', id: 'P02' }])).toEqual(['P01', 'P03', 'P02']);
+  });
+});
+
+describe('positions', () => {
+  it('drops a byte-order mark and reads UTF-16 files', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toEqual({ text: 'hi', encoding: 'utf-8 with byte-order mark' });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0]))).toEqual({ text: 'hi', encoding: 'utf-16le' });
+    expect(decodeText(new Uint8Array([0xc3, 0x28]))).toEqual({ error: 'the file is not valid utf-8 text' });
+  });
+
+  it('slices by code points or UTF-16 units, and refuses half a character', () => {
+    const text = 'a😀b\r\nc';
+    expect(slicer(text, 'codepoints')(2, 6)).toBe('b\r\nc');
+    expect(slicer(text, 'utf16')(3, 7)).toBe('b\r\nc');
+    expect(slicer(text, 'utf16')(2, 4)).toEqual({ kind: 'split', at: 2 });
+    expect(slicer(text, 'codepoints')(2, 7)).toEqual({ kind: 'outside', length: 6 });
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from './build.ts';
+import { scanSite } from './scan-site.ts';
+
+const redactions = [
+  { term: 'Dr. Canary Zafar', replacement: '[a senior colleague]' },
+  { pattern: 'Canary General( Hospital)?', replacement: '[a district hospital]' },
+];
+
+/** A two-page site with Pagefind's index, one page clean and one leaking what `leak` holds. */
+async function siteWith(leak: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><p>${body}</p></main></body></html>`;
+  for (const [name, body] of [['clean', 'The tool was fast and [a senior colleague] agreed.'], ['leaky', leak]]) {
+    mkdirSync(join(dir, name), { recursive: true });
+    writeFileSync(join(dir, name, 'index.html'), page(body));
+  }
+  await buildSearchIndex(dir);
+  return dir;
+}
+
+describe('the privacy scan of a built site', () => {
+  it('passes a site with nothing to hide', async () => {
+    expect(await scanSite(await siteWith('Nothing to see.'), redactions, [], 'the tool was fast and a senior colleague agreed nothing to see')).toEqual([]);
+  });
+
+  it('finds a redaction term in HTML, in the decompressed Pagefind fragments, and by Pagefind search', async () => {
+    const leaks = await scanSite(await siteWith('Dr. Canary Zafar said so.'), redactions, [], 'the tool was fast');
+    const where = leaks.map((l) => `${l.file.replace(/_[0-9a-f]+\./, '_<hash>.')} | ${l.rule} | ${l.found}`);
+    expect(where).toEqual(expect.arrayContaining([
+      'leaky/index.html | redactions.yaml entry 1 | Dr. Canary Zafar',
+      'leaky/index.html | detector: honorific and name | Dr. Canary Zafar',
+      'pagefind/fragment/en_<hash>.pf_fragment | redactions.yaml entry 1 | Dr. Canary Zafar',
+      'pagefind index (/leaky/) | redaction term word found by Pagefind search | zafar',
+    ]));
+  });
+
+  it('finds detector hits in published data, but not the site\'s own links', async () => {
+    const leaks = await scanSite(await siteWith('Call 0300-1234567 or see https://doi.org/10.1/x and https://evil.example.com/p'), [], ['https://doi.org/10.1/x'], '');
+    expect([...new Set(leaks.map((l) => `${l.rule}: ${l.found}`))].sort()).toEqual([
+      'detector: URL: https://evil.example.com/p', 'detector: phone number: 0300-1234567',
+    ]);
+  });
+});

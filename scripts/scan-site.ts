@@ -1,0 +1,78 @@
+/**
+ * The privacy gate of the build: reads every file of the built site (HTML, JSON, downloads and
+ * the decompressed Pagefind index) and looks for redaction terms and detector hits, then asks
+ * Pagefind's own search API for every word of every redaction term. Any finding fails the build.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { findLeaks, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
+import type { Redaction } from './lib/schema.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
+/** Each scan imports Pagefind afresh: a second build in the same process must not reuse the first index. */
+let scans = 0;
+const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** Every text of the site, with Pagefind's gzipped files decompressed. */
+export function readSiteTexts(siteDir: string): SiteText[] {
+  const texts: SiteText[] = [];
+  for (const path of walk(siteDir)) {
+    const file = relative(siteDir, path);
+    if (PAGEFIND.test(file)) {
+      const text = gunzipSync(readFileSync(path)).toString('utf8').replace(/^pagefind_dcd/, '');
+      texts.push({ file, text, data: file.endsWith('.pf_fragment') });
+    } else if (TEXT.test(file)) {
+      const raw = readFileSync(path, 'utf8');
+      texts.push({ file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) });
+      if (file.endsWith('.html')) texts.push({ file, text: parse(raw).querySelector('body')?.text ?? '', data: true });
+    }
+  }
+  return texts;
+}
+
+/** Words of redaction terms that Pagefind's search finds, though no published excerpt contains them. */
+async function searchIndex(siteDir: string, words: string[], publicWords: Set<string>): Promise<Leak[]> {
+  const suspects = words.filter((w) => !publicWords.has(w));
+  if (!suspects.length) return [];
+  const { server, url } = await serveStatic(siteDir);
+  try {
+    const pagefind = await import(`${pathToFileURL(join(siteDir, 'pagefind', 'pagefind.js')).href}?scan=${++scans}`);
+    await pagefind.options({ basePath: `${url}/pagefind/` });
+    const leaks: Leak[] = [];
+    for (const word of suspects) {
+      // Pagefind falls back to prefixes when a word is missing ("akhtar" finds "a", "prof" finds
+      // "professional"), so a result is a leak only if a highlighted word begins with the searched
+      // one and is not a word of the published, anonymized text. Exact hits rank first.
+      const { results } = await pagefind.search(word);
+      for (const r of results.slice(0, 10)) {
+        const data = await r.data();
+        const marked = [...data.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m: RegExpMatchArray) => m[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+        if (marked.some((m: string) => m.startsWith(word) && !publicWords.has(m))) leaks.push({ file: `pagefind index (${data.url.replace(url, '')})`, rule: 'redaction term word found by Pagefind search', found: word });
+      }
+    }
+    await pagefind.destroy?.();
+    return leaks;
+  } finally {
+    server.close();
+  }
+}
+
+/** Scans a built site; returns every leak found (empty when the site is clean). */
+export async function scanSite(siteDir: string, redactions: Redaction[], allowedUrls: string[], publicText: string): Promise<Leak[]> {
+  const leaks = findLeaks(readSiteTexts(siteDir), redactions, allowedUrls);
+  const publicWords = new Set(publicText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  leaks.push(...(await searchIndex(siteDir, redactionWords(redactions), publicWords)));
+  return leaks;
+}
