@@ -19,7 +19,11 @@ const SITE = 'https://example.org/study/';
 const read = (path: string) => readFileSync(join(OUT, path), 'utf8');
 
 beforeAll(async () => {
-  const saved = { BASE_PATH: process.env.BASE_PATH, SITE_URL: process.env.SITE_URL };
+  // Vitest workers set BASE_URL=/, MODE=test and NODE_ENV=test, and Vite lets process.env win
+  // over the config, so a build in a worker would ignore BASE_PATH: clear them while building.
+  const keys = ['BASE_PATH', 'SITE_URL', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  for (const k of keys) delete process.env[k];
   Object.assign(process.env, { BASE_PATH: BASE, SITE_URL: SITE });
   try {
     expect(await run(['--out', OUT])).toBe(true);

@@ -42,7 +42,11 @@ describe('imported study folders', () => {
     writeFileSync(join(dir, 'themes/trust.mdx'), narrative);
     writeFileSync(join(dir, 'quotes.yaml'), 'trust:\n  - excerpt: E5E1EC700000040008000000000000001\n');
     writeFileSync(join(dir, 'study.yaml'), first.study!.replace('title: "Cases Study"', 'title: "Trust and tension"'));
-    const again = run(fixture('cases.qde'), { previous: readStudyFolder(dir) });
+    // As the CLI does: the previous folder, and the ids of its codebook.
+    const ids = [...first.codebook!.matchAll(/^\s*-?\s*id: (\S+)$/gm)].map((m) => m[1]);
+    expect(ids).toContain('routine-tasks');
+    const again = run(fixture('cases.qde'), { previous: readStudyFolder(dir), knownIds: ids });
+    expect(again.files['codebook.yaml']).toBe(first.codebook);
     expect(again.files['themes/trust.mdx']).toBe(narrative);
     expect(again.files['quotes.yaml']).toContain('E5E1EC700000040008000000000000001');
     expect(again.files['study.yaml']).toContain('title: "Trust and tension"');

@@ -38,7 +38,12 @@ const colour = (c?: string) => (c && /^#[0-9a-f]{3}$/i.test(c) ? `#${[...c.slice
  * to ids of a previous import.
  */
 export function mapCodebook(roots: CodeNode[], used: Set<string>, known = new Map<string, string>()): MappedCodebook {
-  const allocate = idAllocator(known.values());
+  // Reserve only the ids this tree claims back: reserving every id of a previous import would
+  // push each re-imported name to `-2`.
+  const claimed: string[] = [];
+  const walk = (list: CodeNode[]) => { for (const n of list) { const id = known.get(n.key); if (id) claimed.push(id); walk(n.children); } };
+  walk(roots);
+  const allocate = idAllocator(claimed);
   const idFor = (node: CodeNode, fallback: string) => known.get(node.key) ?? allocate(node.name, fallback);
   const codeOf = new Map<string, string>();
   const skipped: Skip[] = [];

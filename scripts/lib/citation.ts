@@ -3,11 +3,15 @@
  * every format (BibTeX, RIS, CSL-JSON, formatted text) is generated from it with citation-js,
  * so the formats cannot disagree. A record in, a string out: per-excerpt citations reuse it.
  */
-import { Cite } from '@citation-js/core';
+// @ts-expect-error: citation-js ships no type declarations; the one constructor used is typed below.
+import { Cite as UntypedCite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { Study } from './schema.ts';
+
+/** The part of citation-js's Cite this module uses. */
+const Cite = UntypedCite as new (data: unknown) => { format(format: string, options?: Record<string, unknown>): unknown };
 
 /** A name in CSL-JSON: a person (family, given) or an institution (literal). */
 export interface CslName { family?: string; given?: string; literal?: string }

@@ -36,3 +36,19 @@ export function authorList(): string {
   const names = site.study.authors.map((a) => ('given' in a && a.given ? `${a.given} ${a.family}` : a.family));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} & ${names.at(-1)}` : names[0];
 }
+
+/** Every code by id, with its theme and subtheme ids. */
+export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, { ...c, theme: t.id, subtheme: s.id }] as const))));
+
+/** Language names for the search filter and labels. */
+export const LANGUAGES: Record<string, string> = { en: 'English only', ur: 'Urdu original', pa: 'Punjabi original' };
+
+/** The search filters of an excerpt: names are URL parameters, values are ids or attribute values. */
+export function searchFilters(e: { themes: string[]; codes: string[]; attributes: Record<string, string>; originalLang?: string }): [string, string][] {
+  return [
+    ...e.themes.map((t): [string, string] => ['theme', t]),
+    ...e.codes.map((c): [string, string] => ['code', c]),
+    ...Object.entries(e.attributes),
+    ['lang', e.originalLang ?? 'en'],
+  ];
+}

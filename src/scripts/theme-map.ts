@@ -5,6 +5,7 @@
  */
 import { type MapNode, type MapState, type Measure, lineage, readMap, zoomToReveal } from './map-model.ts';
 import { renderMap, ringAround } from './map-render.ts';
+import { revealChrome } from './chart-chrome.ts';
 import { makeTree } from './tree-keys.ts';
 
 const KIND: Record<string, string> = { theme: 'Theme', subtheme: 'Subtheme', code: 'Code' };
@@ -16,11 +17,9 @@ function setUp(figure: HTMLElement): void {
   const controls = figure.querySelector<HTMLElement>('[data-controls]')!;
   const zoomSelect = controls.querySelector<HTMLSelectElement>('[data-zoom]')!;
   const details = figure.querySelector<HTMLElement>('[data-details]')!;
-  const live = details.querySelector<HTMLElement>('[data-live]')!;
+  const live = revealChrome(figure);
   const definition = details.querySelector<HTMLElement>('[data-definition]')!;
   let focused: string | null = null;
-  controls.hidden = false;
-  details.hidden = false;
 
   function draw(animate: boolean): void {
     for (const view of views) {

@@ -72,7 +72,7 @@ export const downloads: Download[] = [
       { name: 'participants', meaning: 'Number of participants with at least one excerpt coded with it.' },
       provenanceField, licenceField,
     ] },
-  { file: 'codebook.qdc', title: 'Codebook for QDA software', format: 'REFI-QDA codebook (.qdc)', mediaType: 'application/xml',
+  { file: 'codebook.qdc', title: 'Codebook for QDA software', format: 'REFI-QDA', mediaType: 'application/xml',
     summary: 'The codebook in the REFI-QDA exchange standard, for import into ATLAS.ti, MAXQDA, NVivo, QDA Miner and others.',
     fields: [
       { name: 'Code', meaning: 'One element per theme, with its subthemes nested inside and their codes inside those; attributes guid, name, isCodable, color.' },

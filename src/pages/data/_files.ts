@@ -4,7 +4,7 @@
  * Every file carries its provenance and licence inside it (a column, a field or a comment).
  */
 import { stringify } from 'yaml';
-import type { ExcerptRecord } from '../../../scripts/lib/schema.ts';
+import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
 import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
 import { illustrative, site, url } from '../../lib/site';
 import { toCsv } from './_csv.ts';
@@ -81,7 +81,8 @@ export function citationRecord(): CslRecord {
 /** CITATION.cff for the site and its data; the article is the preferred citation. */
 export function citationCff(): string {
   const spdx = study.licence.name.trim().replace(/\s+/g, '-');
-  const people = study.authors.map((a) => (a.given ? { 'family-names': a.family, 'given-names': a.given } : { 'family-names': a.family }));
+  const authors: Study['authors'] = study.authors;
+  const people = authors.map((a) => (a.given ? { 'family-names': a.family, 'given-names': a.given } : { 'family-names': a.family }));
   const cff = {
     'cff-version': '1.2.0',
     message: illustrative

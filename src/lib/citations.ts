@@ -1,0 +1,12 @@
+/** Citations of excerpts for the pages, from one citer per build (see scripts/lib/excerpt-citation.ts). */
+import { createExcerptCiter, type ExcerptCitations } from '../../scripts/lib/excerpt-citation.ts';
+import { site, url } from './site';
+
+let citer: ReturnType<typeof createExcerptCiter> | undefined;
+
+/** Every citation of an excerpt, with its absolute permalink. */
+export function citeExcerpt(id: string, siteUrl: URL | undefined): ExcerptCitations & { url: string } {
+  citer ??= createExcerptCiter(site.study);
+  const permalink = new URL(url(`excerpts/${id}/`), siteUrl).href;
+  return { ...citer(id, permalink), url: permalink };
+}

@@ -1,0 +1,170 @@
+/**
+ * The excerpt explorer: full-text search and filters over Pagefind's index, with the query and
+ * filters in the URL (shareable, back button works) and the result count announced.
+ */
+import { type Filters, type Handle, type Pagefind, type State, filterPayload, readState, stateToSearch } from './explorer-state.ts';
+
+const PAGE = 20;
+const root = document.querySelector<HTMLElement>('#explorer');
+
+if (root) start(root).catch((e: unknown) => {
+  const status = root.querySelector('#explorer-status');
+  if (status) status.textContent = `Search could not start (${String(e)}). Browse by theme below.`;
+});
+
+async function start(root: HTMLElement): Promise<void> {
+  const bundle = root.dataset.bundle!;
+  const labels = JSON.parse(root.dataset.labels!) as Record<string, Record<string, string>>;
+  const groups = JSON.parse(root.dataset.groups!) as [string, string][];
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  await pagefind.options({ excerptLength: 60, baseUrl: bundle.replace(/pagefind\/$/, '') });
+  const totals = await pagefind.filters();
+  root.hidden = false;
+  // On a narrow screen the filters start folded, so the results are not pushed below them.
+  root.querySelector<HTMLDetailsElement>('#explorer-panel')!.open = matchMedia('(min-width: 50rem)').matches;
+
+  const form = root.querySelector<HTMLFormElement>('#explorer-form')!;
+  const input = root.querySelector<HTMLInputElement>('#explorer-q')!;
+  const status = root.querySelector<HTMLElement>('#explorer-status')!;
+  const list = root.querySelector<HTMLOListElement>('#explorer-list')!;
+  const more = root.querySelector<HTMLButtonElement>('#explorer-more')!;
+  const filterBox = root.querySelector<HTMLElement>('#explorer-filters')!;
+  const label = (group: string, value: string) => labels[group]?.[value] ?? value;
+
+  let state: State = readState(location.search, groups.map(([g]) => g));
+  let results: Handle[] = [];
+  let shown = 0;
+  let run = 0;
+
+  async function update(push: boolean | 'replace'): Promise<void> {
+    const query = stateToSearch(state);
+    if (push === true) history.pushState(null, '', query ? `?${query}` : location.pathname);
+    if (push === 'replace') history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    const mine = ++run;
+    const active = state.q.trim() !== '' || Object.values(state.filters).some((v) => v.length);
+    const search = active ? await pagefind.search(state.q.trim() || null, { filters: filterPayload(state.filters) }) : null;
+    if (mine !== run) return; // a newer search has started
+    results = search?.results ?? [];
+    renderFilters(search?.filters ?? totals);
+    list.replaceChildren();
+    shown = 0;
+    await showMore(false);
+    status.textContent = active ? describe(results.length) : 'Type a word, or choose a theme, code or participant group.';
+  }
+
+  function describe(n: number): string {
+    const parts = Object.entries(state.filters).filter(([, v]) => v.length)
+      .map(([g, v]) => `${groups.find(([k]) => k === g)?.[1] ?? g}: ${v.map((x) => label(g, x)).join(' or ')}`);
+    const query = state.q.trim() ? ` for \u201c${state.q.trim()}\u201d` : '';
+    return `${n} excerpt${n === 1 ? '' : 's'}${query}${parts.length ? ` · ${parts.join(' · ')}` : ''}`;
+  }
+
+  async function showMore(focus: boolean): Promise<void> {
+    const next = results.slice(shown, shown + PAGE);
+    const items = await Promise.all(next.map((r) => r.data()));
+    const first = list.children.length;
+    for (const data of items) list.append(resultItem(data, label));
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    more.textContent = `Show more (${results.length - shown} left)`;
+    if (focus) list.children[first]?.querySelector('a')?.focus();
+  }
+
+  function renderFilters(counts: Filters): void {
+    filterBox.replaceChildren(...groups.map(([group, title]) => {
+      const values = Object.keys(totals[group] ?? {});
+      const order = labels[group] ? Object.keys(labels[group]).filter((v) => values.includes(v)) : values.sort();
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = title;
+      fieldset.append(legend);
+      for (const value of order) {
+        const n = counts[group]?.[value] ?? 0;
+        const checked = state.filters[group]?.includes(value) ?? false;
+        const row = document.createElement('label');
+        const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: group, value, checked });
+        const text = document.createElement('span');
+        text.textContent = label(group, value);
+        const count = document.createElement('span');
+        count.className = 'n';
+        count.textContent = String(n);
+        count.setAttribute('aria-label', `${n} excerpts`);
+        if (!n && !checked) row.classList.add('zero');
+        row.append(box, text, count);
+        fieldset.append(row);
+      }
+      if (group !== 'code') return fieldset;
+      const details = document.createElement('details');
+      details.open = (state.filters.code?.length ?? 0) > 0;
+      const summary = document.createElement('summary');
+      summary.textContent = `Codes (${order.length})`;
+      legend.classList.add('visually-hidden');
+      details.append(summary, fieldset);
+      return details;
+    }));
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.value = state.q;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { state = { ...state, q: input.value }; void update('replace'); }, 250);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    state = { ...state, q: input.value };
+    void update(true);
+  });
+  filterBox.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const current = new Set(state.filters[box.name] ?? []);
+    if (box.checked) current.add(box.value); else current.delete(box.value);
+    state = { ...state, filters: { ...state.filters, [box.name]: [...current] } };
+    void update(true);
+  });
+  root.querySelector('#explorer-clear')!.addEventListener('click', () => {
+    state = { q: '', filters: {} };
+    input.value = '';
+    void update(true);
+    input.focus();
+  });
+  more.addEventListener('click', () => void showMore(true));
+  window.addEventListener('popstate', () => {
+    state = readState(location.search, groups.map(([g]) => g));
+    input.value = state.q;
+    void update(false);
+  });
+  await update(false);
+}
+
+/** One result: the excerpt with Pagefind's highlights, built as DOM nodes (never as HTML). */
+function resultItem(data: Awaited<ReturnType<Handle['data']>>, label: (group: string, value: string) => string): HTMLLIElement {
+  const li = document.createElement('li');
+  const quote = document.createElement('blockquote');
+  const p = document.createElement('p');
+  p.append(highlight(data.excerpt));
+  quote.append(p);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  const link = Object.assign(document.createElement('a'), { href: data.url, textContent: data.meta.id ?? data.url });
+  const themes = (data.filters.theme ?? []).map((t) => label('theme', t)).join('; ');
+  meta.append(link, ` · ${data.meta.who ?? ''}${themes ? ` · ${themes}` : ''}`);
+  li.append(quote, meta);
+  return li;
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: keep the marks, decode the rest as text. */
+function highlight(excerpt: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const decoder = document.createElement('textarea');
+  let inMark = false;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') { inMark = true; continue; }
+    if (part === '</mark>') { inMark = false; continue; }
+    decoder.innerHTML = part;
+    const text = document.createTextNode(decoder.value);
+    if (inMark) { const mark = document.createElement('mark'); mark.append(text); fragment.append(mark); } else fragment.append(text);
+  }
+  return fragment;
+}

@@ -1,0 +1,26 @@
+/**
+ * The participant x theme matrix's interaction: switch the row grouping (each grouping was drawn
+ * at build time; this only shows one), and name the cell under the pointer in the details line.
+ */
+import { revealChrome } from './chart-chrome.ts';
+
+function setUp(figure: HTMLElement): void {
+  const select = figure.querySelector<HTMLSelectElement>('[data-grouping]');
+  const drawings = [...figure.querySelectorAll<SVGSVGElement>('.pm-svg')];
+  const live = revealChrome(figure);
+
+  select?.addEventListener('change', () => {
+    for (const svg of drawings) {
+      if (svg.dataset.grouping === select.value) svg.removeAttribute('hidden');
+      else svg.setAttribute('hidden', '');
+    }
+  });
+  for (const svg of drawings) {
+    svg.addEventListener('pointerover', (event) => {
+      const cell = (event.target as Element).closest('.pm-cell');
+      if (cell) live.textContent = cell.querySelector('title')?.textContent ?? '';
+    });
+  }
+}
+
+for (const figure of document.querySelectorAll<HTMLElement>('[data-participant-matrix]')) setUp(figure);
