@@ -35,7 +35,46 @@ describe.skipIf(skipBrowser)('reading the findings in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search excerpts' }).fill('load-shedding');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${siteUrl}/excerpts/?q=load-shedding`);
-    await page.locator('.pagefind-ui__result').first().waitFor();
-    expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
+    await page.locator('#explorer-list li').first().waitFor();
+    expect(await page.locator('#explorer-status').innerText()).toMatch(/^\d+ excerpts? for “load-shedding”$/);
+  });
+
+  it('searches, filters, opens a result and copies its citation, with the state in the URL', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl });
+    const page = await session.context.newPage();
+    await page.goto(`${siteUrl}/excerpts/`);
+    await page.getByLabel('Search the excerpts').fill('trust');
+    await page.getByLabel('Search the excerpts').press('Enter');
+    await page.waitForURL(`${siteUrl}/excerpts/?q=trust`);
+    const status = page.locator('#explorer-status');
+    await expect.poll(() => status.innerText()).toMatch(/^\d+ excerpts for “trust”$/);
+    const all = Number((await status.innerText()).split(' ')[0]);
+
+    await page.getByRole('checkbox', { name: /^Private/ }).check();
+    await page.waitForURL(`${siteUrl}/excerpts/?q=trust&sector=Private`);
+    await expect.poll(() => status.innerText()).toMatch(/· Sector: Private$/);
+    const filtered = Number((await status.innerText()).split(' ')[0]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    for (const meta of await page.locator('#explorer-list .meta').allInnerTexts()) expect(meta).toContain('· Private ·');
+
+    await page.goBack();
+    await page.waitForURL(`${siteUrl}/excerpts/?q=trust`);
+    await expect.poll(() => status.innerText()).toBe(`${all} excerpts for “trust”`);
+    await page.goForward();
+    await expect.poll(() => status.innerText()).toMatch(/· Sector: Private$/);
+
+    const first = page.locator('#explorer-list li').first();
+    const id = await first.locator('.meta a').innerText();
+    await first.locator('.meta a').click();
+    await page.waitForURL(`${siteUrl}/excerpts/${id}/`);
+    await page.locator('button[data-copy="cite-apa"]').click();
+    await expect.poll(() => page.locator('[data-copy-status]').innerText()).toBe('Copied to the clipboard');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('#cite-apa').innerText());
+    expect(copied).toContain(id);
+    mkdirSync('.build/screenshots', { recursive: true });
+    await page.screenshot({ path: '.build/screenshots/excerpt-cite.png', fullPage: true });
+    expect(session.foreign).toEqual([]);
   });
 });

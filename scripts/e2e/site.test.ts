@@ -8,6 +8,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../lib/parse-csv.ts';
+import { readSiteTexts } from '../scan-site.ts';
 
 const dir = inject('siteDir');
 const page = (path: string) => parseHtml(readFileSync(join(dir, path, 'index.html'), 'utf8'));
@@ -67,6 +68,12 @@ describe('the built site', () => {
       .map((p) => readFileSync(join(dir, p, 'index.html'), 'utf8')).join('\n');
     expect(terms.length).toBeGreaterThan(10);
     for (const t of terms) expect(html.includes(t), t).toBe(false);
+  });
+
+  it('indexes only excerpt text for search, never page chrome', () => {
+    const fragments = readSiteTexts(dir).filter((t) => t.file.endsWith('.pf_fragment'));
+    expect(fragments.length).toBe(rows.length);
+    for (const f of fragments) expect(f.text).not.toMatch(/Skip to content|About this data|Cite this excerpt|In the same interview/);
   });
 
   it('shows the illustrative notice on every page and the participants page only as aggregates', () => {

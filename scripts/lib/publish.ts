@@ -105,10 +105,11 @@ function linkNeighbours(excerpts: ExcerptRecord[]): void {
   }
 }
 
-/** Pseudonyms with their shown attributes and descriptor. */
+/** Pseudonyms with their shown attributes and descriptor; attribute values are anonymized like text. */
 export function publishParticipants(s: LoadedStudy & { study: Study }): PublicParticipant[] {
+  const anonymize = createAnonymizer(s.redactions);
   return s.participants.map(({ value: p }) => {
-    const attributes = shownAttributes(p, s.study.privacy);
+    const attributes = Object.fromEntries(Object.entries(shownAttributes(p, s.study.privacy)).map(([k, v]) => [k, anonymize(v).text]));
     return { id: p.id, descriptor: describe(attributes), attributes };
   });
 }

@@ -55,6 +55,14 @@ describe('parseBrief', () => {
     `);
   });
 
+  it('reports a list where a map of theme ids belongs once, not as unknown themes "0", "1"', () => {
+    expect(problems('themes:\n  - why: x\n')).toMatchInlineSnapshot(`
+      [
+        "study/brief.yaml:2 themes: found "[{\\"why\\":\\"x\\"}]", expected theme ids as keys, e.g. "trust-and-accuracy:" with why and actions under it",
+      ]
+    `);
+  });
+
   it('reports malformed YAML with its line', () => {
     expect(problems('themes:\n  speed:\n    why: [unclosed\n')).toHaveLength(1);
     expect(problems('themes:\n  speed:\n    why: [unclosed\n')[0]).toMatch(/^study\/brief\.yaml:\d+: malformed YAML/);

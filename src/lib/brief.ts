@@ -49,7 +49,7 @@ export function parseBrief(text: string, file: string, themeIds: string[]): { br
   const { value, problems, lineOf } = parseYaml(text, file, BriefSchema.nullable());
   if (problems.some((p) => p.message.startsWith('malformed YAML'))) return { problems, warnings: [] };
   const raw = parseDocument(text).toJS() as { themes?: unknown; recommendations?: { themes?: unknown }[] } | null;
-  const keys = raw?.themes && typeof raw.themes === 'object' ? Object.keys(raw.themes) : [];
+  const keys = raw?.themes && typeof raw.themes === 'object' && !Array.isArray(raw.themes) ? Object.keys(raw.themes) : [];
   const referenced = Array.isArray(raw?.recommendations)
     ? raw!.recommendations.flatMap((r, i) => (Array.isArray(r?.themes) ? r.themes.map((id: unknown, j: number) => ({ id: String(id), i, j })) : []))
     : [];
@@ -73,8 +73,9 @@ export function parseBrief(text: string, file: string, themeIds: string[]): { br
 /** Fields each object of brief.yaml may have, for "unknown field" messages. */
 const FIELDS: [RegExp, string[]][] = [[/^themes\.[^.]+$/, ['why', 'actions']], [/^recommendations\.\d+$/, ['text', 'themes']], [/^$/, ['themes', 'recommendations']]];
 
-/** Rewrites zod's "no unknown fields" into one problem naming the field, its line and the fields allowed. */
+/** Rewrites zod's "no unknown fields" and "a record" into words a research team knows. */
 function clarifyUnknownFields(p: Problem, text: string): Problem {
+  if (p.message.endsWith('expected a record')) return { ...p, message: p.message.replace(/expected a record$/, 'expected theme ids as keys, e.g. "trust-and-accuracy:" with why and actions under it') };
   const found = /expected no unknown fields \(found (.+)\)$/.exec(p.message)?.[1];
   const allowed = FIELDS.find(([re]) => re.test(p.field ?? ''))?.[1];
   if (!found || !allowed) return p;

@@ -1,0 +1,89 @@
+/**
+ * Builds the tiny fixture twice, as an illustrative study and as a published one, and checks what
+ * may only appear in one mode (citation tags, indexing), that no canary name from raw excerpts,
+ * Urdu originals or lead-ins reaches any built file or the search index, and (in Chromium) that
+ * code-like text shows literally in search results.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../build.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import { readSiteTexts } from '../scan-site.ts';
+import { launchBrowser, skipBrowser } from './browser.ts';
+
+const illustrativeSite = resolve('.build/fixture-illustrative');
+const publishedSite = resolve('.build/fixture-published');
+const html = (site: string, path: string) => parse(readFileSync(join(site, path, 'index.html'), 'utf8'));
+
+beforeAll(async () => {
+  expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', illustrativeSite])).toBe(true);
+  const study = join(mkdtempSync(join(tmpdir(), 'published-')), 'study');
+  cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+  const yaml = join(study, 'study.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data, invented for tests.', 'Anonymized excerpts from the study.'));
+  expect(await run(['--study', study, '--out', publishedSite])).toBe(true);
+}, 180_000);
+
+describe('an illustrative study', () => {
+  it('emits no citation_* tags or excerpt JSON-LD, asks robots not to index, and labels every citation', () => {
+    const page = html(illustrativeSite, 'excerpts/E0001');
+    expect(page.querySelectorAll('meta[name^="citation_"]')).toHaveLength(0);
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, nofollow');
+    expect(page.querySelectorAll('script[type="application/ld+json"]').map((s) => s.text).join('')).not.toContain('Quotation');
+    const citations = page.querySelectorAll('[data-citation]').map((el) => el.text.replace('’', '\''));
+    expect(citations).toHaveLength(7);
+    for (const c of citations) expect(c.toLowerCase()).toContain('illustrative excerpt, not from the study\'s data');
+  });
+
+  it('never lets a canary name from raw excerpts, Urdu originals or lead-ins reach a built file or the index', () => {
+    const texts = readSiteTexts(illustrativeSite);
+    expect(texts.some((t) => t.file.endsWith('.pf_fragment'))).toBe(true);
+    const hits = texts.filter((t) => /canary|کینری|ظفر/i.test(t.text)).map((t) => t.file);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('a published study', () => {
+  it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
+    const page = html(publishedSite, 'excerpts/E0001');
+    const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
+    expect(meta).toMatchObject({ citation_title: 'Interview excerpt E0001', citation_publication_date: '2024', citation_public_url: 'http://localhost:4321/excerpts/E0001/' });
+    expect(page.querySelectorAll('meta[name="citation_author"]').map((m) => m.getAttribute('content'))).toEqual(['Tester, Ada', 'Example']);
+    expect(page.querySelector('meta[name="robots"]')).toBeNull();
+    const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
+    expect(ld).toMatchObject({ '@type': 'Quotation', identifier: 'E0001' });
+    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 [Data set]. In Tiny Fixture Study of Clinicians and AI: anonymized interview excerpts (No. E0001). http://localhost:4321/excerpts/E0001/');
+  });
+});
+
+describe.skipIf(skipBrowser)('search results in Chromium', () => {
+  let close: () => void;
+  let siteUrl: string;
+  beforeAll(async () => {
+    const served = await serveStatic(illustrativeSite);
+    siteUrl = served.url;
+    close = () => served.server.close();
+  });
+  afterAll(() => close?.());
+
+  it('shows `<script>`, braces and backticks in excerpt text literally, with the match highlighted', async () => {
+    const { context, foreign } = await launchBrowser(siteUrl);
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await page.goto(`${siteUrl}/excerpts/?q=alert`);
+    const result = page.locator('#explorer-list li').first();
+    await result.waitFor();
+    expect(await result.locator('blockquote').innerText()).toContain('<script>alert(1)</script>');
+    expect(await result.locator('mark').first().innerText()).toContain('alert');
+    await page.goto(`${siteUrl}/excerpts/?q=odd`);
+    await page.locator('#explorer-list li').first().waitFor();
+    expect(await page.locator('#explorer-list li blockquote').first().innerText()).toContain('{which} is <b>odd</b> but `nice`');
+    expect(dialogs).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
