@@ -77,7 +77,7 @@ export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, sch
 export function describeExpected(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small' && issue.origin === 'string') return 'a non-empty text';
   if (issue.code === 'invalid_format' || issue.code === 'custom') return issue.message;
-  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  if (issue.code === 'invalid_type') return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
   if (issue.code === 'unrecognized_keys') return `no unknown fields (found ${issue.keys.join(', ')})`;
   return issue.message;
 }

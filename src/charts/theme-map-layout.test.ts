@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateWidth, firstBaseline, labelFits } from './label-fit.ts';
-import { type MapLayout, type MapTheme, MEASURES, isLabelShown, layoutThemeMap } from './theme-map-layout.ts';
+import { type MapLayout, type MapTheme, MEASURES, isLabelShown, layoutThemeMap, lineCount } from './theme-map-layout.ts';
 import { syntheticCodebook } from './synthetic-codebook.ts';
 
 const count = (excerpts: number, participants: number) => ({ excerpts, participants });
@@ -16,19 +16,20 @@ const tiny: MapTheme[] = [
 ];
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Estimated boxes of the label and count of every node whose label is drawn. */
+/** Estimated boxes of the label and count of every node whose label is drawn, placed as ThemeMap.astro places them. */
 function drawnBoxes(layout: MapLayout, measure: 'excerpts' | 'participants') {
   const { fontSize, lineHeight, pad } = layout.metrics;
   return layout.nodes.filter((n) => isLabelShown(n, measure, layout.metrics)).flatMap((n) => {
     const [y0, y1] = n.bands[measure];
-    const base = firstBaseline(y0, y1, n.lines.length, layout.metrics, n.kind === 'code');
+    const base = firstBaseline(y0, y1, lineCount(n), layout.metrics, n.kind === 'code');
     const top = base - fontSize * 0.8;
-    const bottom = base + (n.lines.length - 1) * lineHeight + fontSize * 0.25;
     const width = Math.max(...n.lines.map((l) => estimateWidth(l, fontSize)));
     const countWidth = estimateWidth(String(n.count[measure]), fontSize);
+    const countBase = base + (n.countBelow ? n.lines.length * lineHeight : 0);
+    const countX = n.countBelow ? n.x0 + pad + 3 : n.x1 - pad - 2 - countWidth;
     return [
-      { id: `${n.id} label`, x0: n.x0 + pad + 3, x1: n.x0 + pad + 3 + width, y0: top, y1: bottom, band: [n.x0, n.x1, y0, y1] },
-      { id: `${n.id} count`, x0: n.x1 - pad - 2 - countWidth, x1: n.x1 - pad - 2, y0: top, y1: base + fontSize * 0.25, band: [n.x0, n.x1, y0, y1] },
+      { id: `${n.id} label`, x0: n.x0 + pad + 3, x1: n.x0 + pad + 3 + width, y0: top, y1: base + (n.lines.length - 1) * lineHeight + fontSize * 0.25, band: [n.x0, n.x1, y0, y1] },
+      { id: `${n.id} count`, x0: countX, x1: countX + countWidth, y0: countBase - fontSize * 0.8, y1: countBase + fontSize * 0.25, band: [n.x0, n.x1, y0, y1] },
     ];
   });
 }
@@ -42,7 +43,7 @@ describe('layoutThemeMap', () => {
         "  doubt x 132-288 excerpts 0-60 participants 0-61.5 1/2 [Doubt]",
         "    error x 288-600 excerpts 0-40 participants 0-36.9 1/2 [Saw an error]",
         "    opaque x 288-600 excerpts 40-60 participants 36.9-61.5 2/2 [Cannot see how it decides]",
-        "  earned x 132-288 excerpts 60-90 participants 61.5-98.5 2/2 [Trust is earned locally]",
+        "  earned x 132-288 excerpts 60-90 participants 61.5-98.5 2/2 [Trust is earned | locally]",
         "    audit x 288-600 excerpts 60-90 participants 61.5-98.5 1/1 [Local audit]",
         "work x 0-132 excerpts 90-160 participants 98.5-160 2/2 [Workload]",
         "  time x 132-288 excerpts 90-160 participants 98.5-160 1/1 [Time]",
@@ -78,28 +79,33 @@ describe('layoutThemeMap', () => {
   });
 });
 
+const WIDE = { width: 960, perCode: 24, maxHeight: 960, metrics: { fontSize: 12, lineHeight: 13, pad: 1 } };
+const NARROW = { width: 360, perCode: 30, maxHeight: 1200, columns: [0.25, 0.28, 0.47] as [number, number, number], metrics: { fontSize: 11, lineHeight: 12, pad: 1.5 }, maxLines: 4, branchCountsBelow: true };
+
 describe('a generated 300-code codebook', () => {
   const themes = syntheticCodebook(300);
   const started = performance.now();
-  const layout = layoutThemeMap(themes, { width: 960, perCode: 24, maxHeight: 960, metrics: { fontSize: 12, lineHeight: 13, pad: 1 } });
+  const layout = layoutThemeMap(themes, WIDE);
   const elapsed = performance.now() - started;
+  const narrow = layoutThemeMap(themes, NARROW);
+  const cases = MEASURES.flatMap((measure) => [{ variant: 'wide', layout, measure }, { variant: 'narrow', layout: narrow, measure }]);
 
   it('has 300 codes and lays them out in well under a second', () => {
     expect(layout.nodes.filter((n) => n.kind === 'code')).toHaveLength(300);
     expect(elapsed).toBeLessThan(1000);
   });
 
-  it.each(MEASURES)('draws a label only inside its own band and column (sized by %s)', (measure) => {
-    for (const box of drawnBoxes(layout, measure)) {
+  it.each(cases)('draws a label only inside its own band and column ($variant, sized by $measure)', ({ layout: l, measure }) => {
+    for (const box of drawnBoxes(l, measure)) {
       const [bx0, bx1, by0, by1] = box.band;
       expect(box.x0 >= bx0 && box.x1 <= bx1 && box.y0 >= by0 - 0.5 && box.y1 <= by1 + 0.5, box.id).toBe(true);
     }
   });
 
-  it.each(MEASURES)('never draws two labels over each other (sized by %s)', (measure) => {
-    const boxes = drawnBoxes(layout, measure);
+  it.each(cases)('never draws two texts over each other ($variant, sized by $measure)', ({ layout: l, measure }) => {
+    const boxes = drawnBoxes(l, measure);
     const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1)
-      .filter((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 && a.id.split(' ')[0] !== b.id.split(' ')[0])
+      .filter((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
       .map((b) => `${a.id} / ${b.id}`));
     expect(overlaps).toEqual([]);
   });
@@ -108,18 +114,20 @@ describe('a generated 300-code codebook', () => {
     const { lineHeight, pad } = layout.metrics;
     for (const n of layout.nodes) {
       const [y0, y1] = n.bands.excerpts;
-      expect(isLabelShown(n, 'excerpts', layout.metrics)).toBe(y1 - y0 >= n.lines.length * lineHeight + 2 * pad);
+      expect(isLabelShown(n, 'excerpts', layout.metrics)).toBe(y1 - y0 >= lineCount(n) * lineHeight + 2 * pad);
     }
-    // The rule bites at this size: every theme is labelled, most codes wait for a zoom.
+    // The rule bites at this size: every theme is labelled, the codes wait for a zoom.
     const shown = (kind: string) => layout.nodes.filter((n) => n.kind === kind && isLabelShown(n, 'excerpts', layout.metrics)).length;
     expect(shown('theme')).toBe(8);
     expect(shown('code')).toBeLessThan(300);
   });
 
   it('keeps every label within its column, cutting what does not fit with an ellipsis', () => {
-    for (const n of layout.nodes) {
-      for (const line of n.lines) expect(estimateWidth(line, 12)).toBeLessThanOrEqual(n.x1 - n.x0);
-      expect(n.lines.length).toBeLessThanOrEqual(3);
+    for (const [l, max] of [[layout, 3], [narrow, 4]] as const) {
+      for (const n of l.nodes) {
+        for (const line of n.lines) expect(estimateWidth(line, l.metrics.fontSize)).toBeLessThanOrEqual(n.x1 - n.x0);
+        expect(n.lines.length).toBeLessThanOrEqual(max);
+      }
     }
     expect(labelFits(100, 0, layout.metrics)).toBe(false);
   });

@@ -37,8 +37,10 @@ export interface MapNode {
   x0: number;
   x1: number;
   bands: Record<Measure, [number, number]>;
-  /** The label broken to fit the column, beside room for the count. */
+  /** The label broken to fit the column, beside room for the count unless the count goes below. */
   lines: string[];
+  /** The count is drawn on a line of its own under the label, rather than at the band's right. */
+  countBelow: boolean;
 }
 
 export interface MapLayout { width: number; height: number; metrics: TextMetrics; nodes: MapNode[] }
@@ -56,6 +58,8 @@ export interface MapOptions {
   metrics?: TextMetrics;
   /** Most lines a label may wrap to before it is cut with an ellipsis. */
   maxLines?: number;
+  /** Put theme and subtheme counts under their labels (for narrow columns), codes' still at the right. */
+  branchCountsBelow?: boolean;
 }
 
 type Datum = Described & { kind?: NodeKind; colour?: string; children?: Datum[] };
@@ -64,7 +68,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Lays out the icicle for `themes`; node order is the codebook's, depth first (the keyboard order). */
 export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayout {
-  const { width, columns = [0.22, 0.26, 0.52], metrics = { fontSize: 12, lineHeight: 13, pad: 1 }, maxLines = 3 } = options;
+  const { width, columns = [0.22, 0.26, 0.52], metrics = { fontSize: 12, lineHeight: 13, pad: 1 }, maxLines = 3, branchCountsBelow = false } = options;
   const codes = themes.reduce((n, t) => n + t.subthemes.reduce((m, s) => m + s.codes.length, 0), 0);
   const height = options.height ?? Math.round(Math.min(options.maxHeight ?? 960, Math.max(options.minHeight ?? 360, codes * (options.perCode ?? 22))));
   const root: Datum = {
@@ -84,19 +88,26 @@ export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayo
     const x0 = round(edges[n.depth - 1]);
     const x1 = round(edges[n.depth]);
     const siblings = n.parent!.children!;
+    const countBelow = branchCountsBelow && n.depth < 3;
     nodes.push({
       id: n.data.id, kind: KINDS[n.depth - 1], depth: n.depth, parentId: n.depth > 1 ? n.parent!.data.id : null,
       themeId: theme.id, colour: theme.colour ?? 'currentColor', label: n.data.label, definition: n.data.definition ?? '',
       count: n.data.count, posinset: siblings.indexOf(n) + 1, setsize: siblings.length, x0, x1,
       bands: { excerpts: bands.excerpts.get(n.data)!, participants: bands.participants.get(n.data)! },
-      lines: wrapLabel(n.data.label, x1 - x0 - metrics.pad * 2 - countRoom(n.data), metrics.fontSize, maxLines),
+      lines: wrapLabel(n.data.label, x1 - x0 - metrics.pad * 2 - 3 - (countBelow ? 0 : countRoom(n.data)), metrics.fontSize, maxLines),
+      countBelow,
     });
   });
   return { width, height, metrics, nodes };
 }
 
-/** Whether a node's label is drawn when the map is sized by `measure` (and not zoomed). */
+/** Lines a node's text takes: its label, and its count when that goes below. */
+export function lineCount(node: MapNode): number {
+  return node.lines.length + (node.countBelow ? 1 : 0);
+}
+
+/** Whether a node's label (and count) is drawn when the map is sized by `measure` (and not zoomed). */
 export function isLabelShown(node: MapNode, measure: Measure, metrics: TextMetrics): boolean {
   const [y0, y1] = node.bands[measure];
-  return labelFits(y1 - y0, node.lines.length, metrics);
+  return labelFits(y1 - y0, lineCount(node), metrics);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutThemeMap } from '../charts/theme-map-layout.ts';
+import { layoutThemeMap, lineCount } from '../charts/theme-map-layout.ts';
 import { syntheticCodebook } from '../charts/synthetic-codebook.ts';
 import { type MapNode, type MapState, type MapView, bandOf, labelShown, zoomToReveal } from './map-model.ts';
 
@@ -8,7 +8,7 @@ function viewOf(codes: number): MapView {
   const layout = layoutThemeMap(syntheticCodebook(codes), { width: 960, perCode: 24, maxHeight: 960, metrics: { fontSize: 12, lineHeight: 13, pad: 1 } });
   const byId = new Map<string, MapNode>();
   const nodes = layout.nodes.map((n) => {
-    const node = { id: n.id, kind: n.kind, label: n.label, parent: byId.get(n.parentId ?? '') ?? null, children: [], bands: n.bands, count: n.count, lines: n.lines.length } as unknown as MapNode;
+    const node = { id: n.id, kind: n.kind, label: n.label, parent: byId.get(n.parentId ?? '') ?? null, children: [], bands: n.bands, count: n.count, lines: lineCount(n) } as unknown as MapNode;
     node.parent?.children.push(node);
     byId.set(n.id, node);
     return node;

@@ -24,9 +24,11 @@ export function renderMap(view: MapView, state: MapState, animate: boolean): voi
     node.countText.textContent = String(node.count[state.measure]);
     select(node.rect).interrupt().transition().duration(ms).attr('y', y0).attr('height', y1 - y0);
     for (const el of [node.text, node.countText]) {
+      // A count drawn under its label sits `data-below` lines lower.
+      const y = baseline + Number(el.dataset.below ?? 0) * view.metrics.lineHeight;
       const text = select(el).interrupt();
-      if (ms === 0) { text.attr('y', baseline).classed('is-hidden', !show); continue; }
-      text.classed('is-hidden', true).transition().duration(ms).attr('y', baseline)
+      if (ms === 0) { text.attr('y', y).classed('is-hidden', !show); continue; }
+      text.classed('is-hidden', true).transition().duration(ms).attr('y', y)
         .on('end', function () { this.classList.toggle('is-hidden', !show); });
     }
   }
