@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attributeLabel } from './lib/anonymize.ts';
+import { EMPTY_BRIEF, parseBrief } from './lib/brief.ts';
 import { deriveCounts } from './lib/derive.ts';
 import { loadStudy } from './lib/load-study.ts';
 import { validateStudy } from './lib/validate.ts';
@@ -27,6 +28,9 @@ export const REPORTS_DIR = 'reports';
 export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string } {
   const { loaded, problems } = loadStudy(files);
   problems.push(...validateStudy(loaded));
+  const brief = files.brief === undefined || !loaded.codebook ? { brief: EMPTY_BRIEF, problems: [] }
+    : parseBrief(files.brief, `${files.dir}/brief.yaml`, loaded.codebook.themes.map((t) => t.id));
+  problems.push(...brief.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
   const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
 
@@ -51,6 +55,7 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     codePairs: derived.codePairs,
     themePairs: derived.themePairs,
     matrix: derived.matrix,
+    brief: brief.brief ?? EMPTY_BRIEF,
     participantSummary: privacy.shownAttributes.map((a) => ({
       attribute: a, label: attributeLabel(a),
       values: countValues(participants.map((p) => p.attributes[a])),

@@ -246,7 +246,7 @@ describe.skipIf(skipBrowser)('the maps without JavaScript', () => {
     const p = await session.context.newPage();
     await p.goto(`${siteUrl}/maps/`);
     expect(await p.locator('#cooccurrence-codes .co-cell').count()).toBeGreaterThan(0);
-    expect(await p.locator('.participant-matrix svg:visible').count()).toBe(1);
-    expect(await p.locator('.participant-matrix svg:visible .pm-row').count()).toBe(await p.locator('.participant-matrix .table-twin tbody tr').count());
+    expect(await p.locator('.participant-matrix svg.pm-svg:visible').count()).toBe(1);
+    expect(await p.locator('.participant-matrix svg.pm-svg:visible .pm-row').count()).toBe(await p.locator('.participant-matrix .table-twin tbody tr').count());
   });
 });

@@ -15,6 +15,8 @@ export interface StudyFiles {
   excerpts?: string;
   quotes?: string;
   redactions?: string;
+  /** brief.yaml: the policy brief's own text (optional). */
+  brief?: string;
   /** themes/<theme-id>.mdx narratives, by theme id. */
   narratives: Record<string, string>;
 }
@@ -41,6 +43,7 @@ export function readStudyFolder(dir: string): StudyFiles {
     excerpts: read(join(dir, 'excerpts.csv')),
     quotes: read(join(dir, 'quotes.yaml')),
     redactions: read(join(dir, 'redactions.yaml')),
+    brief: read(join(dir, 'brief.yaml')),
     narratives,
   };
 }

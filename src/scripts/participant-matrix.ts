@@ -6,17 +6,14 @@ import { revealChrome } from './chart-chrome.ts';
 
 function setUp(figure: HTMLElement): void {
   const select = figure.querySelector<HTMLSelectElement>('[data-grouping]');
-  const drawings = [...figure.querySelectorAll<SVGSVGElement>('.pm-svg')];
+  const drawings = [...figure.querySelectorAll<HTMLElement>('.pm-drawing')];
   const live = revealChrome(figure);
 
   select?.addEventListener('change', () => {
-    for (const svg of drawings) {
-      if (svg.dataset.grouping === select.value) svg.removeAttribute('hidden');
-      else svg.setAttribute('hidden', '');
-    }
+    for (const drawing of drawings) drawing.hidden = drawing.dataset.grouping !== select.value;
   });
-  for (const svg of drawings) {
-    svg.addEventListener('pointerover', (event) => {
+  for (const drawing of drawings) {
+    drawing.addEventListener('pointerover', (event) => {
       const cell = (event.target as Element).closest('.pm-cell');
       if (cell) live.textContent = cell.querySelector('title')?.textContent ?? '';
     });

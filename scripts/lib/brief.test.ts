@@ -1,9 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../scripts/lib/problems.ts';
-import { EMPTY_BRIEF, loadBrief, parseBrief, studyDir } from './brief.ts';
+import { buildContent } from '../build-content.ts';
+import { EMPTY_BRIEF, parseBrief } from './brief.ts';
+import { formatProblem } from './problems.ts';
+import { readStudyFolder } from './study-files.ts';
 
 const THEMES = ['speed', 'doubt'];
 const FILE = 'study/brief.yaml';
@@ -48,7 +47,7 @@ describe('parseBrief', () => {
     expect(problems('themes:\n  speed:\n    why: ""\n    actions: Protect time\n    action: [x]\nrecommendations:\n  - themes: [speed]\n')).toMatchInlineSnapshot(`
       [
         "study/brief.yaml:3 themes.speed.why: found "", expected a non-empty text",
-        "study/brief.yaml:4 themes.speed.actions: found "Protect time", expected a array",
+        "study/brief.yaml:4 themes.speed.actions: found "Protect time", expected an array",
         "study/brief.yaml:5 themes.speed.action: unknown field "action" (did you mean "actions"?), expected why or actions",
         "study/brief.yaml:7 recommendations.0.text: missing, expected a string",
       ]
@@ -67,31 +66,19 @@ describe('parseBrief', () => {
     expect(problems('themes:\n  speed:\n    why: [unclosed\n')).toHaveLength(1);
     expect(problems('themes:\n  speed:\n    why: [unclosed\n')[0]).toMatch(/^study\/brief\.yaml:\d+: malformed YAML/);
   });
-
-  it('leaves out, with a warning, a brief that names none of the codebook themes (another study folder)', () => {
-    const result = parseBrief('themes:\n  psychosocial-modifier:\n    why: x\n', FILE, THEMES);
-    expect(result.brief).toEqual(EMPTY_BRIEF);
-    expect(result.problems).toEqual([]);
-    expect(result.warnings).toEqual(["study/brief.yaml: names none of the codebook's themes (speed, doubt); the brief shows findings only"]);
-  });
 });
 
-describe('loadBrief', () => {
-  it('returns an empty brief when the study folder has no brief.yaml', () => {
-    expect(loadBrief(THEMES, mkdtempSync(join(tmpdir(), 'brief-')))).toEqual(EMPTY_BRIEF);
+describe('brief.yaml in the build', () => {
+  const tiny = readStudyFolder('scripts/fixtures/tiny-study');
+
+  it('is optional, and reported together with the other problems of the study folder', () => {
+    expect(JSON.parse(buildContent(tiny).generated['site.json']).brief).toEqual(EMPTY_BRIEF);
+    const broken = { ...tiny, brief: 'themes:\n  sped:\n    why: x\n  doubt:\n    actions: [""]\n', excerpts: tiny.excerpts!.replace('E0006,P04', 'E0006,P44') };
+    expect(() => buildContent(broken)).toThrow(/3 problems in the study folder:\n.*brief\.yaml:2 themes\.sped: unknown theme "sped" \(did you mean "speed"\?\).*\n.*brief\.yaml:5 themes\.doubt\.actions\.0: found "", expected a non-empty text\n.*excerpts\.csv:7 column "participant": unknown participant "P44"/);
   });
 
-  it('throws one error listing every problem of the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'brief-'));
-    writeFileSync(join(dir, 'brief.yaml'), 'themes:\n  sped:\n    why: x\n  doubt:\n    actions: [""]\n');
-    expect(() => loadBrief(THEMES, dir)).toThrow(/2 problems in the study folder:\n.*brief\.yaml:2 themes\.sped: unknown theme "sped" \(did you mean "speed"\?\).*\n.*brief\.yaml:5 themes\.doubt\.actions\.0: found "", expected a non-empty text$/);
-  });
-
-  it('reads the folder from --study, then STUDY_DIR, then the bundled study', () => {
-    expect(studyDir(['node', 'build.ts', '--study', 'x/study'])).toBe('x/study');
-    const saved = process.env.STUDY_DIR;
-    process.env.STUDY_DIR = 'y/study';
-    try { expect(studyDir(['node', 'build.ts'])).toBe('y/study'); } finally { if (saved === undefined) delete process.env.STUDY_DIR; else process.env.STUDY_DIR = saved; }
-    if (!saved) expect(studyDir(['node', 'build.ts'])).toBe('content/study');
+  it('reaches the site data when valid', () => {
+    const brief = { ...tiny, brief: 'themes:\n  speed:\n    why: Time matters.\n' };
+    expect(JSON.parse(buildContent(brief).generated['site.json']).brief.themes.speed).toEqual({ why: 'Time matters.', actions: [] });
   });
 });
