@@ -103,7 +103,7 @@ describe('the maps in the built HTML', () => {
 
   it('groups participants only by attributes the privacy settings show', () => {
     const shown = study.privacy.shownAttributes ?? [];
-    const offered = maps.querySelectorAll('.participant-matrix [data-grouping] option').map((o) => o.getAttribute('value'));
+    const offered = maps.querySelectorAll('.participant-matrix [data-group-by] option').map((o) => o.getAttribute('value'));
     expect(offered.filter((v) => v !== 'none').sort()).toEqual([...shown].sort());
     const columns = maps.querySelectorAll('.participant-matrix thead th').length;
     expect(columns).toBe(1 + shown.length + themeIds.length);

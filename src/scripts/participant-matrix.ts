@@ -5,7 +5,7 @@
 import { revealChrome } from './chart-chrome.ts';
 
 function setUp(figure: HTMLElement): void {
-  const select = figure.querySelector<HTMLSelectElement>('[data-grouping]');
+  const select = figure.querySelector<HTMLSelectElement>('[data-group-by]');
   const drawings = [...figure.querySelectorAll<HTMLElement>('.pm-drawing')];
   const live = revealChrome(figure);
 
