@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import rehypeTableAlign from './src/lib/rehype-table-align.ts';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
 // https://team.github.io/study/ with BASE_PATH=/study). ASTRO_OUT_DIR is set by scripts/build.ts,
@@ -15,10 +16,24 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    // GFM tables in narratives; single tildes stay literal ("~10 years" is not strikethrough).
-    processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]] }),
+    // GFM tables in narratives; single tildes stay literal ("~10 years" is not strikethrough);
+    // column alignment as classes, since the CSP allows no style attributes.
+    processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]], rehypePlugins: [rehypeTableAlign] }),
   },
   integrations: [mdx(), sitemap()],
+  // A strict Content-Security-Policy as a <meta> tag with hashes of every script and style Astro
+  // emits; no 'unsafe-inline'. 'wasm-unsafe-eval' is there only because Pagefind's search runs
+  // as WebAssembly. frame-ancestors cannot be set in a meta tag: public/_headers carries it.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'",
+        "worker-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: { build: { sourcemap: false } },
   devToolbar: { enabled: false },
 });

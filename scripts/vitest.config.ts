@@ -1,6 +1,6 @@
 /**
  * Tests: unit tests beside the code (scripts/**, src/**), and site tests (scripts/e2e/) over a site
- * built once from the bundled study into .build/test-site by the global setup.
+ * built once from the bundled study into .build/test-site-<pid> by the global setup.
  */
 import { defineConfig } from 'vitest/config';
 

@@ -223,6 +223,27 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     expect(atLeast3).toBeLessThan(all / 2);
     expect(await chart.locator('[data-shown]').innerText()).toContain(`${atLeast3} of ${all / 2} pairs`);
   });
+
+  it('names pairs under the arrow keys in the co-occurrence matrix, and regroups the participant matrix', async () => {
+    const p = await session.context.newPage();
+    await p.goto(`${siteUrl}/maps/`);
+    const chart = p.locator('#cooccurrence-themes');
+    await chart.locator('svg').focus();
+    const first = await chart.locator('[data-live]').innerText();
+    expect(first).toMatch(/coded together in \d+ excerpts?/);
+    await p.keyboard.press('ArrowDown');
+    const second = await chart.locator('[data-live]').innerText();
+    expect(second).toMatch(/coded together in \d+ excerpts?/);
+    expect(second).not.toBe(first);
+
+    const matrix = p.locator('.participant-matrix');
+    const visibleGroups = () => matrix.locator('.pm-drawing:visible .pm-group').allInnerTexts();
+    const shown = study.privacy.shownAttributes ?? [];
+    if (shown.length) expect((await visibleGroups()).length).toBeGreaterThan(1);
+    await matrix.locator('[data-group-by]').selectOption('none');
+    expect(await visibleGroups()).toEqual([]);
+    expect(await matrix.locator('.pm-drawing:visible .pm-row').first().getAttribute('data-participant')).toBe('P01');
+  });
 });
 
 describe.skipIf(skipBrowser)('the maps without JavaScript', () => {
