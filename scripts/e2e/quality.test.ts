@@ -1,0 +1,54 @@
+/**
+ * Quality gates over the built bundled site: page-weight budgets, no broken internal link or
+ * anchor, and byte-identical output from two builds of the same study folder.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { run } from '../build.ts';
+import { BUDGETS, pageKind } from '../lib/budgets.ts';
+import { checkLinks } from '../lib/check-links.ts';
+import { weighPage } from '../lib/site-budget.ts';
+
+const dir = inject('siteDir');
+const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+const pages = walk(dir).filter((f) => f.endsWith('.html')).map((f) => relative(dir, f));
+
+describe('page-weight budgets (gzip)', () => {
+  const weights = pages.map((p) => ({ ...weighPage(dir, p), kind: pageKind(p) }));
+
+  it('keeps HTML+CSS of every page within 40 KB (long lists are paginated)', () => {
+    expect(weights.filter((w) => w.htmlCss > BUDGETS[w.kind].htmlCss).map((w) => `${w.page}: ${(w.htmlCss / 1024).toFixed(1)} KB`)).toEqual([]);
+  });
+
+  it('keeps reading pages within 5 KB of JavaScript, map and search pages within 35 KB, none of it blocking', () => {
+    expect(weights.filter((w) => w.js > BUDGETS[w.kind].js).map((w) => `${w.page} (${w.kind}): ${(w.js / 1024).toFixed(1)} KB`)).toEqual([]);
+    expect(weights.filter((w) => w.blockingScripts.length).map((w) => `${w.page}: ${w.blockingScripts.join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('has no broken internal link or anchor on any page', () => {
+    const { pages: n, links, broken } = checkLinks(dir);
+    expect(n).toBe(pages.length);
+    expect(links).toBeGreaterThan(5000);
+    expect(broken.slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('determinism', () => {
+  /** Pagefind writes its index files in an order of its own; their names change with it. */
+  const VOLATILE = /^pagefind\//;
+
+  it('builds the same study folder twice into byte-identical HTML, downloads and assets', async () => {
+    const second = resolve(`.build/determinism-${process.pid}`);
+    expect(await run(['--out', second])).toBe(true);
+    const digest = (root: string) => new Map(walk(root).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+    const [a, b] = [digest(dir), digest(second)];
+    const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
+    expect(differ.filter((f) => !VOLATILE.test(f))).toEqual([]);
+    // Report what Pagefind varied, so that a change in its behaviour is seen.
+    if (differ.length) console.info(`determinism: Pagefind files that differ between two builds: ${differ.join(', ')}`);
+  }, 180_000);
+});
