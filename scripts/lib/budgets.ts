@@ -1,11 +1,15 @@
 /** Page-weight budgets (gzip bytes), checked on the built site by the tests and printed by `npm run measure`. */
 
-/** HTML+CSS of any page; JS of reading pages and of map pages. */
+/**
+ * HTML+CSS of any page; JavaScript loaded with the page (`js`) and including what it loads on
+ * first use (`jsWithLazy`: the theme map on the home and theme pages loads its interaction when
+ * the reader first points at or tabs into it).
+ */
 export const BUDGETS = {
-  reading: { htmlCss: 40 * 1024, js: 5 * 1024 },
-  map: { htmlCss: 40 * 1024, js: 35 * 1024 },
-  search: { htmlCss: 40 * 1024, js: 35 * 1024 },
-  other: { htmlCss: 40 * 1024, js: 35 * 1024 },
+  reading: { htmlCss: 40 * 1024, js: 5 * 1024, jsWithLazy: 35 * 1024 },
+  map: { htmlCss: 40 * 1024, js: 35 * 1024, jsWithLazy: 35 * 1024 },
+  search: { htmlCss: 40 * 1024, js: 35 * 1024, jsWithLazy: 35 * 1024 },
+  other: { htmlCss: 40 * 1024, js: 35 * 1024, jsWithLazy: 35 * 1024 },
 } as const;
 
 /** Which budget a page falls under, from its path in the built site. */

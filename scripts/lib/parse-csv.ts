@@ -20,7 +20,8 @@ function tokenize(text: string, file: string, problems: Problem[]): { line: numb
     if (quoted) {
       if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; }
       else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line++; cell += ch; }
+      // A line break inside quotes still starts a new line in the editor: \n, \r\n or a lone \r.
+      else { if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++; cell += ch; }
     } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; }
     else if (ch === ',') { cells.push(cell); cell = ''; }
     else if (ch === '\n' || ch === '\r') {

@@ -1,5 +1,5 @@
 /** YAML parsing that maps syntax and schema errors back to lines of the file. */
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { type Document, LineCounter, isNode, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { describeExpected } from './parse-csv.ts';
 import { type Problem, show } from './problems.ts';
@@ -19,7 +19,16 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   if (doc.errors.length) {
     return { problems: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `malformed YAML: ${e.message.split('\n')[0]}` })), lineOf };
   }
-  const raw: unknown = doc.toJS();
+  // The parser accepts aliases it cannot resolve (`lead: *Emphasised*`); toJS() would throw on them.
+  const aliases = aliasProblems(doc, file, lineAt);
+  if (aliases.length) return { problems: aliases, lineOf };
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // Aliases that expand to too much data (a "billion laughs"); the yaml package refuses them.
+    return { problems: [{ file, line: firstAliasLine(doc, lineAt), message: `malformed YAML: aliases (*name) expand to more data than a study file needs; write the values out (${(e as Error).message})` }], lineOf };
+  }
   const result = schema.safeParse(raw);
   if (result.success) return { value: result.data, problems: [], lineOf };
   const problems = result.error.issues.map((issue) => {
@@ -31,4 +40,22 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     };
   });
   return { problems, lineOf };
+}
+
+/** Every alias (`*name`) with no anchor (`&name`) before it. */
+function aliasProblems(doc: Document, file: string, lineAt: (offset: number) => number): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return;
+      problems.push({ file, line: lineAt(alias.range?.[0] ?? 0), message: `malformed YAML: *${alias.source} refers to no anchor &${alias.source} before it (a text that starts with * needs quotes)` });
+    },
+  });
+  return problems;
+}
+
+function firstAliasLine(doc: Document, lineAt: (offset: number) => number): number {
+  let line = 1;
+  visit(doc, { Alias(_, alias) { line = lineAt(alias.range?.[0] ?? 0); return visit.BREAK; } });
+  return line;
 }

@@ -9,12 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from '../build-content.ts';
 import { createAnonymizer } from './anonymize.ts';
 import { loadStudy } from './load-study.ts';
-import { type Problem, StudyError, show } from './problems.ts';
+import { type Problem, StudyError, formatProblem, show } from './problems.ts';
 import { readStudyFolder, type StudyFiles } from './study-files.ts';
 
 const tiny = readStudyFolder('scripts/fixtures/tiny-study');
 /** FUZZ_RUNS=2000 for a deeper search; the default keeps the unit project fast. */
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 25) };
+const TIMEOUT = 10_000 + RUNS.numRuns * 100;
 
 /** Pieces that have broken parsers and renderers before: MDX, HTML, CSV and YAML syntax, odd Unicode. */
 const NASTY = ['{', '}', '<', '>', '`', '```', "import x from 'y'", 'export const a = 1', '<script>', '</script>', '|', '\\', '"', "'",
@@ -99,7 +100,16 @@ describe('excerpt text in excerpts.csv', () => {
         if (untouched(s.trim())) expect(excerpt(outcome, 'E0005').text).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
+
+  it('names the line an editor shows for a row after a multi-line quoted cell, with LF, CRLF or CR line breaks', () => {
+    fc.assert(fc.property(text, fc.constantFrom('\n', '\r\n', '\r'), (s, eol) => {
+      const excerpts = swap(tiny.excerpts!.replaceAll('\n', eol), E0005, csvQuote(`x${s}`)).replace('E0008,P05,', 'E0008,P55,');
+      const outcome = attempt({ ...tiny, excerpts });
+      const breaks = s.match(/\r\n|\r|\n/g)?.length ?? 0;
+      expect(outcome.problems?.map((p) => p.line)).toEqual([9 + breaks]);
+    }), RUNS);
+  }, TIMEOUT);
 
   it('publishes raw, unquoted text exactly when it holds no CSV syntax, and otherwise reports problems with lines', () => {
     fc.assert(fc.property(text, (s) => {
@@ -111,7 +121,7 @@ describe('excerpt text in excerpts.csv', () => {
         if (untouched(s.trim())) expect(excerpt(outcome, 'E0005').text).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 
   it('publishes any properly quoted Urdu original exactly, quoted or raw', () => {
     fc.assert(fc.property(text, fc.boolean(), (s, quoted) => {
@@ -123,7 +133,7 @@ describe('excerpt text in excerpts.csv', () => {
         if (untouched(s.trim())) expect(excerpt(outcome, 'E0004').originalText).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 });
 
 /** Codebook lines to fuzz, and where their value lands in site.json. */
@@ -152,7 +162,7 @@ describe('codebook labels, definitions and summaries', () => {
         expect(field.at(site(outcome))).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 
   it('reports raw, unquoted values that are not plain YAML text as problems with lines, never a crash', () => {
     fc.assert(fc.property(fc.constantFrom(...CODEBOOK_FIELDS), text, (field, s) => {
@@ -166,7 +176,7 @@ describe('codebook labels, definitions and summaries', () => {
         expect(field.at(site(outcome))).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 });
 
 describe('lead-ins in quotes.yaml', () => {
@@ -181,7 +191,7 @@ describe('lead-ins in quotes.yaml', () => {
         if (untouched(s.trim())) expect(site(outcome).themes[0].quotes[1].lead).toBe(s.trim());
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 });
 
 describe('participant attributes in participants.csv', () => {
@@ -200,7 +210,7 @@ describe('participant attributes in participants.csv', () => {
         }
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 
   it('accepts any hidden attribute value, which the review flags read as text, never as a pattern', () => {
     fc.assert(fc.property(text, fc.boolean(), (s, quoted) => {
@@ -209,7 +219,7 @@ describe('participant attributes in participants.csv', () => {
       expectClear(files, outcome);
       if (quoted || !/[",\r\n]/.test(s)) expect(outcome.problems).toBeUndefined();
     }), RUNS);
-  });
+  }, TIMEOUT);
 });
 
 describe('redactions.yaml', () => {
@@ -227,7 +237,7 @@ describe('redactions.yaml', () => {
         expect(excerpt(outcome, 'E0005').text).toBe('[X]');
       }
     }), RUNS);
-  });
+  }, TIMEOUT);
 
   it('builds with any raw term, and any pattern, or reports the entry with its line', () => {
     fc.assert(fc.property(fc.oneof(text.map((s) => ['term', s]), patternText.map((s) => ['pattern', s])), fc.boolean(), ([kind, s], quoted) => {
@@ -236,5 +246,19 @@ describe('redactions.yaml', () => {
       expectClear(files, outcome);
       for (const p of outcome.problems ?? []) if (p.file.endsWith('redactions.yaml')) expect(p.line).toBeGreaterThan(0);
     }), RUNS);
+  }, TIMEOUT);
+});
+
+describe('YAML that parses but cannot be read', () => {
+  it('reports an alias without an anchor (a raw text starting with *) and an alias bomb as malformed YAML with lines', () => {
+    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n';
+    const lead = attempt({ ...tiny, quotes: swap(tiny.quotes, '  - excerpt: E0003\n', '  - excerpt: E0003\n    lead: *Emphasised*\n') });
+    const codebook = attempt({ ...tiny, codebook: bomb + tiny.codebook });
+    expect([...lead.problems!, ...codebook.problems!].map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "scripts/fixtures/tiny-study/quotes.yaml:5: malformed YAML: *Emphasised* refers to no anchor &Emphasised* before it (a text that starts with * needs quotes)",
+        "scripts/fixtures/tiny-study/codebook.yaml:2: malformed YAML: aliases (*name) expand to more data than a study file needs; write the values out (Excessive alias count indicates a resource exhaustion attack)",
+      ]
+    `);
   });
 });

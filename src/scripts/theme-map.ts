@@ -10,7 +10,8 @@ import { makeTree } from './tree-keys.ts';
 
 const KIND: Record<string, string> = { theme: 'Theme', subtheme: 'Subtheme', code: 'Code' };
 
-function setUp(figure: HTMLElement): void {
+/** Adds the interaction to one map figure. */
+export function setUp(figure: HTMLElement): void {
   const total = figure.dataset.total;
   const views = [...figure.querySelectorAll<SVGSVGElement>('.map-svg')].map(readMap);
   const state: MapState = { measure: 'excerpts', zoom: '' };
@@ -70,4 +71,3 @@ function setUp(figure: HTMLElement): void {
   draw(false);
 }
 
-for (const figure of document.querySelectorAll<HTMLElement>('[data-theme-map]')) setUp(figure);
