@@ -186,7 +186,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     await map.locator('[data-zoom]').selectOption('');
     await map.locator('input[value="participants"]').check();
     const c = codebook.themes[0].subthemes[0].codes[0].id;
-    await p.waitForFunction((id) => document.querySelector(`#theme-map .map-wide [data-id="${id}"] .map-count`)!.textContent === document.querySelector(`#theme-map .map-wide [data-id="${id}"]`)!.getAttribute('data-participants'), c);
+    await p.waitForFunction((id) => document.querySelector(`#theme-map .map-wide [data-id="${id}"] .map-count`)!.textContent!.trim() === document.querySelector(`#theme-map .map-wide [data-id="${id}"]`)!.getAttribute('data-participants'), c);
   });
 
   it('draws map labels that neither overlap nor leave their band, in the real font, wide and narrow', async () => {

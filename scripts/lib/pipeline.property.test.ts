@@ -86,6 +86,7 @@ const excerpt = (o: Outcome, id: string) => (JSON.parse(o.generated!['excerpts.j
 
 const E0005 = '"I check every report it drafts, which eats the time it saved."';
 const E0004_ORIGINAL = 'اگر یہ غلط ہو تو الزام کس پر آئے گا؟ مجھ پر، سافٹ ویئر پر نہیں۔ کینری ظفر';
+const E0004_TEXT = 'E0004,P02,2,liability,"If it is wrong, who is blamed? Me, not the software. <script>alert(1)</script>",';
 
 describe('excerpt text in excerpts.csv', () => {
   it('publishes any properly quoted text exactly (trimmed), or says the cell is empty, on its line', () => {
@@ -123,7 +124,7 @@ describe('excerpt text in excerpts.csv', () => {
     }), RUNS);
   }, TIMEOUT);
 
-  it('publishes any properly quoted Urdu original exactly, quoted or raw', () => {
+  it('publishes any Urdu original exactly (trimmed) when quoted, or raw without CSV syntax', () => {
     fc.assert(fc.property(text, fc.boolean(), (s, quoted) => {
       const files = { ...tiny, excerpts: swap(tiny.excerpts, E0004_ORIGINAL, quoted ? csvQuote(s) : s) };
       const outcome = attempt(files);
@@ -132,6 +133,19 @@ describe('excerpt text in excerpts.csv', () => {
         expect(outcome.problems).toBeUndefined();
         if (untouched(s.trim())) expect(excerpt(outcome, 'E0004').originalText).toBe(s.trim());
       }
+    }), RUNS);
+  }, TIMEOUT);
+});
+
+describe('original_lang in excerpts.csv', () => {
+  it('publishes a language code as given and reports anything else (" ur", "UR", "constructor") on its line', () => {
+    const code = fc.oneof(text, fc.constantFrom('ur', 'pa-Arab', 'fa-IR', ' ur', 'UR', 'Urdu', 'constructor', '__proto__', 'toString', 'ur-', '-ur'), fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/));
+    fc.assert(fc.property(code, (s) => {
+      const files = { ...tiny, excerpts: swap(tiny.excerpts, `${E0004_TEXT}ur,`, `${E0004_TEXT}${csvQuote(s)},`) };
+      const outcome = attempt(files);
+      expectClear(files, outcome);
+      if (/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(s)) expect(excerpt(outcome, 'E0004').originalLang).toBe(s);
+      else expect(outcome.problems).toEqual([{ file: `${tiny.dir}/excerpts.csv`, line: 5, field: 'column "original_lang"', message: s ? `found ${show(s)}, expected a language code like ur or pa-Arab` : 'original_text and original_lang go together: give both or neither' }]);
     }), RUNS);
   }, TIMEOUT);
 });
@@ -245,6 +259,21 @@ describe('redactions.yaml', () => {
       const outcome = attempt(files);
       expectClear(files, outcome);
       for (const p of outcome.problems ?? []) if (p.file.endsWith('redactions.yaml')) expect(p.line).toBeGreaterThan(0);
+    }), RUNS);
+  }, TIMEOUT);
+});
+
+describe('problem messages', () => {
+  it('quote a long found value shortened, without cutting a character in half', () => {
+    const wide = fc.string({ unit: fc.constantFrom('a', 'ب', '😀', '👩🏽‍⚕️', '🇵🇰'), minLength: 40, maxLength: 80 });
+    fc.assert(fc.property(wide, (s) => {
+      const files = { ...tiny, excerpts: swap(tiny.excerpts, 'E0005,P03,1', `E0005,${csvQuote(`P${s}`)},1`) };
+      const outcome = attempt(files);
+      expectClear(files, outcome);
+      const quoted = outcome.problems!.flatMap((p) => p.message.match(/"(?:[^"\\]|\\.)*"/g) ?? []).map((q) => JSON.parse(q) as string);
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const q of quoted) expect(q.isWellFormed(), JSON.stringify(q)).toBe(true);
+      expect(quoted[0]).toBe([...`P${s}`].length > 60 ? `${[...`P${s}`].slice(0, 57).join('')}...` : `P${s}`);
     }), RUNS);
   }, TIMEOUT);
 });

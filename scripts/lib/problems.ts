@@ -57,8 +57,9 @@ export function didYouMean(found: string, known: Iterable<string>): string {
   return best !== undefined && bestDistance <= limit ? ` (did you mean "${best}"?)` : '';
 }
 
-/** Quotes a found value for a message, shortening long ones. */
+/** Quotes a found value for a message, shortening long ones (by code points, so no emoji is cut in half). */
 export function show(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value);
-  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+  const chars = [...s];
+  return JSON.stringify(chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : s);
 }

@@ -9,6 +9,9 @@ import { type Problem, didYouMean, show } from './problems.ts';
 /** Components a narrative may use. */
 export const NARRATIVE_COMPONENTS = ['Quote'];
 
+/** A BCP 47 tag with a lowercase language subtag, as the site looks names and direction up (`ur`, `pa-Arab`). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
 /** Returns every cross-reference problem in the study; an empty list means it can be built. */
 export function validateStudy(s: LoadedStudy): Problem[] {
   const problems: Problem[] = [];
@@ -52,6 +55,7 @@ export function validateStudy(s: LoadedStudy): Problem[] {
     if (s.participants.length && !s.broken.has('participants.csv') && !participantIds.has(e.participant)) at('participant', `unknown participant ${show(e.participant)}, expected an id from participants.csv${didYouMean(e.participant, participantIds)}`);
     if (!e.codes.length) at('codes', 'no codes, expected at least one code id');
     if (s.codebook && !s.broken.has('codebook.yaml')) for (const c of e.codes) if (!codeTheme.has(c)) at('codes', `unknown code ${show(c)}${didYouMean(c, codeTheme.keys())}`);
+    if (e.original_lang !== undefined && !LANGUAGE_TAG.test(e.original_lang)) at('original_lang', `found ${show(e.original_lang)}, expected a language code like ur or pa-Arab`);
     if (Boolean(e.original_text) !== Boolean(e.original_lang)) at(e.original_text ? 'original_lang' : 'original_text', 'original_text and original_lang go together: give both or neither');
   }
 

@@ -1,25 +1,137 @@
+/**
+ * Fuzzing the HTML of excerpts: ExcerptCard, Quote and OriginalText rendered with Astro's
+ * container API for arbitrary excerpt text, lead-ins and Urdu originals. The HTML must parse,
+ * hold exactly the component's own elements, and give back the text unchanged.
+ *
+ * Astro's full Vite config takes 20 s or more to load a first component here, so a small Vite
+ * server compiles `.astro` files with Astro's own compiler (the options Astro uses), serves the
+ * tiny fixture's site.json in place of content/generated/site.json, and stands in for
+ * `astro:content` with the excerpts under test.
+ */
+import { transform } from '@astrojs/compiler-rs';
+import { experimental_AstroContainer } from 'astro/container';
+import fc from 'fast-check';
+import { type HTMLElement, parse, valid } from 'node-html-parser';
+import { createServer, type Plugin, transformWithOxc, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getViteConfig } from 'astro/config';
-import { createServer, type ViteDevServer } from 'vite';
+import { buildContent } from '../../scripts/build-content.ts';
+import type { ExcerptRecord } from '../../scripts/lib/schema.ts';
+import { readStudyFolder } from '../../scripts/lib/study-files.ts';
+
+/** FUZZ_RUNS=2000 for a deeper search; the default keeps the unit project fast. */
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
+const TIMEOUT = 10_000 + RUNS.numRuns * 50;
+
+/** Pieces that mean something to HTML, Astro or JavaScript, and odd Unicode. */
+const NASTY = ['<', '>', '</p>', '</blockquote>', '<script>alert(1)</script>', '<b>', '<!--', '-->', '<![CDATA[', '&', '&amp;', '&lt;', '&#0;', '&#x3C;',
+  '"', "'", '`', '{', '}', '${a}', 'import x from \'y\'', '\\', '|', '\r\n', '\n', '\r', '\0', '\u2028', '\uFEFF', 'اگر یہ غلط ہو تو', '\u200F',
+  '\u202E', '👩🏽‍⚕️', '\uD800', '\uDFFF', ' ', '\t', 'a', 'Z'];
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom(...NASTY), maxLength: 12 }),
+);
+/** A text the pipeline would publish: trimmed and non-empty (schema.ts). */
+const published = text.map((s) => s.trim()).filter((s) => s !== '');
+/** Languages as study.yaml's validation lets them through. */
+const lang = fc.oneof(fc.constantFrom('ur', 'pa', 'ar', 'fa-IR', 'ur-Arab', 'en', 'und'), fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/));
+
+const tiny = buildContent(readStudyFolder('scripts/fixtures/tiny-study')).generated;
+/** The excerpts that the stand-in for `astro:content` serves, by id. */
+const entries = new Map<string, ExcerptRecord>();
+declare global { var excerptHtmlEntry: (id: string) => { data: ExcerptRecord } | undefined }
+globalThis.excerptHtmlEntry = (id) => (entries.has(id) ? { data: entries.get(id)! } : undefined);
+
+/** Compiles .astro files as astro's Vite plugin does, and serves the fixture's data. */
+const astroComponents: Plugin = {
+  name: 'excerpt-html-test',
+  enforce: 'pre',
+  resolveId: (id) => (id === 'astro:content' ? '\0astro:content' : undefined),
+  load(id) {
+    if (id === '\0astro:content') return 'export const getEntry = async (_collection, id) => globalThis.excerptHtmlEntry(id);';
+    if (id.endsWith('/content/generated/site.json')) return tiny['site.json'];
+  },
+  async transform(source, id) {
+    if (!id.endsWith('.astro')) return;
+    const compiled = transform(source, { filename: id, internalURL: 'astro/compiler-runtime', sourcemap: 'both', compact: true, resultScopedSlot: true, resolvePath: (s: string) => s });
+    const error = compiled.diagnostics.find((d) => d.severity === 'error');
+    if (error) throw new Error(`${id}: ${error.text}`);
+    return { code: (await transformWithOxc(compiled.code, `${id}.ts`, { lang: 'ts' })).code };
+  },
+};
 
 let server: ViteDevServer;
-let render: (c: unknown, props: object) => Promise<string>;
-let ExcerptCard: unknown;
+let renderToString: (component: string, props: object) => Promise<string>;
+
 beforeAll(async () => {
-  const t = performance.now();
-  const config = await getViteConfig({ server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom', logLevel: 'silent' }, { logLevel: 'silent' })({ mode: 'test', command: 'serve' });
-  server = await createServer({ ...config, configFile: false });
-  const { experimental_AstroContainer } = await server.ssrLoadModule('astro/container');
+  server = await createServer({
+    root: process.cwd(), configFile: false, logLevel: 'silent', appType: 'custom', plugins: [astroComponents],
+    server: { middlewareMode: true, hmr: false, watch: null }, optimizeDeps: { noDiscovery: true, include: [] },
+    // One copy of Astro's runtime, shared by the container and the components.
+    ssr: { external: ['astro'] },
+  });
   const container = await experimental_AstroContainer.create();
-  render = (c, props) => container.renderToString(c, { props });
-  ExcerptCard = (await server.ssrLoadModule('/src/components/ExcerptCard.astro')).default;
-  console.log('setup', performance.now() - t);
-}, 60_000);
+  renderToString = async (name, props) => container.renderToString((await server.ssrLoadModule(`/src/components/${name}.astro`)).default, { props });
+}, 30_000);
 afterAll(() => server?.close());
 
-describe('x', () => {
-  it('renders', async () => {
-    const html = await render(ExcerptCard, { excerpt: { id: 'E1', participant: 'P01', descriptor: 'd', attributes: {}, codes: [], themes: [], text: 'a <b> & {x}' } });
-    console.log(html);
-  });
+/** The element tree without text: tag names, attribute names and nesting. Data must never change it. */
+const shape = (el: HTMLElement): unknown => [el.rawTagName, Object.keys(el.attributes).sort(), el.children.map(shape)];
+
+/** Parses component HTML, asserting it is well formed. */
+function parseHtml(html: string): HTMLElement {
+  expect(valid(html), html).toBe(true);
+  return parse(html);
+}
+
+const PLAIN: ExcerptRecord = {
+  id: 'E0003', participant: 'P02', descriptor: 'Mental health · 10 years or more', attributes: { specialty_group: 'Mental health' },
+  codes: ['time-saved'], themes: ['speed'], text: 'Discharge summaries write themselves now.',
+};
+const excerptWith = (fields: Partial<ExcerptRecord>): ExcerptRecord => ({ ...PLAIN, ...fields });
+/** The text as UTF-8 HTML can carry it: a lone surrogate half becomes U+FFFD (files read from disk never hold one). */
+const carried = (s: string) => s.toWellFormed();
+
+describe('ExcerptCard', () => {
+  it('shows any excerpt text literally in its blockquote, with no element the text created', async () => {
+    const plain = shape(parseHtml(await renderToString('ExcerptCard', { excerpt: PLAIN })));
+    await fc.assert(fc.asyncProperty(text, async (s) => {
+      const root = parseHtml(await renderToString('ExcerptCard', { excerpt: excerptWith({ text: s }) }));
+      expect(shape(root)).toEqual(plain);
+      expect(root.querySelector('blockquote')!.text).toBe(carried(s));
+    }), RUNS);
+  }, TIMEOUT);
+});
+
+describe('Quote', () => {
+  it('shows any text, lead-in and Urdu original literally, each in its own element', async () => {
+    const shapes = new Map<string, unknown>();
+    const render = (excerpt: ExcerptRecord, lead?: string) => { entries.set(excerpt.id, excerpt); return renderToString('Quote', { id: excerpt.id, lead }); };
+    await fc.assert(fc.asyncProperty(text, fc.option(published, { nil: undefined }), fc.option(fc.tuple(lang, published), { nil: undefined }), async (s, lead, original) => {
+      const fields = original ? { originalLang: original[0], originalText: original[1] } : {};
+      const key = `${lead !== undefined} ${original !== undefined}`;
+      if (!shapes.has(key)) shapes.set(key, shape(parseHtml(await render(excerptWith(original ? { originalLang: 'ur', originalText: 'اردو' } : {}), lead && 'A lead.'))));
+      const root = parseHtml(await render(excerptWith({ text: s, ...fields }), lead));
+      expect(shape(root)).toEqual(shapes.get(key));
+      expect(root.querySelector('blockquote')!.text).toBe(carried(s));
+      if (lead !== undefined) expect(root.querySelector('.lead')!.text).toBe(carried(lead));
+      if (original) {
+        const p = root.querySelector('.original')!;
+        expect([p.text, p.getAttribute('lang')]).toEqual([carried(original[1]), original[0]]);
+      }
+    }), RUNS);
+  }, TIMEOUT);
+});
+
+describe('OriginalText', () => {
+  it('marks right-to-left languages with dir="rtl" and names known languages, whatever the text', async () => {
+    await fc.assert(fc.asyncProperty(text, lang, async (s, code) => {
+      const root = parseHtml(await renderToString('OriginalText', { text: s, lang: code }));
+      const p = root.querySelector('p.original')!;
+      expect(p.text).toBe(carried(s));
+      const base = code.split('-')[0];
+      expect(p.getAttribute('dir')).toBe(['ur', 'ar', 'fa', 'ps', 'sd', 'he'].includes(base) ? 'rtl' : 'ltr');
+      expect(root.querySelector('summary')!.text).toBe(`Original (${({ ur: 'Urdu', pa: 'Punjabi', ar: 'Arabic' } as Record<string, string>)[base] ?? code})`);
+    }), RUNS);
+  }, TIMEOUT);
 });

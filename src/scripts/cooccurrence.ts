@@ -13,7 +13,7 @@ function setUp(figure: HTMLElement): void {
   const output = figure.querySelector<HTMLOutputElement>('[data-threshold-value]')!;
   const status = figure.querySelector<HTMLElement>('[data-shown]')!;
   const live = revealChrome(figure);
-  const labels = new Map([...svg.querySelectorAll<SVGAElement>('.co-item')].map((el, i) => [el.dataset.id!, { el, index: i }]));
+  const labels = new Map([...svg.querySelectorAll<SVGGElement>('.co-item')].map((el, i) => [el.dataset.id!, { el, index: i }]));
   const cells: Cell[] = [...svg.querySelectorAll<SVGGElement>('.co-cell')].map((el) => ({
     el, a: el.dataset.a!, b: el.dataset.b!, excerpts: Number(el.dataset.excerpts),
     row: labels.get(el.dataset.a!)!.index, col: labels.get(el.dataset.b!)!.index, title: el.querySelector('title')?.textContent ?? '',

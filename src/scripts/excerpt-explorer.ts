@@ -19,7 +19,6 @@ async function start(root: HTMLElement): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ excerptLength: 60, baseUrl: bundle.replace(/pagefind\/$/, '') });
   const totals = await pagefind.filters();
-  root.hidden = false;
   // On a narrow screen the filters start folded, so the results are not pushed below them.
   root.querySelector<HTMLDetailsElement>('#explorer-panel')!.open = matchMedia('(min-width: 50rem)').matches;
 
@@ -135,6 +134,8 @@ async function start(root: HTMLElement): Promise<void> {
     input.value = state.q;
     void update(false);
   });
+  // Shown only now that it works: typing before this would submit the form as a plain GET.
+  root.hidden = false;
   await update(false);
 }
 

@@ -21,7 +21,7 @@ export function renderMap(view: MapView, state: MapState, animate: boolean): voi
     const [y0, y1] = bandOf(view, node, state);
     const baseline = firstBaseline(y0, y1, node.lines, view.metrics, node.children.length === 0);
     const show = labelShown(view, node, state);
-    node.countText.textContent = String(node.count[state.measure]);
+    node.countText.textContent = ` ${node.count[state.measure]}`; // the space keeps "label count" apart in the link text
     select(node.rect).interrupt().transition().duration(ms).attr('y', y0).attr('height', y1 - y0);
     for (const el of [node.text, node.countText]) {
       // A count drawn under its label sits `data-below` lines lower.
