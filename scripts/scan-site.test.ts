@@ -45,3 +45,11 @@ describe('the privacy scan of a built site', () => {
     ]);
   });
 });
+
+describe('the visible text of a page', () => {
+  it('drops tags (inline ones without a gap), scripts and styles and decodes entities, so detectors see what a reader sees', async () => {
+    const { visibleText } = await import('./scan-site.ts');
+    const text = visibleText('<html><head><title>x</title></head><body><p>Call <b>0300</b>-1234567 &amp; Dr.&nbsp;Farooq &#x41;&#66;</p><script>var a = "Dr. Evil";</script><style>.x{}</style></body></html>');
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('Call 0300-1234567 & Dr. Farooq AB');
+  });
+});

@@ -7,7 +7,6 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'node-html-parser';
 import { findLeaks, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -25,6 +24,17 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/** The text of a page's body (tags, scripts and styles dropped, entities decoded): fast at 20,000 pages. */
+export function visibleText(html: string): string {
+  const body = html.slice(Math.max(0, html.indexOf('<body')));
+  return body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|dd|dt|ul|ol|table|summary|details|title|desc|text|tspan)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+}
+
 /** Every text of the site, with Pagefind's gzipped files decompressed. */
 export function readSiteTexts(siteDir: string): SiteText[] {
   const texts: SiteText[] = [];
@@ -36,7 +46,7 @@ export function readSiteTexts(siteDir: string): SiteText[] {
     } else if (TEXT.test(file)) {
       const raw = readFileSync(path, 'utf8');
       texts.push({ file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) });
-      if (file.endsWith('.html')) texts.push({ file, text: parse(raw).querySelector('body')?.text ?? '', data: true });
+      if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true });
     }
   }
   return texts;
