@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { launchBrowser, skipBrowser } from './browser.ts';
 import { run } from '../build.ts';
 import { BUDGETS, pageKind } from '../lib/budgets.ts';
 import { checkLinks } from '../lib/check-links.ts';
@@ -54,4 +55,24 @@ describe('determinism', () => {
     // Report what Pagefind varied, so that a change in its behaviour is seen.
     if (differ.length) console.info(`determinism: Pagefind files that differ between two builds: ${differ.join(', ')}`);
   }, 180_000);
+});
+
+describe.skipIf(skipBrowser)('search cost', () => {
+  it('fetches under 150 KB of Pagefind files for a first search, and says how much', async () => {
+    const siteUrl = inject('siteUrl');
+    const { context } = await launchBrowser(siteUrl);
+    const page = await context.newPage();
+    const sizes = new Map<string, number>();
+    page.on('response', async (r) => {
+      if (r.url().includes('/pagefind/')) sizes.set(r.url(), (await r.body()).length);
+    });
+    await page.goto(`${siteUrl}/excerpts/?q=trust`);
+    await page.locator('#explorer-list li').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    console.info(`Pagefind bytes for a first search (${sizes.size} files, as transferred uncompressed by the test server): ${(total / 1024).toFixed(1)} KB`);
+    expect(sizes.size).toBeGreaterThan(3);
+    expect(total).toBeLessThan(150 * 1024);
+    await context.close();
+  });
 });

@@ -4,30 +4,30 @@
  * They run after redactions.yaml, on every text that reaches the site.
  */
 
-/** One detector: what it finds and what replaces it. */
-export interface Detector { name: string; pattern: RegExp; replacement: string }
+/** One detector: what it finds, what replaces it, and a cheap test a text must pass to be worth searching. */
+export interface Detector { name: string; pattern: RegExp; replacement: string; worthSearching: (text: string) => boolean }
+
+const always = () => true;
+const hasDigits = (text: string) => /\d{5}/.test(text);
 
 const HONORIFICS = 'Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Madam|Madame|Sister|Sir|Begum|Hakeem|Hakim|Maulana|Mian|Chaudhry|Ch|Sahib|Nurse|Matron';
 
 /** In the order they run: more specific numbers before general ones. */
 export const DETECTORS: Detector[] = [
-  { name: 'e-mail address', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu, replacement: '[e-mail address]' },
-  { name: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?]/giu, replacement: '[link]' },
-  { name: 'CNIC number', pattern: /(?<![\d/.-])\d{5}-?\d{7}-?\d(?![\d-])/gu, replacement: '[CNIC number]' },
-  { name: 'phone number', pattern: /(?<![\d/.-])(?:\+92[\s-]?|0)(?:3\d{2}[\s-]?\d{7}|\d{2,3}[\s-]?\d{6,8})(?![\d-])/gu, replacement: '[phone number]' },
-  { name: 'honorific and name', pattern: new RegExp(`\\b(?:${HONORIFICS})\\.?\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)*`, 'gu'), replacement: '[a named person]' },
+  // Starts only where a run of address characters starts, so a long text without "@" is one pass.
+  { name: 'e-mail address', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu, replacement: '[e-mail address]', worthSearching: (t) => t.includes('@') },
+  { name: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?]/giu, replacement: '[link]', worthSearching: always },
+  { name: 'CNIC number', pattern: /(?<![\d/.-])\d{5}-?\d{7}-?\d(?![\d-])/gu, replacement: '[CNIC number]', worthSearching: hasDigits },
+  { name: 'phone number', pattern: /(?<![\d/.-])(?:\+92[\s-]?|0)(?:3\d{2}[\s-]?\d{7}|\d{2,3}[\s-]?\d{6,8})(?![\d-])/gu, replacement: '[phone number]', worthSearching: (t) => /\d{3}[\s-]?\d{3}/.test(t) },
+  { name: 'honorific and name', pattern: new RegExp(`\\b(?:${HONORIFICS})\\.?\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)*`, 'gu'), replacement: '[a named person]', worthSearching: always },
 ];
-
-/** Every match of every detector in a text, as { detector, found }. */
-export function detect(text: string, detectors = DETECTORS): { detector: string; found: string }[] {
-  return detectors.flatMap((d) => [...text.matchAll(d.pattern)].map((m) => ({ detector: d.name, found: m[0] })));
-}
 
 /** Replaces every detector hit; returns the text and what was replaced. */
 export function applyDetectors(text: string, detectors = DETECTORS): { text: string; replacements: { found: string; replacement: string; rule: string }[] } {
   const replacements: { found: string; replacement: string; rule: string }[] = [];
   let out = text;
   for (const d of detectors) {
+    if (!d.worthSearching(out)) continue;
     out = out.replace(d.pattern, (found) => { replacements.push({ found, replacement: d.replacement, rule: `detector: ${d.name}` }); return d.replacement; });
   }
   return { text: out, replacements };

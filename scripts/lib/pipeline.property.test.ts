@@ -10,6 +10,7 @@ import { buildContent } from '../build-content.ts';
 import { createAnonymizer } from './anonymize.ts';
 import { loadStudy } from './load-study.ts';
 import { type Problem, StudyError, formatProblem, show } from './problems.ts';
+import type { ExcerptRecord } from './schema.ts';
 import { readStudyFolder, type StudyFiles } from './study-files.ts';
 
 const tiny = readStudyFolder('scripts/fixtures/tiny-study');
@@ -82,7 +83,7 @@ const anonymize = createAnonymizer(loadStudy(tiny).loaded.redactions);
 const untouched = (s: string) => anonymize(s).text === s;
 
 const site = (o: Outcome) => JSON.parse(o.generated!['site.json']);
-const excerpt = (o: Outcome, id: string) => (JSON.parse(o.generated!['excerpts.json']) as { id: string; text: string; originalText?: string; attributes: Record<string, string> }[]).find((e) => e.id === id)!;
+const excerpt = (o: Outcome, id: string) => (JSON.parse(o.generated!['excerpts.json']) as ExcerptRecord[]).find((e) => e.id === id)!;
 
 const E0005 = '"I check every report it drafts, which eats the time it saved."';
 const E0004_ORIGINAL = 'اگر یہ غلط ہو تو الزام کس پر آئے گا؟ مجھ پر، سافٹ ویئر پر نہیں۔ کینری ظفر';

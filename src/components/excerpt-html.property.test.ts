@@ -33,7 +33,7 @@ const text = fc.oneof(
 );
 /** A text the pipeline would publish: trimmed and non-empty (schema.ts). */
 const published = text.map((s) => s.trim()).filter((s) => s !== '');
-/** Languages as study.yaml's validation lets them through. */
+/** Languages as validate.ts lets them through from excerpts.csv (original_lang). */
 const lang = fc.oneof(fc.constantFrom('ur', 'pa', 'ar', 'fa-IR', 'ur-Arab', 'en', 'und'), fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/));
 
 const tiny = buildContent(readStudyFolder('scripts/fixtures/tiny-study')).generated;
@@ -61,7 +61,7 @@ const astroComponents: Plugin = {
 };
 
 let server: ViteDevServer;
-let renderToString: (component: string, props: object) => Promise<string>;
+let renderToString: (component: string, props: Record<string, unknown>) => Promise<string>;
 
 beforeAll(async () => {
   server = await createServer({
