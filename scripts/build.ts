@@ -1,5 +1,6 @@
 /**
- * The whole build, in one command: content -> astro build -> pagefind -> privacy scan -> publish.
+ * The whole build, in one command: content -> astro build (with pagefind indexing alongside) ->
+ * privacy scan -> publish.
  * Astro and Pagefind write into a staging folder; dist/ is replaced only when every stage
  * succeeded, so a bad study folder, a failed build or a leak leaves the previous site untouched.
  *
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GENERATED_DIR, run as buildContent, studyDirFromArgs } from './build-content.ts';
 import { loadStudy } from './lib/load-study.ts';
+import { type SearchRecord, searchRecords } from './lib/search-records.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 import { scanSite } from './scan-site.ts';
 
@@ -24,20 +26,37 @@ async function buildSite(outDir: string): Promise<void> {
   await build({ root: process.cwd(), outDir, logLevel: process.env.CI ? 'warn' : 'info' });
 }
 
-/** Indexes only what the pages mark with data-pagefind-body (anonymized excerpts), into outDir/pagefind. */
-export async function buildSearchIndex(outDir: string): Promise<number> {
+/**
+ * Starts indexing the search records (anonymized excerpts, from content/generated) while the
+ * caller builds the pages; `write(outDir)` waits for the index and writes it into outDir/pagefind.
+ */
+export async function startSearchIndex(records: SearchRecord[]): Promise<{ write(outDir: string): Promise<number>; abandon(): Promise<unknown> }> {
   const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const added = Promise.all(records.map((r) => index.addCustomRecord(r))).then((results) => {
+    const failed = results.flatMap((r) => r.errors);
+    if (failed.length) throw new Error(`pagefind: ${failed.slice(0, 5).join('; ')}`);
+  });
+  added.catch(() => {}); // reported by write()
+  return {
+    async write(outDir) {
+      try {
+        await added;
+        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        return records.length;
+      } finally {
+        await pagefind.close();
+      }
+    },
+    abandon: () => pagefind.close(),
+  };
+}
+
+/** The search records of the generated excerpts. */
+function readSearchRecords(): SearchRecord[] {
+  return searchRecords(JSON.parse(readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8')));
 }
 
 /** Namespace URIs that sitemaps and SVG carry; they are identifiers, not links to anyone. */
@@ -87,11 +106,20 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const staging = `${outDir}.staging`;
   const wanted = (name: string) => !only || only === name;
   if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
-  if (wanted('astro')) {
-    rmSync(staging, { recursive: true, force: true });
-    await stage('astro build', () => buildSite(staging));
+  if (wanted('astro') || wanted('pagefind')) {
+    // Pagefind indexes the excerpts from data while Astro builds the pages (two cores, two jobs).
+    const search = wanted('pagefind') ? await startSearchIndex(readSearchRecords()) : undefined;
+    if (wanted('astro')) {
+      rmSync(staging, { recursive: true, force: true });
+      try {
+        await stage(search ? 'astro build, with pagefind indexing alongside' : 'astro build', () => buildSite(staging));
+      } catch (e) {
+        await search?.abandon();
+        throw e;
+      }
+    }
+    if (search) console.log(`[build] ${await stage('pagefind', () => search.write(staging))} excerpts indexed for search`);
   }
-  if (wanted('pagefind')) console.log(`[build] ${await stage('pagefind', () => buildSearchIndex(staging))} pages indexed`);
   if (wanted('scan') && !(await stage('privacy scan', () => checkPrivacy(staging, argv)))) return false;
   if (wanted('publish')) {
     publish(staging, outDir);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from './build.ts';
+import { startSearchIndex } from './build.ts';
 import { scanSite } from './scan-site.ts';
 
 const redactions = [
@@ -10,15 +10,16 @@ const redactions = [
   { pattern: 'Canary General( Hospital)?', replacement: '[a district hospital]' },
 ];
 
-/** A two-page site with Pagefind's index, one page clean and one leaking what `leak` holds. */
+/** A two-page site with Pagefind's index of the same texts, one clean and one leaking what `leak` holds. */
 async function siteWith(leak: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
-  const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><p>${body}</p></main></body></html>`;
-  for (const [name, body] of [['clean', 'The tool was fast and [a senior colleague] agreed.'], ['leaky', leak]]) {
+  const pages = [['clean', 'The tool was fast and [a senior colleague] agreed.'], ['leaky', leak]];
+  for (const [name, body] of pages) {
     mkdirSync(join(dir, name), { recursive: true });
-    writeFileSync(join(dir, name, 'index.html'), page(body));
+    writeFileSync(join(dir, name, 'index.html'), `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`);
   }
-  await buildSearchIndex(dir);
+  const search = await startSearchIndex(pages.map(([name, body]) => ({ url: `/${name}/`, content: body, language: 'en', meta: { title: name }, filters: {} })));
+  await search.write(dir);
   return dir;
 }
 

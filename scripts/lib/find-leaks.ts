@@ -26,7 +26,7 @@ export function findLeaks(texts: SiteText[], redactions: Redaction[], allowedUrl
   const allowed = (found: string) => allowedUrls.some((u) => u.startsWith(found) || found.startsWith(u));
   const leaks: Leak[] = [];
   for (const { file, text, data } of texts) {
-    const lower = text.toLowerCase();
+    const lower = rules.some((r) => r.literal !== undefined) ? text.toLowerCase() : '';
     for (const { rule, regex, literal } of rules) {
       if (literal !== undefined && !lower.includes(literal)) continue;
       for (const m of text.matchAll(regex)) if (m[0]) leaks.push({ file, rule, found: m[0] });

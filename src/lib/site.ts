@@ -42,13 +42,3 @@ export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap(
 
 /** Language names for the search filter and labels. */
 export const LANGUAGES: Record<string, string> = { en: 'English only', ur: 'Urdu original', pa: 'Punjabi original' };
-
-/** The search filters of an excerpt: names are URL parameters, values are ids or attribute values. */
-export function searchFilters(e: { themes: string[]; codes: string[]; attributes: Record<string, string>; originalLang?: string }): [string, string][] {
-  return [
-    ...e.themes.map((t): [string, string] => ['theme', t]),
-    ...e.codes.map((c): [string, string] => ['code', c]),
-    ...Object.entries(e.attributes),
-    ['lang', e.originalLang ?? 'en'],
-  ];
-}
