@@ -37,7 +37,7 @@ function writeStudy(dir: string, files: ReturnType<typeof syntheticStudy>): void
   for (const [id, text] of Object.entries(files.narratives)) writeFileSync(join(dir, 'themes', `${id}.mdx`), text);
 }
 
-/** Each stage alone (its own time and memory), then the real build, where Pagefind indexes while Astro builds. */
+/** Each stage alone (its own time and memory), then the whole build in one process, as `npm run build` runs it. */
 function bench(label: string, study: string): number {
   const out = join(WORK, `dist-${label.replace(/[^a-z0-9]+/gi, '-')}`);
   rmSync(out, { recursive: true, force: true });
@@ -49,7 +49,7 @@ function bench(label: string, study: string): number {
   console.log(`\n${label}`);
   for (const m of measures) row(m.stage, m);
   row('stages', { seconds: sum, peakMb: Math.max(...measures.map((m) => m.peakMb)) }, ' (one after another)');
-  row('full build', full, ' (npm run build: Pagefind indexes while Astro builds)');
+  row('full build', full, ' (npm run build, one process)');
   return full.seconds;
 }
 

@@ -1,6 +1,5 @@
 /**
- * The whole build, in one command: content -> astro build (with pagefind indexing alongside) ->
- * privacy scan -> publish.
+ * The whole build, in one command: content -> astro build -> pagefind -> privacy scan -> publish.
  * Astro and Pagefind write into a staging folder; dist/ is replaced only when every stage
  * succeeded, so a bad study folder, a failed build or a leak leaves the previous site untouched.
  *
@@ -15,7 +14,9 @@ import { GENERATED_DIR, run as buildContent, studyDirFromArgs } from './build-co
 import { loadStudy } from './lib/load-study.ts';
 import { type SearchRecord, searchRecords } from './lib/search-records.ts';
 import { readStudyFolder } from './lib/study-files.ts';
-import { scanSite } from './scan-site.ts';
+import type { Leak } from './lib/find-leaks.ts';
+import { type ScanRules, scanIndex, scanPages } from './scan-site.ts';
+import { Worker } from 'node:worker_threads';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -27,17 +28,21 @@ async function buildSite(outDir: string): Promise<void> {
 }
 
 /**
- * Starts indexing the search records (anonymized excerpts, from content/generated) while the
- * caller builds the pages; `write(outDir)` waits for the index and writes it into outDir/pagefind.
+ * Starts indexing the search records (anonymized excerpts, from content/generated);
+ * `write(outDir)` waits for the index and writes it into outDir/pagefind.
  */
 export async function startSearchIndex(records: SearchRecord[]): Promise<{ write(outDir: string): Promise<number>; abandon(): Promise<unknown> }> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const added = Promise.all(records.map((r) => index.addCustomRecord(r))).then((results) => {
-    const failed = results.flatMap((r) => r.errors);
-    if (failed.length) throw new Error(`pagefind: ${failed.slice(0, 5).join('; ')}`);
-  });
+  const added = (async () => {
+    // In batches: 20,000 records in flight at once only fill memory.
+    for (let i = 0; i < records.length; i += 500) {
+      const results = await Promise.all(records.slice(i, i + 500).map((r) => index.addCustomRecord(r)));
+      const failed = results.flatMap((r) => r.errors);
+      if (failed.length) throw new Error(`pagefind: ${failed.slice(0, 5).join('; ')}`);
+    }
+  })();
   added.catch(() => {}); // reported by write()
   return {
     async write(outDir) {
@@ -62,16 +67,28 @@ function readSearchRecords(): SearchRecord[] {
 /** Namespace URIs that sitemaps and SVG carry; they are identifiers, not links to anyone. */
 const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-'];
 
-/** Fails when a redaction term or detector hit survived into the staged site or its index. */
-async function checkPrivacy(staging: string, argv: string[]): Promise<boolean> {
+/** The study's redactions and the links the site may publish: what the privacy scan looks for and allows. */
+function scanRules(argv: string[]): ScanRules {
   const files = readStudyFolder(studyDirFromArgs(argv));
   const { loaded } = loadStudy(files);
   const allowedUrls = [...(files.study ?? '').matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).concat(XML_NAMESPACES);
   if (loaded.study) allowedUrls.push(`https://doi.org/${loaded.study.doi}`);
   // The site's own address (astro.config.mjs reads the same variable with the same default).
   allowedUrls.push(new URL(process.env.SITE_URL || 'http://localhost:4321').origin);
-  const publicText = readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8');
-  const leaks = await scanSite(staging, loaded.redactions, allowedUrls, publicText);
+  return { redactions: loaded.redactions, allowedUrls };
+}
+
+/** Scans the built pages on a worker thread. */
+function scanPagesInWorker(siteDir: string, rules: ScanRules): Promise<Leak[]> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./scan-pages-worker.ts', import.meta.url), { workerData: { siteDir, rules } });
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+}
+
+/** Reports leaks; true when there are none. */
+function reportLeaks(leaks: Leak[]): boolean {
   if (!leaks.length) return true;
   console.error(`Not publishing: ${leaks.length} identifier${leaks.length === 1 ? '' : 's'} found in the built site`);
   for (const l of leaks.slice(0, 50)) console.error(`  ${l.file}: ${l.rule}: ${JSON.stringify(l.found)}`);
@@ -106,21 +123,25 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const staging = `${outDir}.staging`;
   const wanted = (name: string) => !only || only === name;
   if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
-  if (wanted('astro') || wanted('pagefind')) {
-    // Pagefind indexes the excerpts from data while Astro builds the pages (two cores, two jobs).
-    const search = wanted('pagefind') ? await startSearchIndex(readSearchRecords()) : undefined;
-    if (wanted('astro')) {
-      rmSync(staging, { recursive: true, force: true });
-      try {
-        await stage(search ? 'astro build, with pagefind indexing alongside' : 'astro build', () => buildSite(staging));
-      } catch (e) {
-        await search?.abandon();
-        throw e;
-      }
-    }
-    if (search) console.log(`[build] ${await stage('pagefind', () => search.write(staging))} excerpts indexed for search`);
+  if (wanted('astro')) {
+    rmSync(staging, { recursive: true, force: true });
+    await stage('astro build', () => buildSite(staging));
   }
-  if (wanted('scan') && !(await stage('privacy scan', () => checkPrivacy(staging, argv)))) return false;
+  // Pagefind indexes in a process of its own while a worker thread scans the pages for leaks.
+  let pageLeaks: Promise<Leak[]> | undefined;
+  if (wanted('pagefind')) {
+    const search = await startSearchIndex(readSearchRecords());
+    if (wanted('scan')) pageLeaks = scanPagesInWorker(staging, scanRules(argv));
+    console.log(`[build] ${await stage(pageLeaks ? 'pagefind, with the pages scanned alongside' : 'pagefind', () => search.write(staging))} excerpts indexed for search`);
+  }
+  if (wanted('scan')) {
+    const rules = scanRules(argv);
+    const clean = await stage('privacy scan', async () => reportLeaks([
+      ...(await (pageLeaks ?? Promise.resolve(scanPages(staging, rules)))),
+      ...(await scanIndex(staging, rules, readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8'))),
+    ]));
+    if (!clean) return false;
+  }
   if (wanted('publish')) {
     publish(staging, outDir);
     console.log(`[build] site written to ${outDir}`);

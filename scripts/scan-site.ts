@@ -35,11 +35,16 @@ export function visibleText(html: string): string {
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
 }
 
-/** Every text of the site, with Pagefind's gzipped files decompressed. */
-export function readSiteTexts(siteDir: string): SiteText[] {
+/** Which files to read: the pages and downloads, the search index, or everything. */
+export type Part = 'pages' | 'index' | 'all';
+
+/** Every text of the site (or of one part of it), with Pagefind's gzipped files decompressed. */
+export function readSiteTexts(siteDir: string, part: Part = 'all'): SiteText[] {
   const texts: SiteText[] = [];
   for (const path of walk(siteDir)) {
     const file = relative(siteDir, path);
+    const inIndex = file.startsWith('pagefind/');
+    if ((part === 'pages' && inIndex) || (part === 'index' && !inIndex)) continue;
     if (PAGEFIND.test(file)) {
       const text = gunzipSync(readFileSync(path)).toString('utf8').replace(/^pagefind_dcd/, '');
       texts.push({ file, text, data: file.endsWith('.pf_fragment') });
@@ -79,10 +84,24 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
   }
 }
 
-/** Scans a built site; returns every leak found (empty when the site is clean). */
-export async function scanSite(siteDir: string, redactions: Redaction[], allowedUrls: string[], publicText: string): Promise<Leak[]> {
-  const leaks = findLeaks(readSiteTexts(siteDir), redactions, allowedUrls);
+/** What a scan needs to know besides the site: the study's redactions and the links it may publish. */
+export interface ScanRules { redactions: Redaction[]; allowedUrls: string[] }
+
+/** Scans the pages and downloads of a built site (not its search index). */
+export function scanPages(siteDir: string, rules: ScanRules): Leak[] {
+  return findLeaks(readSiteTexts(siteDir, 'pages'), rules.redactions, rules.allowedUrls);
+}
+
+/** Scans the decompressed search index, then searches it for every word of every redaction term. */
+export async function scanIndex(siteDir: string, rules: ScanRules, publicText: string): Promise<Leak[]> {
+  const leaks = findLeaks(readSiteTexts(siteDir, 'index'), rules.redactions, rules.allowedUrls);
   const publicWords = new Set(publicText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  leaks.push(...(await searchIndex(siteDir, redactionWords(redactions), publicWords)));
+  leaks.push(...(await searchIndex(siteDir, redactionWords(rules.redactions), publicWords)));
   return leaks;
+}
+
+/** Scans a whole built site; returns every leak found (empty when the site is clean). */
+export async function scanSite(siteDir: string, redactions: Redaction[], allowedUrls: string[], publicText: string): Promise<Leak[]> {
+  const rules = { redactions, allowedUrls };
+  return [...scanPages(siteDir, rules), ...(await scanIndex(siteDir, rules, publicText))];
 }
