@@ -47,6 +47,20 @@ describe.skipIf(skipBrowser)('accessibility', () => {
     }, 240_000);
   }
 
+  it('reflows at 390 px wide (WCAG 1.4.10): no page scrolls sideways', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    const wide: string[] = [];
+    for (const path of ['/', '/themes/', '/themes/trust-and-accuracy/', '/themes/trust-and-accuracy/excerpts/', '/maps/', '/maps/co-occurrence/', '/maps/participants/',
+      '/excerpts/?q=trust', '/excerpts/E0156/', '/brief/', '/data/', '/methods/', '/participants/', '/about/']) {
+      await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${path}: ${width}px`);
+    }
+    await page.close();
+    expect(wide).toEqual([]);
+  });
+
   it('offers a skip link first, then the navigation, and shows where focus is', async () => {
     const page = await session.context.newPage();
     await page.goto(`${siteUrl}/themes/`);
