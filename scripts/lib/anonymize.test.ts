@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ParticipantSchema } from './schema.ts';
 import { createAnonymizer, createRedactor, describe as describeParticipant, experienceBand, shownAttributes } from './anonymize.ts';
 
 describe('redaction', () => {
@@ -52,10 +53,11 @@ describe('built-in detectors, after the redaction list', () => {
 });
 
 describe('participant descriptors', () => {
-  const privacy = { k: 3, shownAttributes: ['specialty_group', 'experience_band'], experienceBands: [10] };
+  const privacy = { k: 3, shownAttributes: ['specialty_group', 'experience_band'], experienceBands: [10], onSmallGroups: 'fail' as const };
 
   it('shows only the attributes study.yaml allows, never years, gender or specialty', () => {
-    const attrs = shownAttributes({ id: 'P01', specialty: 'Psychiatry', specialty_group: 'Mental health', gender: 'Woman', years_experience: 12 }, privacy);
+    const row = ParticipantSchema.parse({ id: 'P01', specialty: 'Psychiatry', specialty_group: 'Mental health', gender: 'Woman', years_experience: '12' });
+    const attrs = shownAttributes(row, privacy);
     expect(attrs).toEqual({ specialty_group: 'Mental health', experience_band: '10 years or more' });
     expect(describeParticipant(attrs)).toBe('Mental health · 10 years or more');
   });

@@ -6,7 +6,8 @@ let citer: ReturnType<typeof createExcerptCiter> | undefined;
 
 /** Every citation of an excerpt, with its absolute permalink. */
 export function citeExcerpt(id: string, siteUrl: URL | undefined): ExcerptCitations & { url: string } {
-  citer ??= createExcerptCiter(site.study);
+  // site.json's study is StudySchema's output; JSON typing widens its enums to string.
+  citer ??= createExcerptCiter(site.study as Parameters<typeof createExcerptCiter>[0]);
   const permalink = new URL(url(`excerpts/${id}/`), siteUrl).href;
   return { ...citer(id, permalink), url: permalink };
 }

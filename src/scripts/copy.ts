@@ -1,5 +1,5 @@
 /** Copy and download buttons for citation texts; they stay hidden where JavaScript does not run. */
-const status = document.querySelector<HTMLElement>('[data-copy-status]');
+const announce = document.querySelector<HTMLElement>('[data-copy-status]');
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-download]')) {
   button.hidden = false;
@@ -12,14 +12,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
       });
       link.click();
       URL.revokeObjectURL(link.href);
-      if (status) status.textContent = `Downloaded ${button.dataset.filename}`;
+      if (announce) announce.textContent = `Downloaded ${button.dataset.filename}`;
       return;
     }
     try {
       await navigator.clipboard.writeText(text);
-      if (status) status.textContent = 'Copied to the clipboard';
+      if (announce) announce.textContent = 'Copied to the clipboard';
     } catch {
-      if (status) status.textContent = 'Could not copy: select the text and copy it by hand';
+      if (announce) announce.textContent = 'Could not copy: select the text and copy it by hand';
     }
   });
 }
+
+export {};
