@@ -1,8 +1,9 @@
 /**
  * Builds the tiny fixture twice, as an illustrative study and as a published one, and checks what
  * may only appear in one mode (citation tags, indexing), that no canary name from raw excerpts,
- * Urdu originals or lead-ins reaches any built file or the search index, and (in Chromium) that
- * code-like text shows literally in search results.
+ * Urdu originals or lead-ins reaches any built file or the search index, that data text is never
+ * spliced into MDX or HTML as source (`{`, `<`, backticks, `import`, `<script>` in labels,
+ * definitions and excerpts render literally), and (in Chromium) in search results too.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,33 @@ describe('an illustrative study', () => {
     expect(texts.some((t) => t.file.endsWith('.pf_fragment'))).toBe(true);
     const hits = texts.filter((t) => /canary|کینری|ظفر/i.test(t.text)).map((t) => t.file);
     expect(hits).toEqual([]);
+  });
+});
+
+describe('a study whose data looks like code', () => {
+  const built = (path: string) => readFileSync(join(illustrativeSite, path, 'index.html'), 'utf8');
+
+  it('shows codebook labels and definitions literally in the generated codes table', () => {
+    const cells = parse(built('themes/speed')).querySelectorAll('td').map((td) => td.text);
+    expect(cells).toContain('Less paperwork {and <forms>}');
+    expect(cells).toContain('Notes drafted by `the tool`; import nothing | pipes stay');
+  });
+
+  it('shows excerpt text with markup and script tags as text, on the permalink and in quotes', () => {
+    const page = built('excerpts/E0004');
+    expect(parse(page).querySelectorAll('script').map((el) => el.text).join('')).not.toContain('alert');
+    expect(parse(page).querySelector('[data-excerpt-text]')!.text).toBe('If it is wrong, who is blamed? Me, not the software. <script>alert(1)</script>');
+    expect(parse(built('excerpts/E0003')).querySelector('[data-excerpt-text]')!.text).toBe('Discharge summaries write themselves now, {which} is <b>odd</b> but `nice`.');
+    expect(parse(built('excerpts/E0007')).querySelector('[data-excerpt-text]')!.text).toContain("import { x } from 'y'");
+    const quotes = parse(built('themes/speed')).querySelectorAll('figure.quote blockquote').map((b) => b.text.trim());
+    expect(quotes).toContain('Discharge summaries write themselves now, {which} is <b>odd</b> but `nice`.');
+  });
+
+  it('applies redactions to excerpts, Urdu originals and lead-ins', () => {
+    expect(parse(built('excerpts/E0002')).querySelector('[data-excerpt-text]')!.text).toContain('[a senior colleague] showed us');
+    expect(parse(built('excerpts/E0004')).querySelector('.original')!.text).toContain('[a senior colleague]');
+    expect(parse(built('themes/speed')).querySelector('.lead')!.text).toBe('A clinician at [a district hospital] described the evenings.');
+    for (const path of ['excerpts/E0002', 'excerpts/E0004', 'excerpts/E0006', 'themes/speed']) expect(built(path)).not.toMatch(/Canary|کینری/);
   });
 });
 
