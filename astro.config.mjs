@@ -16,6 +16,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
+    // Narratives are prose; Shiki's highlighting would write style attributes the CSP forbids.
+    syntaxHighlight: false,
     // GFM tables in narratives; single tildes stay literal ("~10 years" is not strikethrough);
     // column alignment as classes, since the CSP allows no style attributes.
     processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]], rehypePlugins: [rehypeTableAlign] }),
@@ -34,6 +36,13 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  vite: { build: { sourcemap: false } },
+  vite: {
+    build: {
+      sourcemap: false,
+      // Astro's MDX output carries a "use astro:head-inject" directive the bundler warns about
+      // once per theme; it is Astro's own and harmless, and the noise hides real warnings.
+      rollupOptions: { onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); } },
+    },
+  },
   devToolbar: { enabled: false },
 });
