@@ -3,34 +3,14 @@
  * "Category" column per level), which a header-keyed parser would collapse.
  */
 
-/** One record: its cells and the 1-based line it starts on. */
-export interface CsvRecord { line: number; cells: string[] }
+import { type CsvRecord, UNCLOSED_QUOTE, readCsvRecords } from '../lib/parse-csv.ts';
 
-/** Splits RFC 4180 CSV (any line ending, optional byte-order mark) into records. */
+export type { CsvRecord };
+
+/** Splits RFC 4180 CSV into records with the project's one tokenizer; an unclosed quote is an error. */
 export function readCsv(text: string): { records: CsvRecord[]; error?: { line: number; message: string } } {
-  const records: CsvRecord[] = [];
-  const src = text.replace(/^\uFEFF/, '');
-  let cells: string[] = [];
-  let cell = '';
-  let [line, start, quoted, quoteLine] = [1, 1, false, 0];
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
-    cells = []; cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line++; cell += ch; }
-    } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; } else if (ch === ',') { cells.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord(); line++; start = line;
-    } else cell += ch;
-  }
-  if (quoted) return { records, error: { line: quoteLine, message: 'a quoted field is never closed (expected a closing ")' } };
-  endRecord();
-  return { records };
+  const { records, unclosedQuoteLine } = readCsvRecords(text);
+  return unclosedQuoteLine ? { records, error: { line: unclosedQuoteLine, message: UNCLOSED_QUOTE } } : { records };
 }
 
 const quote = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -5,9 +5,12 @@ import { type Problem, show } from './problems.ts';
 /** A parsed row: its cells by header name and the 1-based line it starts on. */
 export interface CsvRow { line: number; cells: Record<string, string> }
 
-/** Splits CSV text into records of raw cells with their starting lines. */
-function tokenize(text: string, file: string, problems: Problem[]): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
+/** One record of raw cells (every column, repeated headers too) and the 1-based line it starts on. */
+export interface CsvRecord { line: number; cells: string[] }
+
+/** Splits RFC 4180 CSV text (any line ending, optional byte-order mark) into records. */
+export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
+  const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
   let line = 1;
@@ -31,16 +34,20 @@ function tokenize(text: string, file: string, problems: Problem[]): { line: numb
       cells = []; cell = ''; line++; start = line;
     } else cell += ch;
   }
-  if (quoted) problems.push({ file, line: quoteLine, message: 'a quoted field is never closed (expected a closing ")' });
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
-  return records;
+  return quoted ? { records, unclosedQuoteLine: quoteLine } : { records };
 }
+
+/** The message for a quoted field that never closes. */
+export const UNCLOSED_QUOTE = 'a quoted field is never closed (expected a closing ")';
 
 /** Parses CSV text with a header row; reports missing columns and rows of the wrong width. */
 export function parseCsv(text: string, file: string, required: string[]): { rows: CsvRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const [header, ...records] = tokenize(text, file, problems);
+  const split = readCsvRecords(text);
+  if (split.unclosedQuoteLine) problems.push({ file, line: split.unclosedQuoteLine, message: UNCLOSED_QUOTE });
+  const [header, ...records] = split.records;
   if (!header) return { rows: [], problems: [{ file, message: `the file is empty (expected a header row: ${required.join(',')})` }] };
   const names = header.cells.map((c) => c.trim());
   for (const col of required) {
