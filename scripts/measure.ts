@@ -4,14 +4,12 @@
  *
  *   npm run measure [-- <site folder>]
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { BUDGETS, pageKind } from './lib/budgets.ts';
+import { listFiles } from './lib/list-files.ts';
 import { weighPage } from './lib/site-budget.ts';
 
 const dir = process.argv[2] ?? 'dist';
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const pages = walk(dir).filter((f) => f.endsWith('.html')).map((f) => relative(dir, f));
+const pages = listFiles(dir).filter((f) => f.endsWith('.html'));
 const byKind = new Map<string, ReturnType<typeof weighPage>[]>();
 for (const page of pages) {
   const kind = pageKind(page);

@@ -3,12 +3,13 @@
  * the decompressed Pagefind index) and looks for redaction terms and detector hits, then asks
  * Pagefind's own search API for every word of every redaction term. Any finding fails the build.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { findLeaks, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
+import { listFiles } from './lib/list-files.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
@@ -16,13 +17,6 @@ const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
 let scans = 0;
 const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
 
-function* walk(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
@@ -41,8 +35,8 @@ export type Part = 'pages' | 'index' | 'all';
 /** Every text of the site (or of one part of it), with Pagefind's gzipped files decompressed. */
 export function readSiteTexts(siteDir: string, part: Part = 'all'): SiteText[] {
   const texts: SiteText[] = [];
-  for (const path of walk(siteDir)) {
-    const file = relative(siteDir, path);
+  for (const file of listFiles(siteDir)) {
+    const path = join(siteDir, file);
     const inIndex = file.startsWith('pagefind/');
     if ((part === 'pages' && inIndex) || (part === 'index' && !inIndex)) continue;
     if (PAGEFIND.test(file)) {

@@ -3,18 +3,18 @@
  * anchor, and byte-identical output from two builds of the same study folder.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { launchBrowser, skipBrowser } from './browser.ts';
 import { run } from '../build.ts';
 import { BUDGETS, pageKind } from '../lib/budgets.ts';
 import { checkLinks } from '../lib/check-links.ts';
+import { listFiles } from '../lib/list-files.ts';
 import { weighPage } from '../lib/site-budget.ts';
 
 const dir = inject('siteDir');
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const pages = walk(dir).filter((f) => f.endsWith('.html')).map((f) => relative(dir, f));
+const pages = listFiles(dir).filter((f) => f.endsWith('.html'));
 
 describe('page-weight budgets (gzip)', () => {
   const weights = pages.map((p) => ({ ...weighPage(dir, p), kind: pageKind(p) }));
@@ -48,7 +48,7 @@ describe('determinism', () => {
   it('builds the same study folder twice into byte-identical HTML, downloads and assets', async () => {
     const second = resolve(`.build/determinism-${process.pid}`);
     expect(await run(['--out', second])).toBe(true);
-    const digest = (root: string) => new Map(walk(root).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+    const digest = (root: string) => new Map(listFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
     const [a, b] = [digest(dir), digest(second)];
     const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
     expect(differ.filter((f) => !VOLATILE.test(f))).toEqual([]);

@@ -3,14 +3,14 @@
  * obeys in Chromium, Pagefind working under it, no inline event handlers, no source maps, and no
  * request to another origin.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../lib/list-files.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, skipBrowser, type Session } from './browser.ts';
 
 const dir = inject('siteDir');
-const files = (root: string): string[] => readdirSync(root).flatMap((n) => (statSync(join(root, n)).isDirectory() ? files(join(root, n)) : [join(root, n)]));
-const all = files(dir).map((f) => relative(dir, f));
+const all = listFiles(dir);
 const html = all.filter((f) => f.endsWith('.html'));
 
 describe('the built site', () => {

@@ -2,18 +2,18 @@
  * Finds broken internal links in a built site: every href and src that points into the site must
  * name a file that exists, and every #fragment an id on the target page.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
+import { listFiles } from './list-files.ts';
 
 /** A link that goes nowhere. */
 export interface BrokenLink { page: string; href: string; why: string }
 
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 
 /** Checks every internal link and anchor of every page under `siteDir`, served at `base`. */
 export function checkLinks(siteDir: string, base = '/'): { pages: number; links: number; broken: BrokenLink[] } {
-  const pages = walk(siteDir).filter((f) => f.endsWith('.html')).map((f) => relative(siteDir, f));
+  const pages = listFiles(siteDir).filter((f) => f.endsWith('.html'));
   const docs = new Map(pages.map((p) => [p, parse(readFileSync(join(siteDir, p), 'utf8'))]));
   const ids = (page: string) => new Set(docs.get(page)?.querySelectorAll('[id]').map((el) => el.id) ?? []);
   const broken: BrokenLink[] = [];
