@@ -137,14 +137,15 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     await stage('astro build', () => buildSite(staging));
   }
   // Pagefind indexes in a process of its own while a worker thread scans the pages for leaks.
+  // The study folder is read and validated once for the scan, not once per part of it.
+  const rules = wanted('scan') ? scanRules(argv) : undefined;
   let pageLeaks: Promise<Leak[]> | undefined;
   if (wanted('pagefind')) {
     const search = await startSearchIndex(readSearchRecords());
-    if (wanted('scan')) pageLeaks = scanPagesInWorker(staging, scanRules(argv));
+    if (rules) pageLeaks = scanPagesInWorker(staging, rules);
     console.log(`[build] ${await stage(pageLeaks ? 'pagefind, with the pages scanned alongside' : 'pagefind', () => search.write(staging))} excerpts indexed for search`);
   }
-  if (wanted('scan')) {
-    const rules = scanRules(argv);
+  if (rules) {
     const clean = await stage('privacy scan', async () => reportLeaks([
       ...(await (pageLeaks ?? Promise.resolve(scanPages(staging, rules)))),
       ...(await scanIndex(staging, rules, readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8'))),
