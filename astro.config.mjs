@@ -14,7 +14,9 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Two pages at a time: one renders while the other is written to disk. At 20,000 pages this
+  // took the build from 48 s to 38 s here; 3 and 4 were no faster (npm run bench).
+  build: { format: 'directory', concurrency: 2 },
   markdown: {
     // Narratives are prose; Shiki's highlighting would write style attributes the CSP forbids.
     syntaxHighlight: false,

@@ -11,16 +11,36 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
-import { GENERATED_DIR, run as buildContent, studyDirFromArgs } from './build-content.ts';
-import { loadStudy } from './lib/load-study.ts';
+import { GENERATED_DIR, studyDirFromArgs } from './build-content.ts';
+import { loadScanInputs } from './lib/load-study.ts';
 import { type SearchRecord, searchRecords } from './lib/search-records.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 import type { Leak } from './lib/find-leaks.ts';
-import { type ScanRules, scanIndex, scanPages } from './scan-site.ts';
+import { type ScanRules, searchIndexForRedactions } from './scan-site.ts';
+import { listFiles } from './lib/list-files.ts';
 import { Worker } from 'node:worker_threads';
+import { getPriority, setPriority } from 'node:os';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+
+/**
+ * Runs the content stage (scripts/build-content.ts) in a child process, so that the memory it
+ * needs (0.7 GB at 20,000 excerpts) is given back before Astro starts. What it prints is passed on
+ * through this process's console; false when the study folder has problems.
+ */
+async function buildContent(argv: string[]): Promise<boolean> {
+  const script = fileURLToPath(new URL('./build-content.ts', import.meta.url));
+  // A larger young generation: the stage allocates many short-lived strings (measured ~10% faster).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', script, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => { output.stdout += chunk; });
+  child.stderr.on('data', (chunk) => { output.stderr += chunk; });
+  const code = await new Promise<number | null>((done, fail) => child.on('error', fail).on('close', done));
+  for (const line of output.stdout.split('\n').filter(Boolean)) console.log(line);
+  for (const line of output.stderr.split('\n').filter(Boolean)) console.error(line);
+  return code === 0;
+}
 
 /**
  * Runs Astro's static build into `outDir`, in a child process: at 20,000 pages Astro holds over a
@@ -39,12 +59,23 @@ async function buildSite(outDir: string): Promise<void> {
 }
 
 /**
+ * The nice value Pagefind runs at when it starts beside Astro: on two cores the two compete, and
+ * Astro's build is the longer; Pagefind adds its records in the time Astro leaves.
+ */
+const LOW_PRIORITY = 10;
+
+/**
  * Starts indexing the search records (anonymized excerpts, from content/generated);
  * `write(outDir)` waits for the index and writes it into outDir/pagefind.
  */
-export async function startSearchIndex(records: SearchRecord[]): Promise<{ write(outDir: string): Promise<number>; abandon(): Promise<unknown> }> {
+export async function startSearchIndex(records: SearchRecord[], { lowPriority = false } = {}): Promise<{ write(outDir: string): Promise<number>; abandon(): Promise<unknown> }> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
+  // Pagefind's process inherits the priority of this thread when it starts.
+  const priority = getPriority();
+  if (lowPriority) setPriority(LOW_PRIORITY);
+  const created = await pagefind.createIndex({});
+  if (lowPriority) try { setPriority(priority); } catch { /* only root may raise it again; this thread is idle meanwhile */ }
+  const { index, errors } = created;
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const added = (async () => {
     // In batches: 20,000 records in flight at once only fill memory.
@@ -81,7 +112,7 @@ const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/'
 /** The study's redactions and the links the site may publish: what the privacy scan looks for and allows. */
 function scanRules(argv: string[]): ScanRules {
   const files = readStudyFolder(studyDirFromArgs(argv));
-  const { loaded } = loadStudy(files);
+  const loaded = loadScanInputs(files);
   const allowedUrls = [...(files.study ?? '').matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).concat(XML_NAMESPACES);
   if (loaded.study) allowedUrls.push(`https://doi.org/${loaded.study.doi}`);
   // The site's own address (astro.config.mjs reads the same variable with the same default).
@@ -89,13 +120,22 @@ function scanRules(argv: string[]): ScanRules {
   return { redactions: loaded.redactions, allowedUrls };
 }
 
-/** Scans the built pages on a worker thread. */
-function scanPagesInWorker(siteDir: string, rules: ScanRules): Promise<Leak[]> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./scan-pages-worker.ts', import.meta.url), { workerData: { siteDir, rules } });
+/** Scans one part of the built site on `of` worker threads, each over its share of the files. */
+async function scanInWorkers(siteDir: string, part: 'pages' | 'index', rules: ScanRules, of: number): Promise<Leak[]> {
+  const files = listFiles(siteDir).filter((f) => f.startsWith('pagefind/') === (part === 'index'));
+  const shares = Array.from({ length: of }, (_, index) => new Promise<Leak[]>((done, fail) => {
+    const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, part, rules, share: { index, of, files } } });
     worker.once('message', done);
     worker.once('error', fail);
-  });
+  }));
+  return (await Promise.all(shares)).flat();
+}
+
+/** Scans the decompressed search index on two workers while this thread asks Pagefind's search for every redaction word. */
+async function scanSearchIndex(siteDir: string, rules: ScanRules, publicText: string): Promise<Leak[]> {
+  const files = scanInWorkers(siteDir, 'index', rules, 2);
+  const searched = await searchIndexForRedactions(siteDir, rules, publicText);
+  return [...(await files), ...searched];
 }
 
 /** Reports leaks; true when there are none. */
@@ -132,25 +172,43 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const staging = `${outDir}.staging`;
   const wanted = (name: string) => !only || only === name;
   if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
-  if (wanted('astro')) {
-    rmSync(staging, { recursive: true, force: true });
-    await stage('astro build', () => buildSite(staging));
-  }
-  // Pagefind indexes in a process of its own while a worker thread scans the pages for leaks.
-  // The study folder is read and validated once for the scan, not once per part of it.
+  // The study folder's redactions and allowed links, for the privacy scan (the content stage has
+  // validated the folder; only study.yaml and redactions.yaml are read again).
   const rules = wanted('scan') ? scanRules(argv) : undefined;
-  let pageLeaks: Promise<Leak[]> | undefined;
-  if (wanted('pagefind')) {
-    const search = await startSearchIndex(readSearchRecords());
-    if (rules) pageLeaks = scanPagesInWorker(staging, rules);
-    console.log(`[build] ${await stage(pageLeaks ? 'pagefind, with the pages scanned alongside' : 'pagefind', () => search.write(staging))} excerpts indexed for search`);
+  const publicText = () => readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8');
+  // Astro builds the pages in a child process. Meanwhile Pagefind, in a process of its own at a
+  // lower priority, indexes the anonymized excerpts from content/generated; it writes the index
+  // only once Astro has exited, because at 20,000 excerpts the two at their peaks (1.2 GB and
+  // 0.75 GB) would pass 2 GB together.
+  if (wanted('astro')) rmSync(staging, { recursive: true, force: true });
+  const astro = wanted('astro') ? stage('astro build', () => buildSite(staging)) : undefined;
+  astro?.catch(() => {}); // awaited below
+  const search = wanted('pagefind') ? await startSearchIndex(readSearchRecords(), { lowPriority: astro !== undefined }) : undefined;
+  try {
+    await astro;
+  } catch (e) {
+    await search?.abandon(); // so that Pagefind's process does not linger
+    throw e;
   }
+  // Then Pagefind writes its index, which two workers scan while this thread asks Pagefind's search
+  // for every redaction word; meanwhile a worker scans the pages.
+  const searchDir = `${outDir}.search`;
+  const indexed = search && (async () => {
+    rmSync(searchDir, { recursive: true, force: true });
+    console.log(`[build] ${await stage('pagefind', () => search.write(searchDir))} excerpts indexed for search`);
+    rmSync(`${staging}/pagefind`, { recursive: true, force: true });
+    renameSync(`${searchDir}/pagefind`, `${staging}/pagefind`);
+    rmSync(searchDir, { recursive: true, force: true });
+    return rules ? stage('privacy scan of the search index', () => scanSearchIndex(staging, rules, publicText())) : [];
+  })();
   if (rules) {
-    const clean = await stage('privacy scan', async () => reportLeaks([
-      ...(await (pageLeaks ?? Promise.resolve(scanPages(staging, rules)))),
-      ...(await scanIndex(staging, rules, readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8'))),
-    ]));
-    if (!clean) return false;
+    // Beside Pagefind one worker scans the pages (on two cores; measured no slower than two workers
+    // at a low priority); without Pagefind in this run (--only scan), two workers share them.
+    const pageLeaks = stage('privacy scan of the pages', () => scanInWorkers(staging, 'pages', rules, indexed ? 1 : 2));
+    const leaks = [...(await pageLeaks), ...(await (indexed ?? scanSearchIndex(staging, rules, publicText())))];
+    if (!reportLeaks(leaks)) return false;
+  } else {
+    await indexed;
   }
   if (wanted('publish')) {
     publish(staging, outDir);

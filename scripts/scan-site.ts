@@ -24,7 +24,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function visibleText(html: string): string {
   const body = html.slice(Math.max(0, html.indexOf('<body')));
   return body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|dd|dt|ul|ol|table|summary|details|title|desc|text|tspan)\b[^>]*>/gi, ' ')
+    .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
 }
@@ -32,23 +32,31 @@ export function visibleText(html: string): string {
 /** Which files to read: the pages and downloads, the search index, or everything. */
 export type Part = 'pages' | 'index' | 'all';
 
-/** Every text of the site (or of one part of it), with Pagefind's gzipped files decompressed. */
-export function readSiteTexts(siteDir: string, part: Part = 'all'): SiteText[] {
-  const texts: SiteText[] = [];
-  for (const file of listFiles(siteDir)) {
+/** One of `of` equal shares of a site's files (listed once), so that several threads can scan a site together. */
+export interface Share { index: number; of: number; files: string[] }
+
+/** Every text of the site (or of one part or share of it), with Pagefind's gzipped files decompressed. */
+export function readSiteTexts(siteDir: string, part: Part = 'all', share?: Share): SiteText[] {
+  return [...siteTexts(siteDir, part, share)];
+}
+
+/** The texts of a site one file at a time, so that a scan of 20,000 pages holds one page in memory. */
+export function* siteTexts(siteDir: string, part: Part = 'all', share?: Share): Generator<SiteText> {
+  const { index, of, files } = share ?? { index: 0, of: 1, files: listFiles(siteDir) };
+  for (let i = index; i < files.length; i += of) {
+    const file = files[i];
     const path = join(siteDir, file);
     const inIndex = file.startsWith('pagefind/');
     if ((part === 'pages' && inIndex) || (part === 'index' && !inIndex)) continue;
     if (PAGEFIND.test(file)) {
       const text = gunzipSync(readFileSync(path)).toString('utf8').replace(/^pagefind_dcd/, '');
-      texts.push({ file, text, data: file.endsWith('.pf_fragment') });
+      yield { file, text, data: file.endsWith('.pf_fragment') };
     } else if (TEXT.test(file)) {
       const raw = readFileSync(path, 'utf8');
-      texts.push({ file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) });
-      if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true });
+      yield { file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) };
+      if (file.endsWith('.html')) yield { file, text: visibleText(raw), data: true };
     }
   }
-  return texts;
 }
 
 /** Words of redaction terms that Pagefind's search finds, though no published excerpt contains them. */
@@ -81,17 +89,25 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
 /** What a scan needs to know besides the site: the study's redactions and the links it may publish. */
 export interface ScanRules { redactions: Redaction[]; allowedUrls: string[] }
 
-/** Scans the pages and downloads of a built site (not its search index). */
-export function scanPages(siteDir: string, rules: ScanRules): Leak[] {
-  return findLeaks(readSiteTexts(siteDir, 'pages'), rules.redactions, rules.allowedUrls);
+/** Scans the pages and downloads of a built site (not its search index), or one share of them. */
+export function scanPages(siteDir: string, rules: ScanRules, share?: Share): Leak[] {
+  return scanFiles(siteDir, 'pages', rules, share);
+}
+
+/** Scans the texts of one part of a site (or one share of them) for redactions and detector hits. */
+export function scanFiles(siteDir: string, part: Part, rules: ScanRules, share?: Share): Leak[] {
+  return findLeaks(siteTexts(siteDir, part, share), rules.redactions, rules.allowedUrls);
 }
 
 /** Scans the decompressed search index, then searches it for every word of every redaction term. */
 export async function scanIndex(siteDir: string, rules: ScanRules, publicText: string): Promise<Leak[]> {
-  const leaks = findLeaks(readSiteTexts(siteDir, 'index'), rules.redactions, rules.allowedUrls);
+  return [...scanFiles(siteDir, 'index', rules), ...(await searchIndexForRedactions(siteDir, rules, publicText))];
+}
+
+/** Asks Pagefind's search for every word of every redaction term (the second half of scanIndex). */
+export async function searchIndexForRedactions(siteDir: string, rules: ScanRules, publicText: string): Promise<Leak[]> {
   const publicWords = new Set(publicText.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  leaks.push(...(await searchIndex(siteDir, redactionWords(rules.redactions), publicWords)));
-  return leaks;
+  return searchIndex(siteDir, redactionWords(rules.redactions), publicWords);
 }
 
 /** Scans a whole built site; returns every leak found (empty when the site is clean). */

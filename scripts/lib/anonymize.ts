@@ -23,7 +23,13 @@ const [BEFORE, AFTER] = ['(?<![\\p{L}\\p{N}\\p{M}])', '(?![\\p{L}\\p{N}\\p{M}])'
  */
 export function createRedactor(redactions: Redaction[]): Redactor {
   const regexes = redactions.map((r) => new RegExp('term' in r ? `${BEFORE}${escape(r.term)}${AFTER}` : r.pattern, 'giu'));
+  // Most texts name no one: one pass with every entry at once tells whether each must be tried.
+  // (Patterns with backreferences or named groups cannot share an expression: they always run.)
+  const combinable = regexes.filter((r) => !/\\[1-9k]|\(\?<[^=!]/.test(r.source));
+  const any = combinable.length ? new RegExp(combinable.map((r) => `(?:${r.source})`).join('|'), 'iu') : undefined;
+  const alone = combinable.length < regexes.length;
   return (text) => {
+    if (!alone && !any?.test(text)) return { text, replacements: [] };
     const matches: { start: number; end: number; entry: number }[] = [];
     regexes.forEach((regex, entry) => {
       for (const m of text.matchAll(regex)) if (m[0]) matches.push({ start: m.index, end: m.index + m[0].length, entry });

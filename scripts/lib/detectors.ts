@@ -10,12 +10,20 @@ export interface Detector { name: string; pattern: RegExp; replacement: string; 
 const always = () => true;
 const hasDigits = (text: string) => /\d{5}/.test(text);
 
+/** Whether an "@" stands between address characters: looks only around each "@" (fast on long pages). */
+function hasAddressSign(text: string): boolean {
+  for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+    if (/[\p{L}\p{N}._%+-]$/u.test(text.slice(Math.max(0, i - 2), i)) && /^[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))) return true;
+  }
+  return false;
+}
+
 const HONORIFICS = 'Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Madam|Madame|Sister|Sir|Begum|Hakeem|Hakim|Maulana|Mian|Chaudhry|Ch|Sahib|Nurse|Matron';
 
 /** In the order they run: more specific numbers before general ones. */
 export const DETECTORS: Detector[] = [
   // Starts only where a run of address characters starts, so a long text without "@" is one pass.
-  { name: 'e-mail address', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu, replacement: '[e-mail address]', worthSearching: (t) => /[\p{L}\p{N}._%+-]@[\p{L}\p{N}]/u.test(t) },
+  { name: 'e-mail address', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu, replacement: '[e-mail address]', worthSearching: hasAddressSign },
   { name: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?]/giu, replacement: '[link]', worthSearching: always },
   { name: 'CNIC number', pattern: /(?<![\d/.-])\d{5}-?\d{7}-?\d(?![\d-])/gu, replacement: '[CNIC number]', worthSearching: hasDigits },
   { name: 'phone number', pattern: /(?<![\d/.-])(?:\+92[\s-]?|0)(?:3\d{2}[\s-]?\d{7}|\d{2,3}[\s-]?\d{6,8})(?![\d-])/gu, replacement: '[phone number]', worthSearching: (t) => /\d{3}[\s-]?\d{3}/.test(t) },

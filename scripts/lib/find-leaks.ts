@@ -15,29 +15,46 @@ export interface SiteText { file: string; text: string; data: boolean }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Finds redaction terms everywhere and detector hits in data text, except URLs the site itself publishes. */
-export function findLeaks(texts: SiteText[], redactions: Redaction[], allowedUrls: string[]): Leak[] {
-  // A term is first looked for with includes() on the lowercased text (fast over 20,000 pages);
-  // only a text that contains it is searched with the regular expression.
+export function findLeaks(texts: Iterable<SiteText>, redactions: Redaction[], allowedUrls: string[]): Leak[] {
+  const find = leakFinder(redactions, allowedUrls);
+  const leaks: Leak[] = [];
+  for (const t of texts) leaks.push(...find(t));
+  return leaks;
+}
+
+/** A function that finds the leaks in one text, for scanning texts as they are read. */
+export function leakFinder(redactions: Redaction[], allowedUrls: string[]): (text: SiteText) => Leak[] {
   const rules = redactions.map((r, i) => ({
     rule: `redactions.yaml entry ${i + 1}`,
     regex: new RegExp('term' in r ? escape(r.term) : r.pattern, 'giu'),
     literal: 'term' in r ? r.term.toLowerCase() : undefined,
+    // Patterns with backreferences or named groups cannot share one expression with others.
+    combinable: 'term' in r || !/\\[1-9k]|\(\?<[^=!]/.test(r.pattern),
   }));
+  // Almost every text contains no redaction at all. One pass over the lowercased text with every
+  // term at once, and one with every pattern at once, tell whether the rules must run one by one:
+  // at 20,000 pages and 60 terms this is seconds instead of minutes.
+  const terms = rules.filter((r) => r.literal !== undefined).map((r) => escape(r.literal!));
+  const anyTerm = terms.length ? new RegExp(terms.join('|')) : undefined;
+  const patterns = rules.filter((r) => r.literal === undefined && r.combinable).map((r) => `(?:${r.regex.source})`);
+  const anyPattern = patterns.length ? new RegExp(patterns.join('|'), 'iu') : undefined;
   const allowed = (found: string) => allowedUrls.some((u) => u.startsWith(found) || found.startsWith(u));
-  const leaks: Leak[] = [];
-  for (const { file, text, data } of texts) {
-    const lower = rules.some((r) => r.literal !== undefined) ? text.toLowerCase() : '';
-    for (const { rule, regex, literal } of rules) {
-      if (literal !== undefined && !lower.includes(literal)) continue;
+  return ({ file, text, data }) => {
+    const leaks: Leak[] = [];
+    const lower = anyTerm ? text.toLowerCase() : '';
+    const termsHere = anyTerm?.test(lower) ?? false;
+    const patternsHere = anyPattern?.test(text) ?? false;
+    for (const { rule, regex, literal, combinable } of rules) {
+      if (literal !== undefined ? !termsHere || !lower.includes(literal) : combinable && !patternsHere) continue;
       for (const m of text.matchAll(regex)) if (m[0]) leaks.push({ file, rule, found: m[0] });
     }
-    if (!data) continue;
+    if (!data) return leaks;
     for (const d of DETECTORS) {
       if (!d.worthSearching(text)) continue;
       for (const m of text.matchAll(d.pattern)) if (!(d.name === 'URL' && allowed(m[0]))) leaks.push({ file, rule: `detector: ${d.name}`, found: m[0] });
     }
-  }
-  return leaks;
+    return leaks;
+  };
 }
 
 /** The words of every redaction term, lowercased, that should not be findable in the search index. */

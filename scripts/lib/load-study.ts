@@ -80,3 +80,13 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
     problems,
   };
 }
+
+/**
+ * Only study.yaml and redactions.yaml, without the excerpts: what the privacy scan needs once the
+ * content stage has read and validated the whole folder. Parts that do not parse are left out.
+ */
+export function loadScanInputs(files: Pick<StudyFiles, 'dir' | 'study' | 'redactions'>): { study?: Study; redactions: Redaction[] } {
+  const study = files.study === undefined ? undefined : parseYaml(files.study, `${files.dir}/study.yaml`, StudySchema).value as Study | undefined;
+  const redactions = files.redactions === undefined ? undefined : parseYaml(files.redactions, `${files.dir}/redactions.yaml`, RedactionsSchema).value as Redaction[] | undefined;
+  return { study, redactions: redactions ?? [] };
+}

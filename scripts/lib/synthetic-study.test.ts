@@ -9,6 +9,14 @@ describe('the synthetic benchmark study', () => {
     expect(site.totals.codes).toBe(72);
   });
 
+  it('has a redaction list whose names the anonymizer removes from the published excerpts', () => {
+    const files = syntheticStudy({ excerpts: 2000 });
+    expect(files.excerpts).toMatch(/Dr (Asif|Hina|Bilal) /);
+    const excerpts = buildContent(files).generated['excerpts.json'];
+    expect(excerpts).toContain('[a colleague]');
+    expect(excerpts).not.toMatch(/Qureshi|Chaudhry|Gondal|Rawalpindi General/);
+  });
+
   it('is the same for the same seed and differs for another', () => {
     expect(syntheticStudy({ excerpts: 50 }).excerpts).toBe(syntheticStudy({ excerpts: 50 }).excerpts);
     expect(syntheticStudy({ excerpts: 50, seed: 7 }).excerpts).not.toBe(syntheticStudy({ excerpts: 50 }).excerpts);

@@ -1,7 +1,9 @@
 /**
  * A synthetic study in the study-folder format, for benchmarks and scale tests: a fixed seed,
  * any number of excerpts, and skewed distributions like real coding (a few codes used often,
- * talkative and quiet participants, excerpt lengths from 20 to 200 words, 1-3 codes each).
+ * talkative and quiet participants, excerpt lengths from 20 to 200 words, 1-3 codes each), and a
+ * redaction list of fictional names, about 1 in 30 excerpts naming one of them, so that
+ * anonymization and the privacy scan do their real work.
  */
 import type { StudyFiles } from './study-files.ts';
 
@@ -20,6 +22,11 @@ export function random(seed: number): () => number {
 const WORDS = ('the tool we patients time ward notes doctor system trust report hospital family clinic results '
   + 'training software accuracy check data staff night alerts decision manager policy load-shedding screen '
   + 'queue form history scan error consent privacy learning colleague morning pressure shift confidence').split(' ');
+
+/** Fictional people and places of the synthetic redaction list (none is a word of WORDS). */
+const GIVEN = ['Asif', 'Hina', 'Bilal', 'Sadia', 'Imran', 'Rabia', 'Kamran', 'Nadia', 'Tariq', 'Saima'];
+const FAMILY = ['Qureshi', 'Butt', 'Chaudhry', 'Mirza', 'Awan', 'Gondal'];
+const PLACES = ['Rawalpindi General', 'Attock Road Clinic', 'Chakwal Trust Hospital', 'Jhelum City Lab'];
 
 /** Options of the synthetic study. */
 export interface SyntheticOptions { excerpts: number; seed?: number; themes?: number; subthemes?: number; codesPerSubtheme?: number }
@@ -55,7 +62,9 @@ export function syntheticStudy({ excerpts, seed = 42, themes = 6, subthemes = 3,
     const own = new Set([skewed(codes)]);
     while (rand() < 0.45 && own.size < 3) own.add(pick(codes));
     const length = Math.round(20 + 180 * rand() ** 2.2);
-    const text = Array.from({ length }, () => pick(WORDS)).join(' ');
+    const words = Array.from({ length }, () => pick(WORDS));
+    if (rand() < 1 / 30) words.splice(Math.floor(rand() * words.length), 0, rand() < 0.75 ? `Dr ${pick(GIVEN)} ${pick(FAMILY)}` : pick(PLACES));
+    const text = words.join(' ');
     for (const c of own) { const theme = `theme-${c.split('-')[1]}`; if (!firstByTheme.has(theme)) firstByTheme.set(theme, id); }
     rows.push(`${id},${p},${position.get(p)},${[...own].join(';')},"${text}.",,`);
   }
@@ -78,6 +87,11 @@ export function syntheticStudy({ excerpts, seed = 42, themes = 6, subthemes = 3,
     participants: ['id,specialty_group,sector,years_experience', ...participants.map((p) => `${p.id},${p.group},${p.sector},${p.years}`)].join('\n'),
     excerpts: rows.join('\n'),
     quotes: codebook.map((t) => `${t.id}:\n  - excerpt: ${firstByTheme.get(t.id) ?? 'E000001'}`).join('\n'),
+    redactions: [
+      ...GIVEN.flatMap((g) => FAMILY.map((f) => `- term: Dr ${g} ${f}\n  replacement: "[a colleague]"`)),
+      ...PLACES.map((p) => `- term: ${p}\n  replacement: "[a hospital]"`),
+      `- pattern: '(${GIVEN.join('|')}) (${FAMILY.join('|')})'\n  replacement: "[a colleague]"`,
+    ].join('\n'),
     narratives,
   };
 }
