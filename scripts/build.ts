@@ -74,7 +74,9 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
   const priority = getPriority();
   if (lowPriority) setPriority(LOW_PRIORITY);
   const created = await pagefind.createIndex({});
-  if (lowPriority) try { setPriority(priority); } catch { /* only root may raise it again; this thread is idle meanwhile */ }
+  // Only root may raise it again; otherwise this thread and the scan workers it starts later stay
+  // at the lower priority, which costs nothing once Astro has finished.
+  if (lowPriority) try { setPriority(priority); } catch { /* see above */ }
   const { index, errors } = created;
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const added = (async () => {
@@ -191,7 +193,8 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     throw e;
   }
   // Then Pagefind writes its index, which two workers scan while this thread asks Pagefind's search
-  // for every redaction word; meanwhile a worker scans the pages.
+  // for every redaction word; meanwhile a worker scans the pages. The index is written beside the
+  // staging folder, so that the listing of the pages to scan never meets it half-written.
   const searchDir = `${outDir}.search`;
   const indexed = search && (async () => {
     rmSync(searchDir, { recursive: true, force: true });
@@ -201,6 +204,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     rmSync(searchDir, { recursive: true, force: true });
     return rules ? stage('privacy scan of the search index', () => scanSearchIndex(staging, rules, publicText())) : [];
   })();
+  indexed?.catch(() => {}); // awaited below; a failing page scan must not leave it unhandled
   if (rules) {
     // Beside Pagefind one worker scans the pages (on two cores; measured no slower than two workers
     // at a low priority); without Pagefind in this run (--only scan), two workers share them.
