@@ -1,0 +1,42 @@
+/**
+ * The privacy scan as the build runs it (worker threads over the pages and the search index, then
+ * the report): a built site with a redaction term planted in one page is not published.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { run } from '../build.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs only the scan stage of the build on a copy of the test site, changed by `plant`. */
+async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; errors: string[] }> {
+  const out = join(work, `dist-${Math.random().toString(36).slice(2)}`);
+  cpSync(inject('siteDir'), `${out}.staging`, { recursive: true });
+  plant(`${out}.staging`);
+  const errors: string[] = [];
+  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+  try {
+    return { ok: await run(['--only', 'scan', '--study', 'content/study', '--out', out]), errors };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('the privacy scan stage of the build', () => {
+  it('passes the built bundled study', async () => {
+    expect(await scan(() => {})).toEqual({ ok: true, errors: [] });
+  });
+
+  it('refuses a site with a redaction term in one page, naming the file and the entry', async () => {
+    const { ok, errors } = await scan((staging) => {
+      const page = join(staging, 'about', 'index.html');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', '<p>Thanks to Dr Hina Shah.</p></main>'));
+    });
+    expect(ok).toBe(false);
+    expect(errors[0]).toMatch(/^Not publishing: \d+ identifiers? found in the built site/);
+    expect(errors.slice(1).join('\n')).toMatch(/about\/index\.html: redactions\.yaml entry \d+: "Dr Hina Shah"/);
+  });
+});
