@@ -5,6 +5,7 @@
 import type { Participant, Redaction, Study } from './schema.ts';
 
 import { applyDetectors } from './detectors.ts';
+import { canJoin, joinSources } from './one-pass.ts';
 
 /** One replacement made, for the anonymization report; `rule` names the redaction entry or detector. */
 export interface Replacement { found: string; replacement: string; rule: string }
@@ -25,9 +26,9 @@ export function createRedactor(redactions: Redaction[]): Redactor {
   const regexes = redactions.map((r) => new RegExp('term' in r ? `${BEFORE}${escape(r.term)}${AFTER}` : r.pattern, 'giu'));
   // Most texts name no one: one pass with every entry at once tells whether each must be tried.
   // (Patterns with backreferences or named groups cannot share an expression: they always run.)
-  const combinable = regexes.filter((r) => !/\\[1-9k]|\(\?<[^=!]/.test(r.source));
-  const any = combinable.length ? new RegExp(combinable.map((r) => `(?:${r.source})`).join('|'), 'iu') : undefined;
-  const alone = combinable.length < regexes.length;
+  const joinable = regexes.map((r) => r.source).filter(canJoin);
+  const any = joinSources(joinable, 'iu');
+  const alone = joinable.length < regexes.length;
   return (text) => {
     if (!alone && !any?.test(text)) return { text, replacements: [] };
     const matches: { start: number; end: number; entry: number }[] = [];
