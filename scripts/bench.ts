@@ -60,8 +60,10 @@ function writeStudy(dir: string, files: ReturnType<typeof syntheticStudy>): void
 /**
  * Each stage alone (its own time and memory), then the whole build, each into a folder of its own.
  * Nothing is deleted between runs: this disk's ext4 has no journal, and on such a file system
- * creating files within 30 s of deleting many skips over every recently freed inode, which here
- * added up to 30 s of system time to a build. Old runs are removed before the first measurement.
+ * a new file does not take an inode freed in the last 60 s (300 s more while its inode table
+ * block is not yet written back; ext4's recently_deleted()): it skips over each of them, which
+ * after deleting a built site added up to 30 s of system time to the next build here. Old runs
+ * are removed, and the benchmark waits 65 s, before the first measurement.
  */
 async function bench(label: string, study: string): Promise<number> {
   const slug = label.replace(/[^a-z0-9]+/gi, '-');
@@ -81,8 +83,8 @@ async function main(argv: string[]): Promise<void> {
   if (process.platform !== 'linux') throw new Error('npm run bench reads memory from /proc: it runs on Linux');
   if (existsSync(RUNS)) {
     rmSync(RUNS, { recursive: true, force: true });
-    console.log('Removed the previous runs; waiting 35 s so that their freed inodes do not slow this one (see bench()).');
-    await sleep(35_000);
+    console.log('Removed the previous runs; waiting 65 s so that their freed inodes do not slow this one (see bench()).');
+    await sleep(65_000);
   }
   mkdirSync(RUNS, { recursive: true });
   const sizes = argv.includes('--synthetic') ? argv[argv.indexOf('--synthetic') + 1].split(',').map(Number) : [];

@@ -16,7 +16,7 @@ import { loadScanInputs } from './lib/load-study.ts';
 import { type SearchRecord, searchRecords } from './lib/search-records.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 import type { Leak } from './lib/find-leaks.ts';
-import { type ScanRules, searchIndexForRedactions } from './scan-site.ts';
+import { publicWords, type ScanRules, type Share, searchIndexForRedactions } from './scan-site.ts';
 import { listFiles } from './lib/list-files.ts';
 import { Worker } from 'node:worker_threads';
 import { getPriority, setPriority } from 'node:os';
@@ -122,22 +122,67 @@ function scanRules(argv: string[]): ScanRules {
   return { redactions: loaded.redactions, allowedUrls };
 }
 
-/** Scans one part of the built site on `of` worker threads, each over its share of the files. */
-async function scanInWorkers(siteDir: string, part: 'pages' | 'index', rules: ScanRules, of: number): Promise<Leak[]> {
-  const files = listFiles(siteDir).filter((f) => f.startsWith('pagefind/') === (part === 'index'));
-  const shares = Array.from({ length: of }, (_, index) => new Promise<Leak[]>((done, fail) => {
-    const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, part, rules, share: { index, of, files } } });
+/**
+ * Starts `of` worker threads that scan one part of the built site: `scan()` lists the part's
+ * files and gives each worker its share. Started early, they are ready when the files are.
+ */
+function scanWorkers(siteDir: string, part: 'pages' | 'index', rules: ScanRules, of: number): { scan(): Promise<Leak[]>; stop(): Promise<unknown> } {
+  const workers = Array.from({ length: of }, () => new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, part, rules } }));
+  const results = workers.map((worker) => new Promise<Leak[]>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
   }));
-  return (await Promise.all(shares)).flat();
+  for (const r of results) r.catch(() => {}); // awaited by scan()
+  return {
+    async scan() {
+      const files = part === 'index'
+        ? listFiles(`${siteDir}/pagefind`).map((f) => `pagefind/${f}`)
+        : listFiles(siteDir).filter((f) => !f.startsWith('pagefind/'));
+      workers.forEach((worker, index) => worker.postMessage({ index, of, files } satisfies Share));
+      return (await Promise.all(results)).flat();
+    },
+    stop: () => Promise.all(workers.map((w) => w.terminate())),
+  };
 }
 
-/** Scans the decompressed search index on two workers while this thread asks Pagefind's search for every redaction word. */
-async function scanSearchIndex(siteDir: string, rules: ScanRules, publicText: string): Promise<Leak[]> {
-  const files = scanInWorkers(siteDir, 'index', rules, 2);
-  const searched = await searchIndexForRedactions(siteDir, rules, publicText);
-  return [...(await files), ...searched];
+/**
+ * Scans the pages on a worker while Astro writes them, on the time Astro leaves idle (see
+ * FollowingScan); `finish()`, once Astro has exited, scans what is left and returns the leaks.
+ */
+function followPages(siteDir: string, rules: ScanRules): { finish(): Promise<Leak[]>; stop(): Promise<unknown> } {
+  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, rules, follow: true } });
+  const result = new Promise<{ leaks: Leak[]; files: number; read: number }>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+  result.catch(() => {}); // awaited by finish()
+  return {
+    async finish() {
+      worker.postMessage('finish');
+      const { leaks, files, read } = await result;
+      console.log(`[build] ${files - read} of ${files} pages and downloads scanned while Astro built, ${read} after`);
+      return leaks;
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/**
+ * Readies the scan of the search index: two workers that will scan its decompressed files while
+ * this thread asks Pagefind's search for every redaction word; `scan()` once the index is there.
+ */
+function indexScan(siteDir: string, rules: ScanRules, publicText: string): { scan(): Promise<Leak[]>; stop(): Promise<unknown> } {
+  const workers = scanWorkers(siteDir, 'index', rules, 2);
+  const published = publicWords(publicText);
+  return {
+    async scan() {
+      const files = workers.scan();
+      files.catch(() => {}); // awaited below
+      const searched = await searchIndexForRedactions(siteDir, rules, published);
+      return [...(await files), ...searched];
+    },
+    stop: workers.stop,
+  };
 }
 
 /** Reports leaks; true when there are none. */
@@ -185,31 +230,40 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   if (wanted('astro')) rmSync(staging, { recursive: true, force: true });
   const astro = wanted('astro') ? stage('astro build', () => buildSite(staging)) : undefined;
   astro?.catch(() => {}); // awaited below
+  // The pages are scanned as Astro writes them, and checked again once it has finished.
+  const follower = astro && rules ? followPages(staging, rules) : undefined;
   const search = wanted('pagefind') ? await startSearchIndex(readSearchRecords(), { lowPriority: astro !== undefined }) : undefined;
   try {
     await astro;
   } catch (e) {
-    await search?.abandon(); // so that Pagefind's process does not linger
+    // So that neither Pagefind's process nor the scan lingers.
+    await Promise.all([search?.abandon(), follower?.stop()]);
     throw e;
   }
   // Then Pagefind writes its index, which two workers scan while this thread asks Pagefind's search
-  // for every redaction word; meanwhile a worker scans the pages. The index is written beside the
-  // staging folder, so that the listing of the pages to scan never meets it half-written.
+  // for every redaction word; meanwhile the page scan makes its final pass. The index is written
+  // beside the staging folder, so that the listing of the pages never meets it half-written.
   const searchDir = `${outDir}.search`;
   const indexed = search && (async () => {
-    rmSync(searchDir, { recursive: true, force: true });
-    console.log(`[build] ${await stage('pagefind', () => search.write(searchDir))} excerpts indexed for search`);
+    // The scan's workers start while Pagefind writes.
+    const scan = rules && indexScan(staging, rules, publicText());
+    try {
+      rmSync(searchDir, { recursive: true, force: true });
+      console.log(`[build] ${await stage('pagefind', () => search.write(searchDir))} excerpts indexed for search`);
+    } catch (e) {
+      await scan?.stop();
+      throw e;
+    }
     rmSync(`${staging}/pagefind`, { recursive: true, force: true });
     renameSync(`${searchDir}/pagefind`, `${staging}/pagefind`);
     rmSync(searchDir, { recursive: true, force: true });
-    return rules ? stage('privacy scan of the search index', () => scanSearchIndex(staging, rules, publicText())) : [];
+    return scan ? stage('privacy scan of the search index', () => scan.scan()) : [];
   })();
   indexed?.catch(() => {}); // awaited below; a failing page scan must not leave it unhandled
   if (rules) {
-    // Beside Pagefind one worker scans the pages (on two cores; measured no slower than two workers
-    // at a low priority); without Pagefind in this run (--only scan), two workers share them.
-    const pageLeaks = stage('privacy scan of the pages', () => scanInWorkers(staging, 'pages', rules, indexed ? 1 : 2));
-    const leaks = [...(await pageLeaks), ...(await (indexed ?? scanSearchIndex(staging, rules, publicText())))];
+    // Without Astro in this run (--only scan), two workers share the pages.
+    const pageLeaks = stage('privacy scan of the pages', () => follower?.finish() ?? scanWorkers(staging, 'pages', rules, 2).scan());
+    const leaks = [...(await pageLeaks), ...(await (indexed ?? indexScan(staging, rules, publicText()).scan()))];
     if (!reportLeaks(leaks)) return false;
   } else {
     await indexed;

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSearchIndex } from './build.ts';
-import { scanSite } from './scan-site.ts';
+import { FollowingScan, scanSite } from './scan-site.ts';
 
 const redactions = [
   { term: 'Dr. Canary Zafar', replacement: '[a senior colleague]' },
@@ -44,6 +44,64 @@ describe('the privacy scan of a built site', () => {
     expect([...new Set(leaks.map((l) => `${l.rule}: ${l.found}`))].sort()).toEqual([
       'detector: URL: https://evil.example.com/p', 'detector: phone number: 0300-1234567',
     ]);
+  });
+});
+
+describe('the scan of pages while they are written', () => {
+  const rules = { redactions, allowedUrls: [] };
+  const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`;
+  const MINUTE_AGO = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+  /** Writes a page (with its folder), its modification time a minute ago. */
+  function writeSettled(dir: string, file: string, body: string): void {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), page(body));
+    utimesSync(join(dir, file), MINUTE_AGO, MINUTE_AGO);
+  }
+  const found = (leaks: { file: string; found: string }[]) => leaks.map((l) => `${l.file}: ${l.found}`);
+
+  it('scans settled pages as it follows, and in its final pass only what is new or changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
+    writeSettled(dir, 'a/index.html', 'Clean.');
+    writeSettled(dir, 'b/index.html', 'Dr. Canary Zafar agreed.');
+    const scan = new FollowingScan(dir, rules);
+    scan.follow(0);
+    // A page written after that pass, and one rewritten with a leak.
+    writeSettled(dir, 'c/index.html', 'Canary General Hospital again.');
+    writeFileSync(join(dir, 'a', 'index.html'), page('Said by Dr. Canary Zafar.'));
+    const { leaks, files, read } = scan.finish();
+    expect({ files, read }).toEqual({ files: 3, read: 2 });
+    expect([...new Set(found(leaks))].sort()).toEqual([
+      'a/index.html: Dr. Canary Zafar', 'b/index.html: Dr. Canary Zafar', 'c/index.html: Canary General Hospital',
+    ]);
+  });
+
+  it('leaves a page that is still changing to a later pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a', 'index.html'), page('Dr. Canary Zafar, just written.'));
+    const scan = new FollowingScan(dir, rules);
+    scan.follow(60_000);
+    expect(scan.finish().read).toBe(1);
+  });
+
+  it('sees a page replaced by another file of the same size and times', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
+    writeSettled(dir, 'a/index.html', 'Said by Dr. Kanary Zafar.');
+    const scan = new FollowingScan(dir, rules);
+    scan.follow(0);
+    // Same length, same modification time; only the inode (and change time) differ.
+    writeSettled(dir, 'tmp.html', 'Said by Dr. Canary Zafar.');
+    renameSync(join(dir, 'tmp.html'), join(dir, 'a', 'index.html'));
+    expect(found(scan.finish().leaks)).toContain('a/index.html: Dr. Canary Zafar');
+  });
+
+  it('leaves the search index to its own scan', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
+    writeSettled(dir, 'pagefind/pagefind-entry.json', 'Dr. Canary Zafar');
+    writeSettled(dir, 'index.html', 'Clean.');
+    const scan = new FollowingScan(dir, rules);
+    scan.follow(0);
+    expect(scan.finish()).toEqual({ leaks: [], files: 1, read: 0 });
   });
 });
 

@@ -1,9 +1,30 @@
 /**
- * Scans one share of one part of a built site (its pages, or its decompressed search index) on a
- * worker thread: the build scans with several at once.
+ * Scans part of a built site on a worker thread: one share of its pages or of its decompressed
+ * search index, sent once they are written (the build scans with several at once), or, with `follow`, its pages while Astro
+ * is still writing them (see FollowingScan): it posts its leaks once it is told to finish, that
+ * is once Astro has exited.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Part, scanFiles, type ScanRules, type Share } from './scan-site.ts';
+import { setPriority } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FollowingScan, type Part, scanFiles, type ScanRules, type Share } from './scan-site.ts';
 
-const { siteDir, part, rules, share } = workerData as { siteDir: string; part: Part; rules: ScanRules; share: Share };
-parentPort!.postMessage(scanFiles(siteDir, part, rules, share));
+type Job = { siteDir: string; rules: ScanRules } & ({ part: Part } | { follow: true });
+const job = workerData as Job;
+
+if ('follow' in job) {
+  // Only on the time Astro leaves: this thread runs at the lowest priority.
+  try { setPriority(19); } catch { /* not allowed here: scans at the usual priority */ }
+  const finishing = new Promise((done) => parentPort!.once('message', done));
+  let finished = false;
+  void finishing.then(() => { finished = true; });
+  const scan = new FollowingScan(job.siteDir, job.rules);
+  while (!finished) {
+    scan.follow();
+    await Promise.race([sleep(1000, undefined, { ref: false }), finishing]);
+  }
+  parentPort!.postMessage(scan.finish());
+} else {
+  // Its share of the files arrives once they are all written.
+  parentPort!.once('message', (share: Share) => parentPort!.postMessage(scanFiles(job.siteDir, job.part, job.rules, share)));
+}

@@ -10,30 +10,42 @@ export interface CsvRecord { line: number; cells: string[] }
 
 /** Splits RFC 4180 CSV text (any line ending, optional byte-order mark) into records. */
 export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
+  const src = text.replace(/^\uFEFF/, '');
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
+  // Where the pending run of literal characters of the cell began (-1: none). Cells are built from
+  // slices of the text, not a character at a time: at 20,000 excerpts that was most of the parse.
+  let run = -1;
+  const flush = (end: number) => {
+    if (run >= 0) cell += src.slice(run, end);
+    run = -1;
+  };
   let line = 1;
   let start = 1;
   let quoted = false;
   let quoteLine = 0;
-  const src = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      // A line break inside quotes still starts a new line in the editor: \n, \r\n or a lone \r.
-      else { if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++; cell += ch; }
-    } else if (ch === '"' && cell === '') { quoted = true; quoteLine = line; }
-    else if (ch === ',') { cells.push(cell); cell = ''; }
+      if (ch === '"' && src[i + 1] === '"') { flush(i); cell += '"'; i++; }
+      else if (ch === '"') { flush(i); quoted = false; }
+      else {
+        // A line break inside quotes still starts a new line in the editor: \n, \r\n or a lone \r.
+        if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
+        if (run < 0) run = i;
+      }
+    } else if (ch === '"' && cell === '' && run < 0) { quoted = true; quoteLine = line; }
+    else if (ch === ',') { flush(i); cells.push(cell); cell = ''; }
     else if (ch === '\n' || ch === '\r') {
+      flush(i);
       if (ch === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
       cells = []; cell = ''; line++; start = line;
-    } else cell += ch;
+    } else if (run < 0) run = i;
   }
+  flush(src.length);
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
   return quoted ? { records, unclosedQuoteLine: quoteLine } : { records };
