@@ -122,26 +122,32 @@ function scanRules(argv: string[]): ScanRules {
   return { redactions: loaded.redactions, allowedUrls };
 }
 
+/** Starts a scan worker (scripts/scan-worker.ts); `result` is the one message it posts back. */
+function scanWorker<T>(workerData: object): { worker: Worker; result: Promise<T> } {
+  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData });
+  const result = new Promise<T>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+  result.catch(() => {}); // awaited by whoever asked for the result
+  return { worker, result };
+}
+
 /**
  * Starts `of` worker threads that scan one part of the built site: `scan()` lists the part's
  * files and gives each worker its share. Started early, they are ready when the files are.
  */
 function scanWorkers(siteDir: string, part: 'pages' | 'index', rules: ScanRules, of: number): { scan(): Promise<Leak[]>; stop(): Promise<unknown> } {
-  const workers = Array.from({ length: of }, () => new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, part, rules } }));
-  const results = workers.map((worker) => new Promise<Leak[]>((done, fail) => {
-    worker.once('message', done);
-    worker.once('error', fail);
-  }));
-  for (const r of results) r.catch(() => {}); // awaited by scan()
+  const workers = Array.from({ length: of }, () => scanWorker<Leak[]>({ siteDir, part, rules }));
   return {
     async scan() {
       const files = part === 'index'
         ? listFiles(`${siteDir}/pagefind`).map((f) => `pagefind/${f}`)
         : listFiles(siteDir).filter((f) => !f.startsWith('pagefind/'));
-      workers.forEach((worker, index) => worker.postMessage({ index, of, files } satisfies Share));
-      return (await Promise.all(results)).flat();
+      workers.forEach(({ worker }, index) => worker.postMessage({ index, of, files } satisfies Share));
+      return (await Promise.all(workers.map((w) => w.result))).flat();
     },
-    stop: () => Promise.all(workers.map((w) => w.terminate())),
+    stop: () => Promise.all(workers.map(({ worker }) => worker.terminate())),
   };
 }
 
@@ -150,12 +156,7 @@ function scanWorkers(siteDir: string, part: 'pages' | 'index', rules: ScanRules,
  * FollowingScan); `finish()`, once Astro has exited, scans what is left and returns the leaks.
  */
 function followPages(siteDir: string, rules: ScanRules): { finish(): Promise<Leak[]>; stop(): Promise<unknown> } {
-  const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { siteDir, rules, follow: true } });
-  const result = new Promise<{ leaks: Leak[]; files: number; read: number }>((done, fail) => {
-    worker.once('message', done);
-    worker.once('error', fail);
-  });
-  result.catch(() => {}); // awaited by finish()
+  const { worker, result } = scanWorker<{ leaks: Leak[]; files: number; read: number }>({ siteDir, rules, follow: true });
   return {
     async finish() {
       worker.postMessage('finish');
