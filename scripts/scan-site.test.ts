@@ -75,6 +75,16 @@ describe('the scan of pages while they are written', () => {
     ]);
   });
 
+  it('keeps reading folders of folders: a page added after a pass is scanned by the next one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
+    writeSettled(dir, 'excerpts/E1/index.html', 'Clean.');
+    const scan = new FollowingScan(dir, rules);
+    scan.follow(0);
+    writeSettled(dir, 'excerpts/E2/index.html', 'Clean too.');
+    scan.follow(0);
+    expect(scan.finish()).toEqual({ leaks: [], files: 2, read: 0 });
+  });
+
   it('leaves a page that is still changing to a later pass', () => {
     const dir = mkdtempSync(join(tmpdir(), 'follow-'));
     mkdirSync(join(dir, 'a'));

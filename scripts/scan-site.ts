@@ -91,8 +91,8 @@ export class FollowingScan {
   readonly #find: (text: SiteText) => Leak[];
   /** Each scanned file: its identity when scanned, and what was found in it. */
   readonly #scanned = new Map<string, { identity: string; leaks: Leak[] }>();
-  /** Folders read since their last change with every file in them scanned: their modification time then. */
-  readonly #complete = new Map<string, bigint>();
+  /** Folders of files only, read completely while following, every file in them scanned. */
+  readonly #complete = new Set<string>();
   /** Files read so far. */
   #reads = 0;
 
@@ -103,29 +103,33 @@ export class FollowingScan {
 
   /**
    * One pass while the site is being written: scans the pages not scanned yet that have not
-   * changed for `settledMs`. Folders that have not changed since they were last read completely
-   * are not read again (a saving only: `finish()` checks every file).
+   * changed for `settledMs`. A folder of files only (most are one page's folder), once read
+   * completely and unchanged for `settledMs`, is not looked at again: Astro writes each page's
+   * folder once, and at 20,000 pages even a stat of every folder each second adds up. Folders
+   * with folders in them are read on every pass. This is a saving only: `finish()` checks every
+   * file.
    */
   follow(settledMs = 1000): void {
     const walk = (dir: string): boolean => {
+      if (this.#complete.has(dir)) return true;
       let stat: BigIntStats;
       let entries: Dirent[];
       try {
         stat = statSync(join(this.#siteDir, dir), { bigint: true });
-        if (this.#complete.get(dir) === stat.mtimeNs) return true;
         entries = readdirSync(join(this.#siteDir, dir), { withFileTypes: true });
       } catch {
         return false; // not there yet, or removed while being read
       }
       let complete = ageMs(stat) >= settledMs;
+      let leaf = true;
       for (const entry of entries) {
         const path = dir ? `${dir}/${entry.name}` : entry.name;
         if (path === 'pagefind') continue;
+        if (entry.isDirectory()) leaf = false;
         const done = entry.isDirectory() ? walk(path) : !entry.isFile() || this.#scan(path, settledMs) !== undefined;
         complete &&= done;
       }
-      if (complete) this.#complete.set(dir, stat.mtimeNs);
-      else this.#complete.delete(dir);
+      if (complete && leaf) this.#complete.add(dir);
       return complete;
     };
     walk('');
