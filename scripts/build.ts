@@ -79,14 +79,17 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
   if (lowPriority) try { setPriority(priority); } catch { /* see above */ }
   const { index, errors } = created;
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const added = (async () => {
+  const count = records.length;
+  // The records are the loop's own argument, not held by write() and abandon(): at 20,000
+  // excerpts they are over 100 MB that can go once Pagefind has them.
+  const added = (async (batch: SearchRecord[]) => {
     // In batches: 20,000 records in flight at once only fill memory.
-    for (let i = 0; i < records.length; i += 500) {
-      const results = await Promise.all(records.slice(i, i + 500).map((r) => index.addCustomRecord(r)));
+    for (let i = 0; i < batch.length; i += 500) {
+      const results = await Promise.all(batch.slice(i, i + 500).map((r) => index.addCustomRecord(r)));
       const failed = results.flatMap((r) => r.errors);
       if (failed.length) throw new Error(`pagefind: ${failed.slice(0, 5).join('; ')}`);
     }
-  })();
+  })(records);
   added.catch(() => {}); // reported by write()
   return {
     async write(outDir) {
@@ -94,7 +97,7 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
         await added;
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        return records.length;
+        return count;
       } finally {
         await pagefind.close();
       }
