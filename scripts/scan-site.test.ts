@@ -58,13 +58,17 @@ describe('the scan of pages while they are written', () => {
     utimesSync(join(dir, file), MINUTE_AGO, MINUTE_AGO);
   }
   const found = (leaks: { file: string; found: string }[]) => leaks.map((l) => `${l.file}: ${l.found}`);
-
-  it('scans settled pages as it follows, and in its final pass only what is new or changed', () => {
+  /** A site of settled pages (path -> body), and a scan that has made one pass over it. */
+  function followed(pages: Record<string, string>): { dir: string; scan: FollowingScan } {
     const dir = mkdtempSync(join(tmpdir(), 'follow-'));
-    writeSettled(dir, 'a/index.html', 'Clean.');
-    writeSettled(dir, 'b/index.html', 'Dr. Canary Zafar agreed.');
+    for (const [file, body] of Object.entries(pages)) writeSettled(dir, file, body);
     const scan = new FollowingScan(dir, rules);
     scan.follow(0);
+    return { dir, scan };
+  }
+
+  it('scans settled pages as it follows, and in its final pass only what is new or changed', () => {
+    const { dir, scan } = followed({ 'a/index.html': 'Clean.', 'b/index.html': 'Dr. Canary Zafar agreed.' });
     // A page written after that pass, and one rewritten with a leak.
     writeSettled(dir, 'c/index.html', 'Canary General Hospital again.');
     writeFileSync(join(dir, 'a', 'index.html'), page('Said by Dr. Canary Zafar.'));
@@ -76,10 +80,7 @@ describe('the scan of pages while they are written', () => {
   });
 
   it('keeps reading folders of folders: a page added after a pass is scanned by the next one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
-    writeSettled(dir, 'excerpts/E1/index.html', 'Clean.');
-    const scan = new FollowingScan(dir, rules);
-    scan.follow(0);
+    const { dir, scan } = followed({ 'excerpts/E1/index.html': 'Clean.' });
     writeSettled(dir, 'excerpts/E2/index.html', 'Clean too.');
     scan.follow(0);
     expect(scan.finish()).toEqual({ leaks: [], files: 2, read: 0 });
@@ -95,10 +96,7 @@ describe('the scan of pages while they are written', () => {
   });
 
   it('sees a page replaced by another file of the same size and times', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
-    writeSettled(dir, 'a/index.html', 'Said by Dr. Kanary Zafar.');
-    const scan = new FollowingScan(dir, rules);
-    scan.follow(0);
+    const { dir, scan } = followed({ 'a/index.html': 'Said by Dr. Kanary Zafar.' });
     // Same length, same modification time; only the inode (and change time) differ.
     writeSettled(dir, 'tmp.html', 'Said by Dr. Canary Zafar.');
     renameSync(join(dir, 'tmp.html'), join(dir, 'a', 'index.html'));
@@ -106,11 +104,7 @@ describe('the scan of pages while they are written', () => {
   });
 
   it('leaves the search index to its own scan', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'follow-'));
-    writeSettled(dir, 'pagefind/pagefind-entry.json', 'Dr. Canary Zafar');
-    writeSettled(dir, 'index.html', 'Clean.');
-    const scan = new FollowingScan(dir, rules);
-    scan.follow(0);
+    const { scan } = followed({ 'pagefind/pagefind-entry.json': 'Dr. Canary Zafar', 'index.html': 'Clean.' });
     expect(scan.finish()).toEqual({ leaks: [], files: 1, read: 0 });
   });
 });
