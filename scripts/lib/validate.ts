@@ -71,7 +71,7 @@ export function validateStudy(s: LoadedStudy): Problem[] {
   }
 
   // Narratives: one per theme, none for unknown themes, only known components citing known excerpts.
-  for (const id of themeIds) if (!(id in s.narratives)) problems.push({ file: file(`themes/${id}.mdx`), message: `theme ${show(id)} has no narrative (expected this file)` });
+  for (const id of themeIds) if (!(id in s.narratives) && !s.broken.has(`themes/${id}.mdx`)) problems.push({ file: file(`themes/${id}.mdx`), message: `theme ${show(id)} has no narrative (expected this file)` });
   for (const [id, source] of Object.entries(s.narratives)) {
     const at = (line: number, message: string) => problems.push({ file: file(`themes/${id}.mdx`), line, message });
     if (s.codebook && !themeIds.has(id)) at(1, `narrative for unknown theme ${show(id)}${didYouMean(id, themeIds)}`);
