@@ -75,8 +75,9 @@ export function validateStudy(s: LoadedStudy): Problem[] {
   for (const [id, source] of Object.entries(s.narratives)) {
     const at = (line: number, message: string) => problems.push({ file: file(`themes/${id}.mdx`), line, message });
     if (s.codebook && !themeIds.has(id)) at(1, `narrative for unknown theme ${show(id)}${didYouMean(id, themeIds)}`);
-    const { nodes, error } = readNarrative(source);
+    const { nodes, refused, error } = readNarrative(source);
     if (error) at(error.line, `malformed MDX: ${error.message}`);
+    for (const r of refused) at(r.line, r.message);
     for (const n of nodes) {
       if (n.kind === 'esm') at(n.line, 'import and export are not allowed in narratives (components are provided by the site)');
       else if (!NARRATIVE_COMPONENTS.includes(n.name)) at(n.line, `unknown component <${n.name}>, expected one of ${NARRATIVE_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
