@@ -49,7 +49,7 @@ const RANK = new RegExp(`\\b(?:${RANKS.join('|')})\\b`, 'gi');
 /** Specialties by the stem of their names (finer than any shown group unless a shown value names them). */
 const SPECIALTIES = ['emergenc', 'a&e', 'casualty', 'cardiolog', 'psychiatr', 'psycholog', 'radiolog', 'patholog', 'histopatholog',
   'p(?:a|ae|e)diatric', 'paediatr', 'surg', 'gyn(?:a|ae)?ecolog', 'gynae', 'obstetric', 'orthop(?:a|ae)?edic', 'dermatolog',
-  'an(?:a|ae)?esthe', 'intensive care', 'icu', 'oncolog', 'neurolog', 'nephrolog', 'gastroenterolog', 'ophthalmolog', 'ent',
+  'an(?:a|ae)?esthe', 'intensive care', 'icu', 'oncolog', 'neurolog', 'nephrolog', 'gastroenterolog', 'ophthalmolog',
   'urolog', 'pulmonolog', 'endocrinolog', 'h(?:a|ae)?ematolog', 'rheumatolog', 'neonat', 'microbiolog', 'dental', 'dentist'];
 /** Specialties by abbreviation: whole words only ("ENT", not "entries"). */
 const SPECIALTY_ABBREVIATIONS = ['ent', 'icu', 'nicu', 'ccu', 'hdu', 'er', 'ot'];
