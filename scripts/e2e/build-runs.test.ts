@@ -14,14 +14,18 @@ import { listFiles } from '../lib/list-files.ts';
 describe('builds run twice', () => {
   it('a second build to the same folder while the first runs is refused; the first publishes a complete site', async () => {
     const work = mkdtempSync(join(tmpdir(), 'two-builds-'));
+    // A participant with no excerpt: the downloads and the participants page must count the same people.
+    const study = join(work, 'study');
+    cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+    writeFileSync(join(study, 'participants.csv'), `${readFileSync(join(study, 'participants.csv'), 'utf8').trimEnd()}\nP07,Pathology,Diagnostics,Public,4,Woman,Attock\n`);
     const out = join(work, 'dist');
-    const first = run(['--study', 'scripts/fixtures/tiny-study', '--out', out]);
+    const first = run(['--study', study, '--out', out]);
     while (!existsSync(`${out}.lock`)) await sleep(20);
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(String(line)); });
     let second: boolean;
     try {
-      second = await run(['--study', 'scripts/fixtures/tiny-study', '--out', out]);
+      second = await run(['--study', study, '--out', out]);
     } finally {
       spy.mockRestore();
     }
@@ -33,7 +37,12 @@ describe('builds run twice', () => {
     expect(files.some((f) => f.startsWith('_astro/'))).toBe(true);
     expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect(files).toContain('excerpts/E0001/index.html');
-    expect(readdirSync(work)).toEqual(['dist']);
+    expect(readdirSync(work).sort()).toEqual(['dist', 'study']);
+    // /data/participants.csv and /participants/ count the same people.
+    const rows = readFileSync(join(out, 'data', 'participants.csv'), 'utf8').trim().split('\n').slice(1);
+    const lede = /(\d+) illustrative participants took part/.exec(readFileSync(join(out, 'participants', 'index.html'), 'utf8'));
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07']);
+    expect(Number(lede?.[1])).toBe(rows.length);
   }, 120_000);
 
   it('a build refused by the privacy scan leaves no staging folder, no lock, and the previous site', async () => {
