@@ -56,8 +56,8 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
   const quotes = yaml<Quotes>(files.quotes, 'quotes.yaml', QuotesSchema);
   const redactions = yaml<Redaction[]>(files.redactions, 'redactions.yaml', RedactionsSchema, true);
 
-  const participantRows = parseRows(csv(files.participants, 'participants.csv', ['id']), path('participants.csv'), ParticipantSchema);
-  const excerptRows = parseRows(csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS), path('excerpts.csv'), ExcerptRowSchema);
+  const participantRows = parseRows(csv(files.participants, 'participants.csv', ['id']), path('participants.csv'), ParticipantSchema, ['id']);
+  const excerptRows = parseRows(csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS), path('excerpts.csv'), ExcerptRowSchema, EXCERPT_COLUMNS);
   problems.push(...participantRows.problems, ...excerptRows.problems);
 
   const quoteLines: Record<string, number | undefined> = {};
