@@ -7,9 +7,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run as buildContentOf } from '../build-content.ts';
 import { run } from '../build.ts';
 import { listFiles } from '../lib/list-files.ts';
+
+// These builds leave content/generated holding the tiny fixture; later site tests read the bundled study's.
+afterAll(() => { buildContentOf([]); });
 
 describe('builds run twice', () => {
   it('a second build to the same folder while the first runs is refused; the first publishes a complete site', async () => {
