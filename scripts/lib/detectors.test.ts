@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from './anonymize.ts';
 import { DETECTORS, applyDetectors } from './detectors.ts';
 import { findLeaks } from './find-leaks.ts';
+import { buildContent } from '../build-content.ts';
+import { readStudyFolder } from './study-files.ts';
 
 const anonymize = createAnonymizer([]);
 const scan = (text: string) => findLeaks([{ file: 'e.json', text, data: true }], [], []).map((l) => l.found);
@@ -59,15 +61,39 @@ describe('property: honorific and name', () => {
     fc.tuple(abbreviation, fc.constantFrom('.', '. ', '.  ', ' ', '.\u00a0')).map(([h, sep]) => h + sep),
     fc.tuple(title, spaces).map(([h, sep]) => h + sep),
   );
-  const name = fc.array(nameWord, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+  const initials = fc.constantFrom('', 'A. ', 'S.M. ', 'K ');
+  const name = fc.tuple(initials, fc.array(nameWord, { minLength: 1, maxLength: 3 })).map(([i, w]) => i + w.join(' '));
 
   it('replaces the whole name, and the scan finds it in the raw text', () => {
-    fc.assert(fc.property(honorific, name, context, (h, n, [before, after]) => {
+    // One honorific, or two in a row ("Prof. Dr.").
+    const honorifics = fc.array(honorific, { minLength: 1, maxLength: 2 }).map((a) => a.join(''));
+    fc.assert(fc.property(honorifics, name, context, (h, n, [before, after]) => {
       const text = `${before}${h}${n}${after}`;
       const out = anonymize(text).text;
       expect(out).toBe(`${before}[a named person]${after}`);
       expect(scan(text)).toEqual([`${h}${n}`]);
     }), { numRuns: 400 });
+  });
+});
+
+describe('more of what people write', () => {
+  const cases: [string, string][] = [
+    ['Prof. Dr. Asif Nawaz said so.', '[a named person] said so.'],
+    ['Ask Dr. A. Rahman or Dr A.B. Khan.', 'Ask [a named person] or [a named person].'],
+    ['As dr. shahbano gilzai said, it works.', 'As [a named person] said, it works.'],
+    ['Tariq Sahib told me, and Farah ji agreed.', '[a named person] told me, and [a named person] agreed.'],
+    ['ڈاکٹر صاحبہ وجیہہ نے کہا', '[a named person] نے کہا'],
+    ['call 0 3 0 0 7 6 5 4 3 2 4 today', 'call [phone number] today'],
+    ['(0300) 7654324, or 0300 1234567 2 times', '[phone number], or [phone number] 2 times'],
+    ['landline 042 35761234 or 051-4567890', 'landline [phone number] or [phone number]'],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(anonymize(text).text).toBe(expected);
+    expect(scan(text).length).toBeGreaterThan(0);
+  });
+
+  it('leaves "Doctor Sahib", "the dr. said" and "Dr. at night" alone', () => {
+    for (const text of ['Doctor Sahib told me.', 'the dr. said so; Dr. at night.', 'ڈاکٹر صاحب، آپ ٹھیک ہیں']) expect(anonymize(text).text).toBe(text);
   });
 });
 
@@ -166,5 +192,21 @@ describe('linear time on pathological input', () => {
 describe('applyDetectors', () => {
   it('reports every replacement with the detector that made it', () => {
     expect(applyDetectors('Dr.Rukhsar Abbasi, 0300 7654324').replacements.map((r) => r.rule)).toEqual(['detector: phone number', 'detector: honorific and name']);
+  });
+});
+
+describe('in the build', () => {
+  it('a study with such text builds, and publishes the replacements, never the identifiers', () => {
+    const tiny = readStudyFolder('scripts/fixtures/tiny-study');
+    const planted = ['dr. Shahbano Gilzai', 'DR. FARIHA NAQVI', 'Dr.Rukhsar Abbasi', 'Dr. McAllister Jatoi', 'ڈاکٹر وجیہہ ترخان', '0300-765-4324', '0092 300 7654325', '۰۳۰۰-۷۶۵۴۳۲۶', '35202 7654327 3'];
+    const excerpts = tiny.excerpts!.replace('back an hour every evening, honestly.', `back an hour every evening, honestly, said ${planted.slice(0, 4).join(' and ')}; call ${planted.slice(5).join(' or ')}.`)
+      .replace('مجھ پر، سافٹ ویئر پر نہیں۔', `مجھ پر، سافٹ ویئر پر نہیں۔ ${planted[4]} نے کہا`);
+    const quotes = tiny.quotes!.replace('lead: A clinician at Canary General Hospital described the evenings.', 'lead: As Dr.Rukhsar Abbasi (0300 7654329) described the evenings.');
+    const { generated, report } = buildContent({ ...tiny, excerpts, quotes });
+    const published = Object.values(generated).join('\n');
+    for (const p of [...planted, 'Rukhsar', 'McAllister', 'Allister', '7654329']) expect(published, p).not.toContain(p);
+    expect(published).toContain('said [a named person] and [a named person] and [a named person] and [a named person]; call [phone number] or [phone number] or [phone number] or [CNIC number].');
+    const replaced = JSON.parse(report).excerpts.flatMap((e: { replacements: { rule: string }[] }) => e.replacements).filter((r: { rule: string }) => r.rule.startsWith('detector'));
+    expect(replaced).toHaveLength(11);
   });
 });

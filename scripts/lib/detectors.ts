@@ -38,17 +38,19 @@ function hasAddressSign(text: string): boolean {
 
 /** Not after a digit or a character that joins numbers (so a DOI's or a date's digits are not a phone). */
 const NOT_AFTER_NUMBER = '(?<![\\p{Nd}/.\\-\\u2010-\\u2015])';
-/** Not followed by more of a number. */
-const NOT_BEFORE_NUMBER = `(?!${GAP}${D}|[-\\u2010-\\u2015])`;
+/** Not followed by more of the same number (a digit right after, or after a hyphen or dot). */
+const NOT_BEFORE_NUMBER = `(?!${D}|[-.\\u2010-\\u2015]${D})`;
 
 /** An opening bracket around an area code, only when it closes soon ("(051) 4567890"), so "(0300...)" keeps its own. */
 const OPEN = '(?:\\((?=[^()]{1,8}\\)))?';
 /** +92, 0092 or 92 (the country code), then a gap; or the trunk 0. */
-const PAKISTAN = `(?:(?:\\+[\\s\\u00a0]?|${digit(0)}${digit(0)}[\\s\\u00a0]?)?${digit(9)}${digit(2)}${GAP}${OPEN}${GAP}(?:${digit(0)}\\)?${GAP})?|${OPEN}${digit(0)})`;
-/** A mobile number: 3xx then seven digits, in any grouping. */
-const MOBILE = `${PAKISTAN}\\(?${digit(3)}${D}{2}\\)?(?:${GAP}${D}){7}`;
+const PAKISTAN = `(?:(?:\\+[\\s\\u00a0]?|${digit(0)}${digit(0)}[\\s\\u00a0]?)?${digit(9)}${digit(2)}${GAP}${OPEN}${GAP}(?:${digit(0)}\\)?${GAP})?|${OPEN}${digit(0)}${GAP})`;
+/** One more digit of a number, after a gap or a closing bracket ("(0300) 765 4324", "0 3 0 0 ..."). */
+const NEXT = `(?:${GAP}\\)?${GAP}${D})`;
+/** A mobile number: 3, then nine more digits, in any grouping. */
+const MOBILE = `${PAKISTAN}\\(?${digit(3)}${NEXT}{9}`;
 /** A landline: an area code (not starting 0 or 3) and the local number, 9-10 digits after the 0, in any grouping. */
-const LANDLINE = `${PAKISTAN}(?=(?:[\\s\\u00a0().\\-\\u2010-\\u2015]{0,4}${D}){9})(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}{1,2}\\)?(?:${GAP}${D}){6,8}`;
+const LANDLINE = `${PAKISTAN}\\(?(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}${NEXT}{8,9}`;
 
 /** A CNIC: 5 + 7 + 1 digits, each group separated by a gap or by nothing. */
 const CNIC = `${D}{5}${GAP}${D}{7}${GAP}${D}`;
@@ -63,9 +65,32 @@ const anyCase = (word: string) => [...word].map((c) => `[${c.toUpperCase()}${c.t
 const SPACE = '[\\s\\u00a0]';
 /** A name word: a capital, then letters of any case (McAllister, O'Brien, FARIHA, Al-Karim); two letters at least. */
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'\\u2019-]{0,40}[\\p{L}\\p{M}]";
-/** An honorific (dr. Shahbano, DR FARIHA, Dr.Rukhsar, Sister Nasreen), then one to four name words. */
-const LATIN_NAMED = `(?<![\\p{L}\\p{N}])(?:(?:${ABBREVIATIONS.map(anyCase).join('|')})(?:\\.${SPACE}{0,3}|${SPACE}{1,3})`
-  + `|(?:${TITLES.map(anyCase).join('|')})${SPACE}{1,3})${NAME}(?:${SPACE}{1,3}${NAME}){0,3}`;
+/** Initials before a name: "A. ", "A.B. ", "S " */
+const INITIALS = `(?:\\p{Lu}\\.?${SPACE}{0,2}){0,3}`;
+/** One to four name words, with initials. */
+const NAMES = `${INITIALS}${NAME}(?:${SPACE}{1,3}${INITIALS}${NAME}){0,3}`;
+/**
+ * Common lower-case words after "dr." or "mr." that are no name ("Dr. at night", "the dr. said").
+ * Any other lower-case word after an abbreviation with its full stop is taken as a name: people
+ * type names in lower case too ("dr. shahbano gilzai").
+ */
+const NOT_LOWER_NAMES = ['the', 'and', 'but', 'for', 'was', 'were', 'is', 'are', 'has', 'had', 'have', 'said', 'says', 'told',
+  'asked', 'who', 'which', 'that', 'this', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'also', 'too', 'then', 'there',
+  'here', 'when', 'sahib', 'sahab', 'saab', 'sb', 'ji', 'on', 'at', 'in', 'of', 'to', 'or', 'so', 'if', 'as', 'by', 'with',
+  'from', 'about', 'after', 'before', 'again', 'always', 'never', 'only', 'just', 'now', 'later', 'today', 'visit', 'visits',
+  'appointment', 'appointments', 'office', 'clinic', 'ward', 'rounds'];
+const LOWER_WORD = "\\p{Ll}[\\p{Ll}\\p{M}'\\u2019-]{1,40}";
+const LOWER_NAME = `(?!(?:${NOT_LOWER_NAMES.join('|')})(?![\\p{L}\\p{M}]))${LOWER_WORD}(?![\\p{L}\\p{M}])`;
+const HONORIFIC = `(?:(?:${ABBREVIATIONS.map(anyCase).join('|')})(?:\\.${SPACE}{0,3}|${SPACE}{1,3})|(?:${TITLES.map(anyCase).join('|')})${SPACE}{1,3})`;
+/** After "Sahib" or "Ji" a name comes first: "Tariq Sahib", "Farah ji"; not "Doctor Sahib". */
+const POSTFIX = `(?:${['Sahib', 'Sahiba', 'Saheb', 'Sahab', 'Saab', 'Sb', 'Ji', 'Jee'].map(anyCase).join('|')})(?![\\p{L}\\p{M}])`;
+/**
+ * An honorific, or several ("Prof. Dr."), then names (dr. Shahbano, DR FARIHA, Dr.Rukhsar, Dr. A. Rahman,
+ * Sister Nasreen); lower-case names after a dotted abbreviation (dr. shahbano gilzai); or names
+ * before Sahib or Ji (Tariq Sahib), unless the word before is itself a title.
+ */
+const LATIN_NAMED = `(?<![\\p{L}\\p{N}])(?:${HONORIFIC}{1,3}(?!${POSTFIX})(?:${NAMES}|(?<=\\.${SPACE}{0,3})${LOWER_NAME}(?:${SPACE}{1,3}${LOWER_NAME}){0,2})`
+  + `|(?!(?:${[...ABBREVIATIONS, ...TITLES].map(anyCase).join('|')})(?![\\p{L}\\p{M}]))${NAMES}${SPACE}{1,3}${POSTFIX})`;
 
 /** Urdu honorifics: doctor, professor, respected (f.), sir/mister, and others people write before a name. */
 const URDU_HONORIFICS = ['ڈاکٹر', 'پروفیسر', 'محترمہ', 'محترم', 'جناب', 'بیگم', 'حکیم', 'مولانا', 'چوہدری', 'سسٹر', 'مس', 'مسز', 'انجینئر'];
@@ -82,7 +107,7 @@ const URDU_NOT_NAMES = ['نے', 'کو', 'کی', 'کے', 'کا', 'سے', 'میں'
 const ARABIC_WORD = '(?:(?=[\\p{Script=Arabic}])[\\p{L}\\p{M}]){1,40}';
 const URDU_END = '(?![\\p{L}\\p{M}])';
 const URDU_NAME = `(?!(?:${URDU_NOT_NAMES.join('|')})${URDU_END})${ARABIC_WORD}${URDU_END}`;
-const URDU_NAMED = `(?<![\\p{L}\\p{M}])(?:${URDU_HONORIFICS.join('|')})[\\s\\u00a0\\u200c]{1,3}${URDU_NAME}(?:[\\s\\u00a0]{1,3}${URDU_NAME}){0,3}`;
+const URDU_NAMED = `(?<![\\p{L}\\p{M}])(?:${URDU_HONORIFICS.join('|')})[\\s\\u00a0\\u200c]{1,3}(?:(?:صاحب|صاحبہ)[\\s\\u00a0]{1,3})?${URDU_NAME}(?:[\\s\\u00a0]{1,3}${URDU_NAME}){0,3}`;
 
 /** In the order they run: more specific numbers before general ones. */
 export const DETECTORS: Detector[] = [
