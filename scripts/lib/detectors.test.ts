@@ -145,7 +145,10 @@ describe('property: Pakistani phone numbers in any grouping and digit script', (
 
 describe('property: CNIC numbers in any grouping and digit script', () => {
   it('replaces 5 + 7 + 1 digits, however separated', () => {
-    fc.assert(fc.property(digitString(5), digitString(7), digitString(1), separator, separator, fc.constantFrom(...SCRIPTS), context, (a, b, c, s1, s2, script, [before, after]) => {
+    // The first digit is a province code, 1-7.
+    const first = fc.integer({ min: 1, max: 7 }).map(String);
+    fc.assert(fc.property(first, digitString(4), digitString(7), digitString(1), separator, separator, fc.constantFrom(...SCRIPTS), context, (p, a0, b, c, s1, s2, script, [before, after]) => {
+      const a = p + a0;
       const cnic = digitsIn(script, a) + s1 + digitsIn(script, b) + s2 + digitsIn(script, c);
       const text = `${before}CNIC ${cnic}${after}`;
       expect(anonymize(text).text, JSON.stringify(text)).toBe(`${before}CNIC [CNIC number]${after}`);
@@ -168,9 +171,18 @@ describe('linear time on pathological input', () => {
     (n: number) => '+92 '.repeat(n),
     (n: number) => 'a.'.repeat(n) + '@',
     (n: number) => 'http://'.repeat(n),
+    // Numbers that fail only at their end, with gaps that could be read several ways.
+    (n: number) => '0  3  0  0  7  6  5  4  x '.repeat(n),
+    (n: number) => '+92 - 3 - 0 - 0 - 7 - 6 - 5 x '.repeat(n),
+    (n: number) => '35202  765432  x '.repeat(n),
+    // Names: long capitals, initials, lower-case words after "dr.", no "Sahib" at the end.
+    (n: number) => 'A'.repeat(n),
+    (n: number) => 'A. B. '.repeat(n),
+    (n: number) => 'Ab Cd Ef Gh '.repeat(n),
+    (n: number) => `dr. ${'abc '.repeat(n)}`,
   ];
-  /** Milliseconds to run every detector over the text (best of 3). */
-  const time = (text: string) => Math.min(...[1, 2, 3].map(() => {
+  /** Milliseconds to run every detector over the text (best of 5: the machine may be busy). */
+  const time = (text: string) => Math.min(...[1, 2, 3, 4, 5].map(() => {
     const start = performance.now();
     for (const d of DETECTORS) if (d.worthSearching(text)) for (const _ of text.matchAll(d.pattern)) { /* consume */ }
     return performance.now() - start;
@@ -180,10 +192,11 @@ describe('linear time on pathological input', () => {
     const measured = nasty.map((make) => {
       const small = time(make(4_000));
       const large = time(make(32_000));
-      return { pattern: make(2).slice(0, 12), small, large, ratio: large / Math.max(small, 0.5) };
+      return { pattern: make(2).slice(0, 12), small, large, ratio: large / Math.max(small, 2) };
     });
-    // Linear is about 8; the bound leaves room for a noisy machine, while quadratic would be 64.
-    for (const m of measured) expect(m.ratio, `${JSON.stringify(m.pattern)}: ${m.small.toFixed(1)} ms -> ${m.large.toFixed(1)} ms`).toBeLessThan(24);
+    // Linear is about 8; the bound leaves room for a busy machine, while quadratic would be 64
+    // (and the backtracking these inputs once caused took minutes for 100 repetitions).
+    for (const m of measured) expect(m.ratio, `${JSON.stringify(m.pattern)}: ${m.small.toFixed(1)} ms -> ${m.large.toFixed(1)} ms`).toBeLessThan(32);
     // And 32,000 repetitions take well under a second each.
     for (const m of measured) expect(m.large).toBeLessThan(1000);
   });
