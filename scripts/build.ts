@@ -244,29 +244,50 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   // Astro and Pagefind write beside the output folder, then the result replaces it.
   const staging = only ? `${outDir}.staging` : `${outDir}.staging-${runId}`;
   const searchDir = only ? `${outDir}.search` : `${outDir}.search-${runId}`;
-  lock.record({ folders: [searchDir, ...(only ? [] : [staging])] });
+  // The content stage writes into a folder of this run too; it replaces content/generated only
+  // under that folder's lock, held until the site is built, so that two builds to different
+  // output folders never build from each other's study.
+  const generated = only ? undefined : { staging: resolve(`${GENERATED_DIR}.staging-${runId}`), lock: undefined as BuildLock | undefined };
+  lock.record({ folders: [searchDir, ...(only ? [] : [staging]), ...(generated ? [generated.staging] : [])] });
   const cleanup = () => {
     endChildGroups();
-    for (const folder of only ? [searchDir] : [staging, searchDir]) {
+    for (const folder of only ? [searchDir] : [staging, searchDir, generated!.staging]) {
       const failed = removeFolder(folder, 'the staging folder');
       if (failed) console.error(`[build] ${failed}`);
     }
+    generated?.lock?.release();
     lock.release();
   };
   inProgress = { cleanup };
   try {
-    return await runStages(argv, { outDir, only, staging, searchDir, lock });
+    return await runStages(argv, { outDir, only, staging, searchDir, lock, generated });
   } finally {
     inProgress = undefined;
     cleanup();
   }
 }
 
+/** Waits for the lock of a folder that another build may be using; says once whom it waits for. */
+async function waitForLock(folder: string): Promise<BuildLock> {
+  for (let told = false; ; await new Promise((done) => setTimeout(done, 250))) {
+    const taken = acquireBuildLock(folder);
+    if ('lock' in taken) return taken.lock;
+    if (!told) console.log(`[build] waiting for build ${taken.heldBy.pid} (started ${taken.heldBy.started}), which is building from ${folder}`);
+    told = true;
+  }
+}
+
 /** The stages of one build, holding the lock. */
-async function runStages(argv: string[], { outDir, only, staging, searchDir, lock }: { outDir: string; only?: string; staging: string; searchDir: string; lock: BuildLock }): Promise<boolean> {
+async function runStages(argv: string[], { outDir, only, staging, searchDir, lock, generated }: { outDir: string; only?: string; staging: string; searchDir: string; lock: BuildLock; generated?: { staging: string; lock?: BuildLock } }): Promise<boolean> {
   const onGroup = (group: number) => lock.record({ groups: [group] });
   const wanted = (name: string) => !only || only === name;
-  if (wanted('content') && !(await stage('content', () => buildContent(argv, onGroup)))) return false;
+  const contentArgs = generated ? [...argv, '--generated', generated.staging] : argv;
+  if (wanted('content') && !(await stage('content', () => buildContent(contentArgs, onGroup)))) return false;
+  if (generated) {
+    generated.lock = await waitForLock(resolve(GENERATED_DIR));
+    rmSync(GENERATED_DIR, { recursive: true, force: true });
+    renameSync(generated.staging, GENERATED_DIR);
+  }
   // The study folder's redactions and allowed links, for the privacy scan (the content stage has
   // validated the folder; only study.yaml and redactions.yaml are read again).
   const rules = wanted('scan') ? scanRules(argv) : undefined;

@@ -49,6 +49,29 @@ describe('builds run twice', () => {
     expect(Number(lede?.[1])).toBe(rows.length);
   }, 120_000);
 
+  it('two builds to different folders at once each publish their own study (the second waits for content/generated)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'two-studies-'));
+    const studies = ['Quokka', 'Wombat'].map((word) => {
+      const study = join(work, `study-${word}`);
+      cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+      const excerpts = join(study, 'excerpts.csv');
+      writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', `back an hour every ${word} evening`));
+      return study;
+    });
+    const logs: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { logs.push(String(line)); });
+    let results: boolean[];
+    try {
+      results = await Promise.all(studies.map((study, i) => run(['--study', study, '--out', join(work, `dist-${i}`)])));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(results).toEqual([true, true]);
+    expect(logs.some((l) => /^\[build\] waiting for build \d+ .*, which is building from .*content\/generated$/.test(l))).toBe(true);
+    expect(readFileSync(join(work, 'dist-0', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Quokka evening');
+    expect(readFileSync(join(work, 'dist-1', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Wombat evening');
+  }, 180_000);
+
   it('a build refused by the privacy scan leaves no staging folder, no lock, and the previous site', async () => {
     const work = mkdtempSync(join(tmpdir(), 'refused-scan-'));
     const study = join(work, 'study');
