@@ -18,6 +18,7 @@ import { readStudyFolder } from './lib/study-files.ts';
 import type { Leak } from './lib/find-leaks.ts';
 import { publicWords, type ScanRules, type Share, searchIndexForRedactions } from './scan-site.ts';
 import { listFiles } from './lib/list-files.ts';
+import { generatedIds } from './lib/study-text.ts';
 import { Worker } from 'node:worker_threads';
 import { getPriority, setPriority } from 'node:os';
 
@@ -122,7 +123,8 @@ function scanRules(argv: string[]): ScanRules {
   if (loaded.study) allowedUrls.push(`https://doi.org/${loaded.study.doi}`);
   // The site's own address (astro.config.mjs reads the same variable with the same default).
   allowedUrls.push(new URL(process.env.SITE_URL || 'http://localhost:4321').origin);
-  return { redactions: loaded.redactions, allowedUrls };
+  const generated = (name: string) => JSON.parse(readFileSync(`${GENERATED_DIR}/${name}`, 'utf8'));
+  return { redactions: loaded.redactions, allowedUrls, generatedIds: generatedIds(generated('site.json'), generated('excerpts.json')) };
 }
 
 /** Starts a scan worker (scripts/scan-worker.ts); `result` is the one message it posts back. */
