@@ -1,5 +1,7 @@
 /** The generated study data, typed, and helpers every page uses. */
 import site from '../../content/generated/site.json';
+import { countOf, type Noun, PARTICIPANT } from '../../scripts/lib/plural.ts';
+import type { Study } from '../../scripts/lib/schema.ts';
 
 export type Site = typeof site;
 export type SiteTheme = Site['themes'][number];
@@ -20,13 +22,34 @@ export function themeById(id: string): SiteTheme {
   return theme;
 }
 
-/** "voiced by 14 of 22 participants" */
+/** "voiced by 14 of 22 participants", "voiced by 1 of 1 participant" */
 export function voicedBy(count: SiteCount): string {
-  return `voiced by ${count.participants} of ${site.totals.participants} participants`;
+  return `voiced by ${countOf(count.participants, site.totals.participants, PARTICIPANT)}`;
 }
 
 /** Whether the data shown are illustrative rather than the study's own. */
 export const illustrative = site.study.provenance.kind === 'illustrative';
+
+/** What the study is about and who took part, from study.yaml's `subject` (neutral defaults). */
+export const subject: Study['subject'] = site.study.subject;
+
+/** Who took part, in the study's own words: "health professional(s)", by default "participant(s)". */
+export const people: Noun = { one: subject.participant, other: subject.participants };
+
+/** Keywords of the page metadata, the dataset record and CITATION.cff. */
+export const keywords = ['qualitative research', ...subject.keywords, ...(illustrative ? ['illustrative data'] : [])];
+
+/** The policy brief's title. */
+export const briefTitle = subject.briefTitle ?? `${site.study.shortTitle ?? site.study.title}: findings and what to do`;
+
+/** A language's English name from its BCP 47 code ("ur" gives "Urdu"), or the code when unknown. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language code
+  }
+}
 
 /** The paper's DOI as a link. */
 export const doiUrl = `https://doi.org/${site.study.doi}`;
@@ -40,5 +63,7 @@ export function authorList(): string {
 /** Every code by id, with its theme and subtheme ids. */
 export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, { ...c, theme: t.id, subtheme: s.id }] as const))));
 
-/** Language names for the search filter and labels. */
-export const LANGUAGES: Record<string, string> = { en: 'English only', ur: 'Urdu original', pa: 'Punjabi original' };
+/** A label of the search's language filter: "English only" for excerpts without an original, else "Urdu original". */
+export function languageLabel(code: string): string {
+  return code === 'en' ? 'English only' : `${languageName(code)} original`;
+}

@@ -40,7 +40,7 @@ const excerptFields = (attributes: Field[]): Field[] => [
   { name: 'codes', meaning: 'Ids of the codes applied to the excerpt, in codebook order, separated by ";" (see codebook.csv).' },
   { name: 'themes', meaning: 'Ids of the themes of those codes, in codebook order, separated by ";".' },
   { name: 'text', meaning: 'The excerpt in English, anonymized (names and places replaced by bracketed descriptions).' },
-  { name: 'original_lang', meaning: 'Language the excerpt was spoken in, as a BCP 47 code (ur = Urdu); empty when the text is the original.' },
+  { name: 'original_lang', meaning: 'Language the excerpt was spoken in, as a BCP 47 language code (such as ur or es); empty when the text is the original.' },
   { name: 'original_text', meaning: 'The excerpt in the language it was spoken, anonymized; empty when the text is the original.' },
 ];
 

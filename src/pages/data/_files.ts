@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
 import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
-import { illustrative, site, url } from '../../lib/site';
+import { illustrative, keywords, site, url } from '../../lib/site';
 import { toCsv } from './_csv.ts';
 import { downloadByFile, downloads } from './_dictionary.ts';
 
@@ -96,7 +96,7 @@ export function citationCff(): string {
     url: absoluteUrl(),
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
-    keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
+    keywords,
     'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
   };
   const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n`;
