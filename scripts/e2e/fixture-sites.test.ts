@@ -14,12 +14,15 @@ import { run } from '../build.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { readSiteTexts } from '../scan-site.ts';
 import { launchBrowser, skipBrowser } from './browser.ts';
+import { keepGeneratedContent } from './generated-content.ts';
 
 const illustrativeSite = resolve('.build/fixture-illustrative');
 const publishedSite = resolve('.build/fixture-published');
 const html = (site: string, path: string) => parse(readFileSync(join(site, path, 'index.html'), 'utf8'));
 
+let restore: () => void;
 beforeAll(async () => {
+  restore = keepGeneratedContent();
   expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', illustrativeSite])).toBe(true);
   const study = join(mkdtempSync(join(tmpdir(), 'published-')), 'study');
   cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
@@ -27,6 +30,7 @@ beforeAll(async () => {
   writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data, invented for tests.', 'Anonymized excerpts from the study.'));
   expect(await run(['--study', study, '--out', publishedSite])).toBe(true);
 }, 180_000);
+afterAll(() => restore?.());
 
 describe('an illustrative study', () => {
   it('emits no citation_* tags or excerpt JSON-LD, asks robots not to index, and labels every citation', () => {
