@@ -2,15 +2,17 @@
  * The site is about the study it is given: a fixture study about school meals
  * (scripts/fixtures/school-meals-study) builds into a site in which no page or download speaks
  * of the bundled study's subject, and in which counts read as English and a theme without
- * excerpts is no finding.
+ * excerpts is no finding. Built without SITE_URL, the site names no address; the same study
+ * marked as the study's own data is refused without SITE_URL, unless --local.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../build.ts';
 import { listFiles } from '../lib/list-files.ts';
-import { visibleText } from '../scan-site.ts';
+import { readSiteTexts, visibleText } from '../scan-site.ts';
 import { keepGeneratedContent } from './generated-content.ts';
 
 const SITE = resolve('.build/any-study-school-meals');
@@ -29,11 +31,27 @@ function readable(html: string): string {
 const text = (path: string) => readable(readFileSync(join(SITE, path), 'utf8')).replace(/\s+/g, ' ');
 
 let restore: () => void;
+const siteUrl = process.env.SITE_URL;
 beforeAll(async () => {
   restore = keepGeneratedContent();
+  delete process.env.SITE_URL;
   expect(await run(['--study', 'scripts/fixtures/school-meals-study', '--out', SITE])).toBe(true);
 }, 180_000);
-afterAll(() => restore?.());
+afterAll(() => {
+  restore?.();
+  if (siteUrl !== undefined) process.env.SITE_URL = siteUrl;
+});
+
+/** Every address-like thing a built site holds that points at the site itself or at localhost. */
+function addressesIn(site: string): { localhost: string[]; canonical: number; sitemap: boolean; robotsSitemap: boolean } {
+  const texts = readSiteTexts(site);
+  return {
+    localhost: [...new Set(texts.filter((t) => /localhost|127\.0\.0\.1/.test(t.text)).map((t) => t.file))],
+    canonical: texts.filter((t) => /rel="canonical"|property="og:url"/.test(t.text)).length,
+    sitemap: existsSync(join(site, 'sitemap-index.xml')),
+    robotsSitemap: /Sitemap:/.test(readFileSync(join(site, 'robots.txt'), 'utf8')),
+  };
+}
 
 describe('a site built from a study about something else entirely', () => {
   it('names nothing of the bundled study on any page or in any download', () => {
@@ -69,4 +87,66 @@ describe('a site built from a study about something else entirely', () => {
     expect(list).not.toMatch(/Showing|Page 1 of/);
     expect(parse(readFileSync(join(SITE, 'brief/index.html'), 'utf8')).querySelectorAll('section.brief-theme').map((s) => s.id)).toEqual(['budgets', 'tastes']);
   });
+});
+
+describe('a site built without SITE_URL', () => {
+  it('names no address: no localhost anywhere, no canonical or og:url, no sitemap', () => {
+    expect(addressesIn(SITE)).toEqual({ localhost: [], canonical: 0, sitemap: false, robotsSitemap: false });
+  });
+
+  it('gives citations and downloads no address, and says how to get one', () => {
+    const page = parse(readFileSync(join(SITE, 'excerpts/X01/index.html'), 'utf8'));
+    expect(page.querySelector('[data-citation="ris"]')!.text).not.toMatch(/^UR {2}-/m);
+    expect(page.querySelector('.cite')!.text).toContain('built without its web address');
+    const cff = readFileSync(join(SITE, 'data/CITATION.cff'), 'utf8');
+    expect(cff).not.toMatch(/^url:/m);
+    expect(cff).toContain('# This copy of the site was built without its web address');
+    expect(JSON.parse(readFileSync(join(SITE, 'data/excerpts.json'), 'utf8')).about).toMatchObject({ dictionary: 'data-dictionary.csv' });
+  });
+});
+
+describe('a study with its own data (provenance.kind: study)', () => {
+  const study = join(mkdtempSync(join(tmpdir(), 'own-data-')), 'study');
+  const out = resolve('.build/any-study-own-data');
+  beforeAll(() => {
+    cpSync('scripts/fixtures/school-meals-study', study, { recursive: true });
+    const yaml = join(study, 'study.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data about school meals, invented for tests.', 'Anonymized excerpts of the conversations.'));
+  });
+
+  it('is refused without SITE_URL, with a message naming SITE_URL and --local', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await run(['--study', study, '--out', out])).toBe(false);
+      expect(errors.mock.calls.flat().join('\n')).toMatch(/^Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study.*--local/);
+    } finally {
+      errors.mockRestore();
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('builds with --local, naming no address at all even where SITE_URL is set', async () => {
+    process.env.SITE_URL = 'https://ignored.example.org';
+    try {
+      expect(await run(['--study', study, '--out', out, '--local'])).toBe(true);
+    } finally {
+      delete process.env.SITE_URL;
+    }
+    expect(addressesIn(out)).toEqual({ localhost: [], canonical: 0, sitemap: false, robotsSitemap: false });
+    expect(readSiteTexts(out).filter((t) => t.text.includes('ignored.example.org')).map((t) => t.file)).toEqual([]);
+  }, 120_000);
+
+  it('builds with SITE_URL, which canonical links, the sitemap and citations carry', async () => {
+    process.env.SITE_URL = 'https://meals.example.org';
+    try {
+      expect(await run(['--study', study, '--out', out])).toBe(true);
+    } finally {
+      delete process.env.SITE_URL;
+    }
+    const page = parse(readFileSync(join(out, 'excerpts/X01/index.html'), 'utf8'));
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://meals.example.org/excerpts/X01/');
+    expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toBe('https://meals.example.org/excerpts/X01/');
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://meals.example.org/sitemap-index.xml');
+    expect(addressesIn(out).localhost).toEqual([]);
+  }, 120_000);
 });

@@ -15,6 +15,18 @@ export function url(path = ''): string {
   return `${base}/${clean}`;
 }
 
+/**
+ * The absolute address of a path inside the site (SITE_URL + BASE_PATH), or undefined when the
+ * site is built without SITE_URL: a citation that points at localhost is worse than none.
+ */
+export function absoluteUrl(path = ''): string | undefined {
+  const site = import.meta.env.SITE;
+  return site ? new URL(url(path), site).href : undefined;
+}
+
+/** What citations and downloads say in place of an address when the site is built without SITE_URL. */
+export const NO_ADDRESS = 'This copy of the site was built without its web address, so its citations and downloads carry none. To add it, set SITE_URL to the address the site is published at and build again (see the README).';
+
 /** The theme with this id; throws when the id is unknown (a build-time bug, never user input). */
 export function themeById(id: string): SiteTheme {
   const theme = site.themes.find((t) => t.id === id);
