@@ -18,6 +18,7 @@ import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/p
 import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
+import { colourThemes } from './lib/theme-colours.ts';
 
 /** Where generated content goes; git-ignored. */
 export const GENERATED_DIR = 'content/generated';
@@ -25,14 +26,16 @@ export const GENERATED_DIR = 'content/generated';
 export const REPORTS_DIR = 'reports';
 
 /** Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input. */
-export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string } {
+export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string; warnings: string[] } {
   const { loaded, problems } = loadStudy(files);
   problems.push(...validateStudy(loaded));
   const brief = files.brief === undefined || !loaded.codebook ? { brief: EMPTY_BRIEF, problems: [] }
     : parseBrief(files.brief, `${files.dir}/brief.yaml`, loaded.codebook.themes.map((t) => t.id));
   problems.push(...brief.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
-  const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
+  // Every theme gets a colour: the codebook's as set, or a generated one.
+  const coloured = colourThemes((loaded.codebook as Codebook).themes, `${files.dir}/codebook.yaml`);
+  const s = { ...loaded, study: loaded.study as Study, codebook: { themes: coloured.themes } };
 
   const k = enforceKAnonymity(publishParticipants(s), s.study, `${s.dir}/study.yaml`);
   if (k.problems.length) throw new StudyError(k.problems);
@@ -70,7 +73,7 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
   }
   const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
-  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n` };
+  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, warnings: coloured.warnings };
 }
 
 /** Number of participants per value, most common first, then alphabetical. */
@@ -91,7 +94,8 @@ export function studyDirFromArgs(argv: string[]): string {
 export function run(argv = process.argv.slice(2)): boolean {
   const files = readStudyFolder(studyDirFromArgs(argv));
   try {
-    const { generated, report } = buildContent(files);
+    const { generated, report, warnings } = buildContent(files);
+    for (const w of warnings) console.warn(`warning: ${w}`);
     replaceFolder(GENERATED_DIR, generated);
     replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
     console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);

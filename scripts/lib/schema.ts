@@ -113,8 +113,11 @@ export const SubthemeSchema = z.strictObject({
 export const ThemeSchema = z.strictObject({
   id: SlugSchema,
   label: TextSchema,
-  /** Colour on charts and cards, as #rrggbb. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2'),
+  /**
+   * Colour on charts and cards, as #rrggbb; kept as set (the build warns when it falls short of 3:1
+   * against the light or dark page). Default: a generated mid tone, distinct from the other themes'.
+   */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2').optional(),
   definition: TextSchema,
   /** One paragraph summarising the finding, for the theme card and page. */
   summary: TextSchema,
