@@ -115,11 +115,11 @@ function readSearchRecords(): SearchRecord[] {
   return searchRecords(JSON.parse(readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8')));
 }
 
-/** Namespace URIs that sitemaps and SVG carry; they are identifiers, not links to anyone. */
-const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-'];
+/** Namespace URIs that sitemaps, SVG and JSON-LD (`@context`) carry; they are identifiers, not links to anyone. */
+const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-', 'https://schema.org'];
 
 /** The study's redactions and the links the site may publish: what the privacy scan looks for and allows. */
-function scanRules(argv: string[], siteUrl: string | undefined): ScanRules {
+export function scanRules(argv: string[], siteUrl: string | undefined): ScanRules {
   const files = readStudyFolder(studyDirFromArgs(argv));
   const loaded = loadScanInputs(files);
   const allowedUrls = [...(files.study ?? '').matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).concat(XML_NAMESPACES);

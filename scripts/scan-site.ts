@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { findLeaks, leakFinder, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
 import { listFiles } from './lib/list-files.ts';
-import { holdsStudyText } from './lib/study-text.ts';
+import { holdsStudyText, pageMetadataText } from './lib/study-text.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
@@ -64,7 +64,7 @@ export function fileTexts(siteDir: string, file: string): SiteText[] {
   if (!TEXT.test(file)) return [];
   const raw = readFileSync(path, 'utf8');
   const texts = [{ file, text: raw, data: !file.endsWith('.html') && holdsStudyText(file) }];
-  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true });
+  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
   return texts;
 }
 

@@ -3,7 +3,7 @@ import { DETECTORS } from './detectors.ts';
 import { exportQdc } from './export-qdc.ts';
 import { findLeaks } from './find-leaks.ts';
 import type { Codebook } from './schema.ts';
-import { enclosingToken, holdsStudyText } from './study-text.ts';
+import { enclosingToken, holdsStudyText, pageMetadataText } from './study-text.ts';
 
 /** A small deterministic generator (mulberry32), so a failure can be reproduced. */
 function random(seed: number): () => number {
@@ -90,5 +90,20 @@ describe('holdsStudyText', () => {
   it('leaves out Pagefind files other than fragments, scripts and styles', () => {
     expect(['pagefind/pagefind-entry.json', 'pagefind/index/en_1.pf_index', '_astro/a.js', 'x.css', 'a.svg'].filter(holdsStudyText)).toEqual([]);
     expect(['pagefind/fragment/en_1.pf_fragment', 'data/codebook.qdc', 'data/excerpts.csv', 'index.html'].filter(holdsStudyText)).toHaveLength(4);
+  });
+});
+
+describe('pageMetadataText', () => {
+  const page = [
+    '<html><head><meta http-equiv="content-security-policy" content="script-src \'sha256-ab03001234567cd=\'">',
+    '<meta name="description" content="Call 0300 1111111"><meta property="og:title" content="Title">',
+    '<script type="application/ld+json">{"abstract":"ring 0300 2222222"}</script><script>var x = "0300 3333333";</script>',
+    '</head><body><img alt="Photo of 0300 4444444" src="/a0300555555.png"><a href="tel:03006666666">call</a></body></html>',
+  ].join('');
+
+  it('gives meta content, JSON-LD, alt text and tel: links, but not the CSP hashes, scripts or file names', () => {
+    const text = pageMetadataText(page);
+    for (const n of ['0300 1111111', '0300 2222222', '0300 4444444', '03006666666']) expect(text).toContain(n);
+    for (const n of ['03001234567', '0300 3333333', '0300555555']) expect(text).not.toContain(n);
   });
 });
