@@ -3,6 +3,7 @@
  * download builders (_files.ts) write their columns in this order, so the dictionary, the files
  * and the /data/ page cannot drift apart.
  */
+import { count, PARTICIPANT } from '../../../scripts/lib/plural.ts';
 import { illustrative, site } from '../../lib/site';
 
 /** One column of a table, or one field of a JSON or XML file. */
@@ -30,7 +31,7 @@ const licenceField: Field = { name: 'licence', meaning: `Licence of the row: ${s
 /** The shown attributes: the only participant details published, each with its possible values. */
 export const attributeFields: Field[] = site.participantSummary.map((a) => ({
   name: a.attribute,
-  meaning: `${a.label}, a coarse attribute shown with the pseudonym (every combination is shared by at least ${site.study.privacy.k} participants). Values: ${a.values.map((v) => v.value).join('; ')}.`,
+  meaning: `${a.label}, a coarse attribute shown with the pseudonym (every combination is shared by at least ${count(site.study.privacy.k, PARTICIPANT)}). Values: ${a.values.map((v) => v.value).join('; ')}.`,
 }));
 
 const excerptFields = (attributes: Field[]): Field[] => [
