@@ -5,7 +5,7 @@
  * excerpts is no finding. Built without SITE_URL, the site names no address; the same study
  * marked as the study's own data is refused without SITE_URL, unless --local.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -109,6 +109,7 @@ describe('a study with its own data (provenance.kind: study)', () => {
   const study = join(mkdtempSync(join(tmpdir(), 'own-data-')), 'study');
   const out = resolve('.build/any-study-own-data');
   beforeAll(() => {
+    rmSync(out, { recursive: true, force: true });
     cpSync('scripts/fixtures/school-meals-study', study, { recursive: true });
     const yaml = join(study, 'study.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data about school meals, invented for tests.', 'Anonymized excerpts of the conversations.'));
@@ -148,5 +149,6 @@ describe('a study with its own data (provenance.kind: study)', () => {
     expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toBe('https://meals.example.org/excerpts/X01/');
     expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://meals.example.org/sitemap-index.xml');
     expect(addressesIn(out).localhost).toEqual([]);
+    rmSync(out, { recursive: true, force: true });
   }, 120_000);
 });
