@@ -42,6 +42,8 @@ export interface ReleaseOptions {
   doi?: string;
   scrub?: boolean;
   deposit?: boolean;
+  /** Where the deposit package goes; default release-deposits/<version>. */
+  depositDir?: string;
   /** Prints progress; defaults to console.log. */
   log?: (line: string) => void;
 }
@@ -131,7 +133,7 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
   log('commit it with the study folder.');
   if (o.deposit === false) return { written };
   const study = JSON.parse(content.generated['site.json']).study as Study;
-  const deposit = writeDeposit(dir, current, study, log);
+  const deposit = writeDeposit(dir, current, study, log, o.depositDir);
   return { written, deposit };
 }
 
@@ -141,7 +143,10 @@ export function zenodoMetadata(m: Manifest, study: Study, description: string): 
   return {
     upload_type: 'dataset',
     title: `${study.title}: anonymized excerpts and codebook`,
-    creators: study.authors.map((a) => ({ name: a.given ? `${a.family}, ${a.given}` : a.family, ...(a.affiliation ? { affiliation: a.affiliation } : {}), ...(a.orcid ? { orcid: a.orcid } : {}) })),
+    // Illustrative data were not written by the article's authors: as in CITATION.cff, they are not named.
+    creators: study.provenance.kind === 'illustrative'
+      ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }]
+      : study.authors.map((a) => ({ name: a.given ? `${a.family}, ${a.given}` : a.family, ...(a.affiliation ? { affiliation: a.affiliation } : {}), ...(a.orcid ? { orcid: a.orcid } : {}) })),
     description,
     version: m.version,
     publication_date: m.date,
@@ -156,8 +161,8 @@ export function zenodoMetadata(m: Manifest, study: Study, description: string): 
  * deposit: downloads-<version>.zip (every file of /data/), zenodo-deposit.json ({"metadata": ...},
  * what the deposit API takes) and .zenodo.json (what a connected repository reads).
  */
-function writeDeposit(studyDir: string, m: Manifest, study: Study, log: (line: string) => void): string {
-  const out = resolve(DEPOSIT_DIR, m.version);
+function writeDeposit(studyDir: string, m: Manifest, study: Study, log: (line: string) => void, depositDir?: string): string {
+  const out = resolve(depositDir ?? join(DEPOSIT_DIR, m.version));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const site = join(out, 'site');
@@ -169,7 +174,8 @@ function writeDeposit(studyDir: string, m: Manifest, study: Study, log: (line: s
   const entries: Record<string, Uint8Array> = {};
   for (const name of readdirSync(dataDir).sort()) {
     const path = join(dataDir, name);
-    if (statSync(path).isFile()) entries[name] = readFileSync(path);
+    // The downloads only: /data/index.html is the page that lists them.
+    if (statSync(path).isFile() && !name.endsWith('.html')) entries[name] = readFileSync(path);
   }
   // A fixed time keeps the zip byte-identical for the same release.
   const zip = zipSync(entries, { mtime: new Date(`${m.date}T00:00:00Z`) });

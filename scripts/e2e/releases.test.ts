@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { run } from '../build.ts';
 import { release } from '../release.ts';
@@ -79,7 +80,16 @@ describe('a withdrawn excerpt on a built site', () => {
     release({ study, version: '1.0', date: '2026-01-15', deposit: false, log: () => {} });
     writeFileSync(join(study, 'excerpts.csv'), `${csv}\n`);
     writeFileSync(join(study, 'withdrawn.yaml'), 'E0011: withdrawn at the participant\u2019s request\n');
-    release({ study, version: '1.1', date: '2026-02-01', deposit: false, log: () => {} });
+    const { deposit } = release({ study, version: '1.1', date: '2026-02-01', depositDir: join(study, 'deposit'), log: () => {} });
+    // The deposit package: the downloads of 1.1 as a zip, and Zenodo's deposition metadata.
+    const zip = unzipSync(readFileSync(join(deposit!, 'downloads-1.1.zip')));
+    expect(Object.keys(zip).sort()).toEqual(['CITATION.cff', 'citation.bib', 'citation.json', 'citation.ris', 'codebook.csv', 'codebook.qdc', 'data-dictionary.csv', 'excerpts.csv', 'excerpts.json', 'participants.csv']);
+    expect(strFromU8(zip['excerpts.json'])).toContain('"version": "1.1"');
+    expect(strFromU8(zip['excerpts.csv'])).not.toMatch(/rethink quitting/);
+    const { metadata } = JSON.parse(readFileSync(join(deposit!, 'zenodo-deposit.json'), 'utf8'));
+    expect(metadata).toMatchObject({ upload_type: 'dataset', version: '1.1', publication_date: '2026-02-01',
+      related_identifiers: [{ identifier: '10.1234/fixture.2024.1', relation: 'isSupplementTo', scheme: 'doi' }] });
+    expect(JSON.parse(readFileSync(join(deposit!, '.zenodo.json'), 'utf8'))).toEqual(metadata);
     expect(await run(['--study', study, '--out', out])).toBe(true);
     const texts = readSiteTexts(out);
     expect(texts.some((t) => t.file.startsWith('pagefind/') && t.file.endsWith('.pf_fragment'))).toBe(true);
