@@ -35,7 +35,7 @@ describe('npm run dev: the watch on the study folder', () => {
 
     let outcome = next();
     writeFileSync(narrative, `${readFileSync(narrative, 'utf8')}\nA sentence written just now.\n`);
-    expect(await outcome).toEqual({ ok: true, changed: ['themes/speed.mdx'] });
+    expect(await outcome).toEqual({ ok: true, changed: ['themes/speed.mdx'], warnings: [] });
     expect(readFileSync(join(generated, 'themes/speed.mdx'), 'utf8')).toContain('A sentence written just now.');
 
     const good = readFileSync(join(generated, 'excerpts.json'), 'utf8');
@@ -53,7 +53,7 @@ describe('npm run dev: the watch on the study folder', () => {
 
     outcome = next();
     writeFileSync(excerpts, csv.replace('gave me back an hour', 'gave me back two hours'));
-    expect(await outcome).toEqual({ ok: true, changed: ['excerpts.json'] });
+    expect(await outcome).toEqual({ ok: true, changed: ['excerpts.json'], warnings: [] });
     expect(readFileSync(join(generated, 'excerpts.json'), 'utf8')).toContain('gave me back two hours');
   });
 });

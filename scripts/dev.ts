@@ -15,8 +15,8 @@ import { buildContent, GENERATED_DIR, REPORTS_DIR, studyDirFromArgs } from './bu
 import { StudyError, formatProblem } from './lib/problems.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 
-/** What one run of the content stage gave: written (with the files that changed) or problems. */
-export type Outcome = { ok: true; changed: string[] } | { ok: false; problems: string[] };
+/** What one run of the content stage gave: written (the files that changed, and warnings) or problems. */
+export type Outcome = { ok: true; changed: string[]; warnings: string[] } | { ok: false; problems: string[] };
 
 /**
  * Writes `files` into `dir`, touching only files whose content differs and removing files no
@@ -46,10 +46,10 @@ export function updateFolder(dir: string, files: Record<string, string>): string
 export function refreshContent(studyDir: string, generatedDir = GENERATED_DIR, reportsDir = REPORTS_DIR): Outcome {
   const files = readStudyFolder(studyDir);
   try {
-    const { generated, report } = buildContent(files);
+    const { generated, report, warnings } = buildContent(files);
     const changed = updateFolder(generatedDir, generated);
     updateFolder(reportsDir, { 'anonymization-report.json': report });
-    return { ok: true, changed };
+    return { ok: true, changed, warnings };
   } catch (e) {
     if (!(e instanceof StudyError)) throw e;
     return { ok: false, problems: e.problems.map(formatProblem) };
@@ -99,6 +99,7 @@ function report(studyDir: string, outcome: Outcome): void {
   const at = new Date().toLocaleTimeString('en-GB');
   if (outcome.ok) {
     console.log(`${at} [study] ${outcome.changed.length ? `updated ${outcome.changed.join(', ')}` : 'no change in the generated content'}`);
+    for (const w of outcome.warnings) console.warn(`  warning: ${w}`);
     return;
   }
   console.error(`${at} [study] ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in ${relative('.', studyDir) || '.'}; the site keeps the last good content until they are fixed:`);
