@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildContent } from '../build-content.ts';
+import { readStudyFolder } from './study-files.ts';
 import { colourDistance, colourThemes, contrast, generateColours, luminance, PAGE_BACKGROUNDS } from './theme-colours.ts';
 
 const themes = (n: number, colours: Record<number, string> = {}) => Array.from({ length: n }, (_, i) => ({ id: `theme-${i + 1}`, ...(colours[i] ? { colour: colours[i] } : {}) }));
@@ -33,5 +35,16 @@ describe('generated theme colours', () => {
     ]);
     const generated = coloured.slice(3).map((t) => t.colour);
     for (const g of generated) expect(Math.min(...['#0072B2', '#E69F00'].map((c) => colourDistance(g, c))), g).toBeGreaterThan(10);
+  });
+});
+
+describe('the content stage', () => {
+  it('colours a theme the codebook leaves without one, keeps set colours, and warns about a weak one', () => {
+    const tiny = readStudyFolder('scripts/fixtures/tiny-study');
+    const codebook = tiny.codebook!.replace('    colour: "#0072B2"\n', '').replace('colour: "#D55E00"', 'colour: "#F0E442"');
+    const { generated, warnings } = buildContent({ ...tiny, codebook });
+    const colours = (JSON.parse(generated['site.json']) as { themes: { id: string; colour: string }[] }).themes.map((t) => [t.id, t.colour]);
+    expect(colours).toEqual([['speed', generateColours(1, ['#F0E442'])[0]], ['doubt', '#F0E442']]);
+    expect(warnings).toEqual(['scripts/fixtures/tiny-study/codebook.yaml theme "doubt" colour #F0E442: contrast 1.29:1 against the light page, expected at least 3:1 (kept as set; bars and stripes in that colour are hard to see)']);
   });
 });
