@@ -18,27 +18,73 @@ import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/p
 import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
+import { colourThemes } from './lib/theme-colours.ts';
+import { createAnonymizer } from './lib/anonymize.ts';
+import { parseYaml } from './lib/parse-yaml.ts';
+import {
+  WithdrawnSchema, checkReleases, excerptChanges, manifestOf, parseReleases, releaseHistory, releaseState, tombstones,
+  type Manifest, type Published, type Withdrawn,
+} from './lib/releases.ts';
 
 /** Where generated content goes; git-ignored. */
 export const GENERATED_DIR = 'content/generated';
 /** Where private reports go; git-ignored, never part of the site. */
 export const REPORTS_DIR = 'reports';
 
-/** Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input. */
-export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string } {
+/** What the content stage produced, and what `npm run release` needs of it. */
+export interface ContentResult {
+  generated: Record<string, string>;
+  report: string;
+  /** What the site publishes, as a release manifest records it. */
+  published: Published;
+  /** The committed release manifests, oldest first. */
+  manifests: { file: string; manifest: Manifest }[];
+  withdrawn: Withdrawn;
+  /** The anonymizer of the current redactions and detectors. */
+  redact: (text: string) => string;
+  /** What a person should know but that does not stop the build (theme colours short of contrast). */
+  warnings: string[];
+}
+
+/**
+ * Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input.
+ * `releaseChecks: false` skips the checks of committed release manifests (for `npm run release`,
+ * which scrubs them).
+ */
+export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): ContentResult {
   const { loaded, problems } = loadStudy(files);
   problems.push(...validateStudy(loaded));
   const brief = files.brief === undefined || !loaded.codebook ? { brief: EMPTY_BRIEF, problems: [] }
     : parseBrief(files.brief, `${files.dir}/brief.yaml`, loaded.codebook.themes.map((t) => t.id));
   problems.push(...brief.problems);
+  const rel = parseReleases(files.dir, files.releases, files.withdrawn, (text, file) => parseYaml(text, file, WithdrawnSchema));
+  problems.push(...rel.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
-  const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
+  // Every theme gets a colour: the codebook's as set, or a generated one.
+  const coloured = colourThemes((loaded.codebook as Codebook).themes, `${files.dir}/codebook.yaml`);
+  const s = { ...loaded, study: loaded.study as Study, codebook: { themes: coloured.themes } };
 
   const k = enforceKAnonymity(publishParticipants(s), s.study, `${s.dir}/study.yaml`);
   if (k.problems.length) throw new StudyError(k.problems);
   const participants = k.participants;
   const { excerpts, quotes, report } = publishExcerpts(s, participants);
   const derived = deriveCounts(s.codebook, excerpts, participants);
+
+  const anonymizer = createAnonymizer(s.redactions);
+  const redact = (text: string) => anonymizer(text).text;
+  const currentIds = new Set(excerpts.map((e) => e.id));
+  if (releaseChecks) {
+    const releaseProblems = checkReleases(rel.manifests, currentIds, rel.withdrawn, `${s.dir}/withdrawn.yaml`, redact);
+    if (releaseProblems.length) throw new StudyError(releaseProblems);
+  }
+  const published: Published = {
+    title: s.study.title, participants: participants.length, excerpts,
+    themes: s.codebook.themes.map((t) => ({ ...t, count: derived.counts[t.id] })),
+  };
+  const manifests = rel.manifests.map((m) => m.manifest);
+  const history = releaseHistory(manifests, rel.withdrawn).reverse();
+  const changed = excerptChanges(manifests);
+  for (const e of excerpts) { const c = changed.get(e.id); if (c) e.changed = c; }
 
   const total = participants.length;
   const { privacy, ...meta } = s.study;
@@ -56,6 +102,8 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     themePairs: derived.themePairs,
     matrix: derived.matrix,
     brief: brief.brief ?? EMPTY_BRIEF,
+    release: releaseState(manifests, manifestOf(published, '0', '1970-01-01')),
+    releases: history.map(({ version, date, doi, previous, headline }) => ({ version, date, doi: doi ?? null, previous: previous ?? null, headline })),
     participantSummary: privacy.shownAttributes.map((a) => ({
       attribute: a, label: attributeLabel(a),
       values: countValues(participants.map((p) => p.attributes[a])),
@@ -65,12 +113,14 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     'README.md': `${GENERATED_HEADER.slice(3, -3).trim()}\n`,
     'site.json': `${JSON.stringify(site, null, 1)}\n`,
     'excerpts.json': `${JSON.stringify(excerpts, null, 1)}\n`,
+    'releases.json': `${JSON.stringify(history, null, 1)}\n`,
+    'tombstones.json': `${JSON.stringify(tombstones(manifests, currentIds, rel.withdrawn), null, 1)}\n`,
   };
   for (const t of s.codebook.themes) {
     generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
   }
   const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
-  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n` };
+  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact, warnings: coloured.warnings };
 }
 
 /** The review flags of a report as warnings, `file:line (where): flag`; at most `limit`, then how many more. */
@@ -100,7 +150,8 @@ export function studyDirFromArgs(argv: string[]): string {
 export function run(argv = process.argv.slice(2)): boolean {
   const files = readStudyFolder(studyDirFromArgs(argv));
   try {
-    const { generated, report } = buildContent(files);
+    const { generated, report, warnings } = buildContent(files);
+    for (const w of warnings) console.warn(`warning: ${w}`);
     // --generated: a folder of this build's own, which the build moves into place under its lock.
     const out = argv.includes('--generated') ? argv[argv.indexOf('--generated') + 1] : GENERATED_DIR;
     replaceFolder(out, generated);

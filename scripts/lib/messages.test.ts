@@ -16,9 +16,9 @@ function problemsOf(change: Partial<StudyFiles>): string[] {
 const header = tiny.excerpts!.split('\n')[0];
 
 describe('error messages', () => {
-  it('a header-only excerpts.csv that quotes cite: one problem naming that file, not one per citation', () => {
+  it('a header-only excerpts.csv: one problem naming that file, not one per quote citing an excerpt', () => {
     expect(problemsOf({ excerpts: `${header}\n` })).toEqual([
-      'scripts/fixtures/tiny-study/excerpts.csv:1: the file has a header row only, expected the coded excerpts under it (quotes.yaml and the narratives cite 6)',
+      'scripts/fixtures/tiny-study/excerpts.csv:1: the file has a header row only, expected at least one row under it',
     ]);
   });
 

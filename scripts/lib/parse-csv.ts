@@ -71,6 +71,7 @@ export function parseCsv(text: string, file: string, required: string[]): { rows
   for (const col of required) {
     if (!names.includes(col)) problems.push({ file, line: 1, message: `missing column ${show(col)}, expected a header with the columns ${required.join(',')} (found ${names.join(',')})${misspelt(col, names.filter((n) => !required.includes(n)))}` });
   }
+  if (!records.length) problems.push({ file, line: 1, message: 'the file has a header row only, expected at least one row under it' });
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (r.cells.length !== names.length) {

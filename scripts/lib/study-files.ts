@@ -21,6 +21,10 @@ export interface StudyFiles {
   brief?: string;
   /** themes/<theme-id>.mdx narratives, by theme id. */
   narratives: Record<string, string>;
+  /** releases/<version>.json manifests, by file name (`1.0.json`); see scripts/lib/releases.ts. */
+  releases?: Record<string, string>;
+  /** withdrawn.yaml: why each withdrawn excerpt was withdrawn (optional). */
+  withdrawn?: string;
   /** Files that are there but not UTF-8 (their text is left out), one problem each. */
   unreadable?: Problem[];
 }
@@ -49,6 +53,15 @@ export function readStudyFolder(dir: string): StudyFiles {
       if (text !== undefined) narratives[name.slice(0, -4)] = text;
     }
   }
+  const releasesDir = join(dir, 'releases');
+  const releases: Record<string, string> = {};
+  if (existsSync(releasesDir)) {
+    for (const name of readdirSync(releasesDir).sort()) {
+      if (!name.endsWith('.json')) continue;
+      const text = read(join(releasesDir, name));
+      if (text !== undefined) releases[name] = text;
+    }
+  }
   return {
     dir: shown,
     study: read(join(dir, 'study.yaml')),
@@ -59,6 +72,8 @@ export function readStudyFolder(dir: string): StudyFiles {
     redactions: read(join(dir, 'redactions.yaml')),
     brief: read(join(dir, 'brief.yaml')),
     narratives,
+    releases,
+    withdrawn: read(join(dir, 'withdrawn.yaml')),
     unreadable,
   };
 }

@@ -1,133 +1,109 @@
-/**
- * Text in, text normalised: study files are strict UTF-8 (an error names file, line and byte
- * offset), read as NFC, and a listed term matches whatever the white space between its words, in
- * the anonymiser and in the privacy scan alike.
- */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildContent } from '../build-content.ts';
-import { createAnonymizer } from './anonymize.ts';
-import { decodeStudyText, firstInvalidByte } from './decode-utf8.ts';
+import { DETECTORS } from './detectors.ts';
+import { exportQdc } from './export-qdc.ts';
 import { findLeaks } from './find-leaks.ts';
-import { loadStudy } from './load-study.ts';
-import { StudyError } from './problems.ts';
-import { readStudyFolder } from './study-files.ts';
+import type { Codebook } from './schema.ts';
+import { enclosingToken, holdsStudyText, pageMetadataText } from './study-text.ts';
 
-const tiny = () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'study-text-')), 'study');
-  cpSync('scripts/fixtures/tiny-study', dir, { recursive: true });
-  return dir;
-};
-const latin1 = (s: string) => Buffer.from(s, 'latin1');
+/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-describe('strict UTF-8', () => {
-  it('finds the first invalid byte, whatever kind of invalid it is', () => {
-    const utf8 = (s: string) => [...Buffer.from(s, 'utf8')];
-    expect(firstInvalidByte(Buffer.from('all fine, Zoë and ڈاکٹر'))).toBe(-1);
-    expect(firstInvalidByte(latin1('- term: Zoë Baloch'))).toBe(10); // é as Latin-1 0xEB, then " "
-    expect(firstInvalidByte(Uint8Array.from([...utf8('ab'), 0x80, 0x41]))).toBe(2); // stray continuation
-    expect(firstInvalidByte(Uint8Array.from([...utf8('ab'), 0xc0, 0xaf]))).toBe(2); // overlong "/"
-    expect(firstInvalidByte(Uint8Array.from([...utf8('ab'), 0xed, 0xa0, 0x80]))).toBe(2); // surrogate
-    expect(firstInvalidByte(Uint8Array.from([...utf8('ab'), 0xe2, 0x82]))).toBe(2); // cut short at the end
+/** `n` distinct random code ids: lowercase letters and digits, sometimes hyphenated, 3 to 16 characters. */
+function randomIds(n: number, next = random(13)): string[] {
+  const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const ids = new Set<string>();
+  while (ids.size < n) {
+    const word = () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
+    ids.add(next() < 0.3 ? `${word()}-${word()}` : word());
+  }
+  return [...ids];
+}
+
+function codebookOf(ids: string[], definition = (i: number) => `Applies to passage kind ${i}.`): Codebook {
+  const themes = [];
+  for (let t = 0; t < ids.length; t += 100) {
+    const codes = ids.slice(t, t + 100).map((id, i) => ({ id, label: `Code ${t + i}`, definition: definition(t + i) }));
+    themes.push({ id: `theme-${t}`, label: `Theme ${t}`, colour: '#0072B2', definition: 'd', summary: 's', plainSummary: 'p', subthemes: [{ id: `sub-${t}`, label: 'S', definition: 'd', codes }] });
+  }
+  return { themes };
+}
+
+const allIds = (c: Codebook) => c.themes.flatMap((t) => [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((x) => x.id)])]);
+
+describe('the privacy scan and identifiers the build generates', () => {
+  const ids = randomIds(10_000);
+  const codebook = codebookOf(ids);
+  const qdc = exportQdc(codebook);
+  // The codebook as the downloads carry it: the .qdc, and the ids in a CSV.
+  const texts = [
+    { file: 'data/codebook.qdc', text: qdc, data: true },
+    { file: 'data/codebook.csv', text: `code_id,code_label\n${ids.map((id, i) => `${id},Code ${i}`).join('\n')}\n`, data: true },
+  ];
+
+  it('finds digit runs that read as phone or CNIC numbers inside the GUIDs and ids (what the test guards against)', () => {
+    const raw = texts.flatMap((t) => DETECTORS.flatMap((d) => [...t.text.matchAll(d.pattern)].map((m) => m[0])));
+    expect(raw.length).toBeGreaterThan(0);
   });
 
-  it('finds it past the first 64 KiB, in the middle of a character split across chunks', () => {
-    const bytes = Buffer.concat([Buffer.alloc(65535, 0x61), Buffer.from('ë', 'utf8'), Buffer.from([0x61, 0xe2, 0x28, 0xa1])]);
-    expect(firstInvalidByte(bytes)).toBe(65535 + 2 + 1);
+  it('refuses none of 10,000 random code ids', () => {
+    expect(findLeaks(texts, [], [], allIds(codebook))).toEqual([]);
   });
 
-  it('agrees with the platform on arbitrary bytes: -1 exactly when the bytes decode', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
-      let valid = true;
-      try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { valid = false; }
-      const at = firstInvalidByte(bytes);
-      expect(at === -1).toBe(valid);
-      // Everything before the reported byte is UTF-8.
-      if (at > 0) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at))).not.toThrow();
-    }), { numRuns: 500 });
+  it('still catches a phone number, CNIC and e-mail address written in a definition that lands in the .qdc', () => {
+    const planted = codebookOf(ids.slice(0, 300), (i) => (i === 7 ? 'Ring 0300 1234567 first.' : i === 150 ? 'ID 35202-1234567-1, or x.y@example.org' : 'Plain.'));
+    const leaks = findLeaks([{ file: 'data/codebook.qdc', text: exportQdc(planted), data: true }], [], [], allIds(planted));
+    expect(leaks.map((l) => `${l.rule}: ${l.found}`)).toEqual([
+      'detector: e-mail address: x.y@example.org',
+      'detector: CNIC number: 35202-1234567-1',
+      'detector: phone number: 0300 1234567',
+    ]);
   });
 
-  it('names file, line and byte offset, and says to re-save as UTF-8', () => {
-    const decoded = decodeStudyText(latin1('# names\n- term: Zoë Baloch\n'), 'study/redactions.yaml');
-    expect(decoded).toEqual({ problem: { file: 'study/redactions.yaml', line: 2,
-      message: 'not valid UTF-8: found byte 0xEB at byte offset 18, expected UTF-8 text (the file was probably saved as Latin-1 or Windows-1252; open it and save it again as UTF-8)' } });
+  it('catches a number written next to an id, and a number that only looks like part of an unknown token', () => {
+    const leaks = findLeaks([{ file: 'a.html', text: 'E0042 03001234567 and P03001234567', data: true }], [], [], ['E0042']);
+    expect(leaks.map((l) => l.found)).toEqual(['03001234567', '03001234567']);
   });
 
-  it('refuses a Latin-1 redactions.yaml instead of redacting a corrupted term (and publishing the name)', () => {
-    const dir = tiny();
-    writeFileSync(join(dir, 'redactions.yaml'), latin1('- term: Zoë Baloch\n  replacement: "[a colleague]"\n'));
-    const files = readStudyFolder(dir);
-    expect(files.redactions).toBeUndefined();
-    const error = (() => { try { buildContent(files); } catch (e) { return e; } })();
-    expect(error).toBeInstanceOf(StudyError);
-    expect((error as StudyError).problems.map((p) => `${p.file.replace(/.*\/study\//, '')}:${p.line} ${p.message.slice(0, 50)}`))
-      .toEqual(['redactions.yaml:1 not valid UTF-8: found byte 0xEB at byte offset 10']);
-  });
-
-  it('reports a non-UTF-8 narrative once, not also as missing', () => {
-    const dir = tiny();
-    const path = join(dir, 'themes/doubt.mdx');
-    writeFileSync(path, Buffer.concat([readFileSync(path), latin1('\nCafé\n')]));
-    const { problems } = loadStudy(readStudyFolder(dir));
-    expect(problems.map((p) => p.file.replace(/.*\/study\//, ''))).toEqual(['themes/doubt.mdx']);
-    expect(() => buildContent(readStudyFolder(dir))).toThrow(/themes\/doubt\.mdx:\d+: not valid UTF-8/);
-    expect(() => buildContent(readStudyFolder(dir))).toThrow(/^1 problem /);
-  });
-});
-
-describe('NFC on read', () => {
-  const nfd = (s: string) => s.normalize('NFD');
-
-  it('reads every study file as NFC', () => {
-    const dir = tiny();
-    const path = join(dir, 'excerpts.csv');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('honestly.', nfd('honestly, said Anaïs.')));
-    expect(readStudyFolder(dir).excerpts).toContain('said Anaïs.'.normalize('NFC'));
-  });
-
-  it('redacts an NFC term in NFD text and an NFD term in NFC text (Latin and Urdu)', () => {
-    for (const [term, text] of [['Anaïs Dürrani', nfd('Anaïs Dürrani said')], [nfd('Anaïs Dürrani'), 'Anaïs Dürrani said'], ['آمنہ', nfd('آمنہ نے کہا')]]) {
-      const out = createAnonymizer([{ term, replacement: '[a colleague]' }])(text).text;
-      expect(out.startsWith('[a colleague]'), JSON.stringify(text)).toBe(true);
-    }
-  });
-
-  it('the scan finds an NFC term in NFD site text', () => {
-    const leaks = findLeaks([{ file: 'a.html', text: `<p>${nfd('Anaïs Dürrani')}</p>`, data: false }], [{ term: 'Anaïs Dürrani', replacement: 'x' }], []);
-    expect(leaks.map((l) => l.rule)).toEqual(['redactions.yaml entry 1']);
+  it('lets through a number inside an excerpt id the build publishes', () => {
+    expect(findLeaks([{ file: 'a.html', text: 'Excerpt E03001234567 by P01', data: true }], [], [], ['E03001234567'])).toEqual([]);
   });
 });
 
-describe('a listed name whatever the white space between its words', () => {
-  const gaps = ['\n', '\r\n', '  ', '\u00a0', '\t', ' \n  ', '\u2009', '\u200b', '\u3000'];
-  const redactions = [{ term: 'Zoë Baloch', replacement: '[a colleague]' }, { pattern: 'Dr\\.? Hina( Shah)?', replacement: '[a doctor]' }];
-  const anonymize = createAnonymizer(redactions);
-
-  it('is replaced by the anonymiser, term or pattern', () => {
-    for (const gap of gaps) {
-      expect(anonymize(`I met Zoë${gap}Baloch and Dr.${gap}Hina${gap}Shah.`).text, JSON.stringify(gap)).toBe('I met [a colleague] and [a doctor].');
-    }
+describe('enclosingToken', () => {
+  it('widens a match over identifier characters, braces included', () => {
+    const guid = '{6f1c7c1e-3b5a-4d0e-9a52-7f049006473c}';
+    const text = `guid="${guid}"`;
+    const at = text.indexOf('049006473');
+    expect(enclosingToken(text, at, at + 9)).toBe(guid);
+    expect(enclosingToken('call 0300 1234567.', 5, 17)).toBe('0300 1234567');
   });
+});
 
-  it('is found by the scan in a page', () => {
-    for (const gap of gaps) {
-      const leaks = findLeaks([{ file: 'p.html', text: `<p>I met Zoë${gap}Baloch and DR${gap}HINA</p>`, data: false }], redactions, []);
-      expect(leaks.map((l) => l.rule), JSON.stringify(gap)).toEqual(['redactions.yaml entry 1', 'redactions.yaml entry 2']);
-    }
+describe('holdsStudyText', () => {
+  it('leaves out Pagefind files other than fragments, scripts and styles', () => {
+    expect(['pagefind/pagefind-entry.json', 'pagefind/index/en_1.pf_index', '_astro/a.js', 'x.css', 'a.svg'].filter(holdsStudyText)).toEqual([]);
+    expect(['pagefind/fragment/en_1.pf_fragment', 'data/codebook.qdc', 'data/excerpts.csv', 'index.html'].filter(holdsStudyText)).toHaveLength(4);
   });
+});
 
-  it('property: any run of white space between the words is replaced and never published', () => {
-    const gap = fc.array(fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '\u2002', '\u202f', '\u200b', '\u2060'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
-    fc.assert(fc.property(gap, fc.constantFrom('', 'said ', '(', '"'), (g, before) => {
-      const out = anonymize(`${before}Zoë${g}Baloch.`).text;
-      expect(out).toBe(`${before}[a colleague].`);
-    }));
-  });
+describe('pageMetadataText', () => {
+  const page = [
+    '<html><head><meta http-equiv="content-security-policy" content="script-src \'sha256-ab03001234567cd=\'">',
+    '<meta name="description" content="Call 0300 1111111"><meta property="og:title" content="Title">',
+    '<script type="application/ld+json">{"abstract":"ring 0300 2222222"}</script><script>var x = "0300 3333333";</script>',
+    '</head><body><img alt="Photo of 0300 4444444" src="/a0300555555.png"><a href="tel:03006666666">call</a></body></html>',
+  ].join('');
 
-  it('leaves a word that only begins like the name alone', () => {
-    expect(anonymize('Zoë Balochistan').text).toBe('Zoë Balochistan');
+  it('gives meta content, JSON-LD, alt text and tel: links, but not the CSP hashes, scripts or file names', () => {
+    const text = pageMetadataText(page);
+    for (const n of ['0300 1111111', '0300 2222222', '0300 4444444', '03006666666']) expect(text).toContain(n);
+    for (const n of ['03001234567', '0300 3333333', '0300555555']) expect(text).not.toContain(n);
   });
 });

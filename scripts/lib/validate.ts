@@ -65,18 +65,12 @@ export function validateStudy(s: LoadedStudy): Problem[] {
   // all (missing, not UTF-8, header only, a missing column), its own problem says so: every id
   // being unknown would only repeat it.
   const excerptsBroken = s.excerpts.length === 0 && s.broken.has('excerpts.csv');
-  // A header-only excerpts.csv is fine for a codebook on its own (a fresh import), not once quotes
-  // or narratives cite excerpts: one problem naming the file, not one per citation.
-  const cited = Object.values(s.quotes ?? {}).flat().length
-    + Object.values(s.narratives).reduce((n, source) => n + (source.match(/<Quote\b/g)?.length ?? 0), 0);
-  const headerOnly = s.excerpts.length === 0 && !s.broken.has('excerpts.csv') && cited > 0;
-  if (headerOnly) problems.push({ file: file('excerpts.csv'), line: 1, message: `the file has a header row only, expected the coded excerpts under it (quotes.yaml and the narratives cite ${cited})` });
   for (const [theme, list] of Object.entries(s.quotes ?? {})) {
     if (s.codebook && !themeIds.has(theme)) problems.push({ file: file('quotes.yaml'), line: s.quoteLines[`${theme}.0`], field: theme, message: `unknown theme ${show(theme)}, expected a theme id from codebook.yaml${didYouMean(theme, themeIds)}` });
     list.forEach((q, i) => {
       const where = { file: file('quotes.yaml'), line: s.quoteLines[`${theme}.${i}`], field: `${theme}.${i}.excerpt` };
       const codes = excerptCodes.get(q.excerpt);
-      if (!codes) { if (!excerptsBroken && !headerOnly) problems.push({ ...where, message: `unknown excerpt ${show(q.excerpt)}, expected an id from excerpts.csv${didYouMean(q.excerpt, excerptCodes.keys())}` }); }
+      if (!codes) { if (!excerptsBroken) problems.push({ ...where, message: `unknown excerpt ${show(q.excerpt)}, expected an id from excerpts.csv${didYouMean(q.excerpt, excerptCodes.keys())}` }); }
       else if (themeIds.has(theme) && !codes.some((c) => codeTheme.get(c) === theme)) problems.push({ ...where, message: `excerpt ${show(q.excerpt)} is not coded with theme ${show(theme)} (its codes: ${codes.join(', ')})` });
     });
   }
@@ -93,7 +87,7 @@ export function validateStudy(s: LoadedStudy): Problem[] {
       if (n.kind === 'esm') at(n.line, 'import and export are not allowed in narratives (components are provided by the site)');
       else if (!NARRATIVE_COMPONENTS.includes(n.name)) at(n.line, `unknown component <${n.name}>, expected one of ${NARRATIVE_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
       else if (!n.attributes.id) at(n.line, '<Quote> needs an id, e.g. <Quote id="E0042" />');
-      else if (!excerptCodes.has(n.attributes.id) && !excerptsBroken && !headerOnly) at(n.line, `<Quote id=${show(n.attributes.id)}>: unknown excerpt, expected an id from excerpts.csv${didYouMean(n.attributes.id, excerptCodes.keys())}`);
+      else if (!excerptCodes.has(n.attributes.id) && !excerptsBroken) at(n.line, `<Quote id=${show(n.attributes.id)}>: unknown excerpt, expected an id from excerpts.csv${didYouMean(n.attributes.id, excerptCodes.keys())}`);
     }
   }
 

@@ -6,18 +6,14 @@
 import { stringify } from 'yaml';
 import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
 import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
-import { illustrative, site, url } from '../../lib/site';
+import { absoluteUrl, illustrative, keywords, NO_ADDRESS, site } from '../../lib/site';
 import { toCsv } from './_csv.ts';
+import { dataVersion, release } from '../../lib/releases';
 import { downloadByFile, downloads } from './_dictionary.ts';
 
 const { study } = site;
 const kind = illustrative ? 'illustrative' : 'study';
 const licence = study.licence.name;
-
-/** An absolute URL of a path inside the site (SITE_URL + BASE_PATH). */
-export function absoluteUrl(path = ''): string {
-  return new URL(url(path), import.meta.env.SITE).href;
-}
 
 /** The column names of a download, from the data dictionary. */
 const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name);
@@ -26,24 +22,27 @@ const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name)
 const sorted = (excerpts: ExcerptRecord[]) => [...excerpts].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 /** A one-line provenance note for files that take comments. */
-export const provenanceNote = illustrative && !/illustrative/i.test(study.provenance.notice)
+export const provenanceNote = `${illustrative && !/illustrative/i.test(study.provenance.notice)
   ? `Illustrative data. ${study.provenance.notice}`
-  : study.provenance.notice;
+  : study.provenance.notice} Data version: ${dataVersion}.`;
 
 export function excerptsCsv(excerpts: ExcerptRecord[]): string {
   return toCsv(columns('excerpts.csv'), sorted(excerpts).map((e) => ({
     ...e.attributes, id: e.id, participant: e.participant, codes: e.codes.join(';'), themes: e.themes.join(';'),
-    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence,
+    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence, version: dataVersion,
   })));
 }
 
 export function excerptsJson(excerpts: ExcerptRecord[]): string {
   const about = {
     title: `${study.shortTitle ?? study.title}: anonymized ${illustrative ? 'illustrative ' : ''}excerpts`,
+    version: dataVersion,
     provenance: { kind, notice: study.provenance.notice },
     licence: study.licence,
     source: { citation: formatCitation(studyRecord(study), 'text'), doi: study.doi },
-    dictionary: absoluteUrl('data/#dictionary'),
+    // Without SITE_URL the dictionary is named by its file, which sits beside this one.
+    dictionary: absoluteUrl('data/#dictionary') ?? 'data-dictionary.csv',
+    ...(absoluteUrl() ? {} : { address: NO_ADDRESS }),
   };
   const records = sorted(excerpts).map((e) => ({
     id: e.id, participant: e.participant, attributes: e.attributes, codes: e.codes, themes: e.themes,
@@ -57,7 +56,7 @@ export function codebookCsv(): string {
     theme_id: t.id, theme_label: t.label, theme_definition: t.definition,
     subtheme_id: s.id, subtheme_label: s.label, subtheme_definition: s.definition,
     code_id: c.id, code_label: c.label, code_definition: c.definition,
-    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence,
+    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence, version: dataVersion,
   })))));
 }
 
@@ -67,17 +66,17 @@ export function codebookCsv(): string {
  */
 export function participantsCsv(people: { participant: string; attributes: Record<string, string> }[] = site.matrix): string {
   const sortedPeople = [...people].sort((a, b) => a.participant.localeCompare(b.participant, 'en', { numeric: true }));
-  return toCsv(columns('participants.csv'), sortedPeople.map((p) => ({ ...p.attributes, participant: p.participant, provenance: kind, licence })));
+  return toCsv(columns('participants.csv'), sortedPeople.map((p) => ({ ...p.attributes, participant: p.participant, provenance: kind, licence, version: dataVersion })));
 }
 
 export function dictionaryCsv(): string {
-  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence }))));
+  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence, version: dataVersion }))));
 }
 
 /** The article's CSL-JSON record as the downloads give it: with the provenance note when illustrative. */
 export function citationRecord(): CslRecord {
   const record = studyRecord(study);
-  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl()}, whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
+  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl() ? `${absoluteUrl()}, ` : 'a site '}whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
 }
 
 /** CITATION.cff for the site and its data; the article is the preferred citation. */
@@ -95,13 +94,15 @@ export function citationCff(): string {
     abstract: `${illustrative ? `${provenanceNote} ` : ''}The site presents the findings of ${study.title} (${study.journal}, ${study.year}). ${study.abstract.method}`,
     // Whoever wrote the illustrative data is not the article's authors; the site names no person.
     authors: illustrative ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }] : people,
-    url: absoluteUrl(),
+    ...(absoluteUrl() ? { url: absoluteUrl() } : {}),
+    version: dataVersion,
+    ...(release.date && !release.unreleased ? { 'date-released': release.date } : {}),
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
-    keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
+    keywords,
     'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
   };
-  const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n`;
+  const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n${absoluteUrl() ? '' : `# ${NO_ADDRESS}\n`}`;
   return header + stringify(cff, { lineWidth: 0 });
 }
 
