@@ -247,6 +247,7 @@ let inProgress: { cleanup(): void } | undefined;
  * wrote, and removes them on every way out that runs code (success, refusal, error, a signal);
  * after `kill -9` the next build removes them. With --only, the stages share `<out>.staging`
  * across runs (the benchmark times each stage in its own process), and it is left in place.
+ * With --keep-refused, a site the privacy scan refused is moved to `<out>.refused/` for reading.
  */
 export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -278,10 +279,20 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     lock.release();
   };
   inProgress = { cleanup };
+  let ok = false;
   try {
-    return await runStages(argv, { outDir, only, staging, searchDir, lock, generated });
+    ok = await runStages(argv, { outDir, only, staging, searchDir, lock, generated });
+    return ok;
   } finally {
     inProgress = undefined;
+    // --keep-refused: a site the privacy scan refused is kept for reading, at a name no build
+    // publishes from, and the build says where.
+    if (!ok && !only && argv.includes('--keep-refused') && existsSync(staging)) {
+      const refused = `${outDir}.refused`;
+      rmSync(refused, { recursive: true, force: true });
+      renameSync(staging, refused);
+      console.error(`[build] the refused site is in ${refused}; it holds what the scan refused: delete it once read`);
+    }
     cleanup();
   }
 }

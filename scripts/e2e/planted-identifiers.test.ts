@@ -66,20 +66,20 @@ function plantEverywhere(): void {
 beforeAll(async () => {
   restore = keepGeneratedContent();
   plantEverywhere();
-  rmSync(`${out}.staging`, { recursive: true, force: true });
+  rmSync(`${out}.refused`, { recursive: true, force: true });
   const spy = vi.spyOn(console, 'error').mockImplementation((...line: unknown[]) => { errors.push(line.join(' ')); });
   try {
-    built = await run(['--study', study, '--out', out]);
+    built = await run(['--study', study, '--out', out, '--keep-refused']);
   } finally {
     spy.mockRestore();
   }
-  // The staged site the build refused: every leak in it, not only the 50 the build prints.
-  if (existsSync(`${out}.staging`)) leaks = findLeaks(readSiteTexts(`${out}.staging`), ...(Object.values(scanRules(['--study', study], undefined)) as [never, never, never]));
+  // The site the build refused (kept with --keep-refused): every leak in it, not only the 50 the build prints.
+  if (existsSync(`${out}.refused`)) leaks = findLeaks(readSiteTexts(`${out}.refused`), ...(Object.values(scanRules(['--study', study], undefined)) as [never, never, never]));
 }, 180_000);
 afterAll(() => {
   restore?.();
   rmSync(root, { recursive: true, force: true });
-  rmSync(`${out}.staging`, { recursive: true, force: true });
+  rmSync(`${out}.refused`, { recursive: true, force: true });
 });
 
 describe('an identifier planted in every field a team writes', () => {
@@ -91,7 +91,7 @@ describe('an identifier planted in every field a team writes', () => {
 
   it('is caught in every field: refused where it reached the site, replaced where the content stage redacts', () => {
     const found = new Set(leaks.map((l) => l.found));
-    const texts = readSiteTexts(`${out}.staging`);
+    const texts = readSiteTexts(`${out}.refused`);
     const outcome = Object.fromEntries(Object.entries(planted).map(([field, number]) => [field,
       found.has(number) ? 'refused' : texts.some((t) => t.text.includes(number)) ? 'LEAKED' : 'replaced']));
     expect(Object.entries(outcome).filter(([, o]) => o === 'LEAKED')).toEqual([]);
@@ -103,7 +103,7 @@ describe('an identifier planted in every field a team writes', () => {
     const where = (field: string) => leaks.filter((l) => l.found === planted[field]).map((l) => l.file);
     expect(where('codebook.yaml code definition')).toEqual(expect.arrayContaining(['data/codebook.qdc', 'data/codebook.csv']));
     expect(where('codebook.yaml theme label')).toEqual(expect.arrayContaining(['data/codebook.qdc', 'data/codebook.csv']));
-    for (const file of ['data/participants.csv', 'data/excerpts.csv']) expect(readFileSync(join(`${out}.staging`, file), 'utf8')).toContain('Northby [phone number]');
+    for (const file of ['data/participants.csv', 'data/excerpts.csv']) expect(readFileSync(join(`${out}.refused`, file), 'utf8')).toContain('Northby [phone number]');
     expect(where('study.yaml subject.keywords')).toEqual(expect.arrayContaining(['data/CITATION.cff']));
   });
 });
