@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { findLeaks, leakFinder, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
 import { listFiles } from './lib/list-files.ts';
-import { holdsStudyText, pageMetadataText } from './lib/study-text.ts';
+import { PART_BREAK, holdsStudyText, pageMetadataText } from './lib/study-text.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
@@ -34,7 +34,7 @@ export function visibleText(html: string): string {
 /**
  * The texts a page's <head> gives to search engines and link previews: its title, the content of
  * its <meta> tags (description, og:*, twitter:*, citation_*) and the string values of its JSON-LD,
- * one per line, entities decoded. Addresses are left out (the page's own links and the DOI are no
+ * separated so that no detector reads across two of them, entities decoded. Addresses are left out (the page's own links and the DOI are no
  * identifiers); the detectors run on the rest, as on the visible text.
  */
 export function headText(html: string): string {
@@ -56,7 +56,7 @@ export function headText(html: string): string {
   for (const m of head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gi)) {
     try { parts.push(...strings(JSON.parse(m[1]))); } catch { parts.push(m[1]); }
   }
-  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join('\n');
+  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join(PART_BREAK);
 }
 
 /** Which files to read: the pages and downloads, the search index, or everything. */

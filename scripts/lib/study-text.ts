@@ -62,8 +62,13 @@ export function pageMetadataText(html: string): string {
     .replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
   for (const m of withoutCsp.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
   for (const m of withoutCsp.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
-  return parts.join('\n');
+  // A separator no detector reads across: "…dr" at the end of one label and "Main" starting the
+  // next are not "dr Main".
+  return parts.join(PART_BREAK);
 }
+
+/** Between two texts of a page joined for the scan: a line break and NUL, which no detector spans. */
+export const PART_BREAK = '\n\u0000\n';
 
 /** The ids the build generates, from the generated site data: themes, subthemes, codes, excerpts. */
 export function generatedIds(site: { themes: { id: string; subthemes: { id: string; codes: { id: string }[] }[] }[] }, excerpts: { id: string }[]): string[] {
