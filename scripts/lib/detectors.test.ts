@@ -86,6 +86,7 @@ describe('more of what people write', () => {
     ['call 0 3 0 0 7 6 5 4 3 2 4 today', 'call [phone number] today'],
     ['(0300) 7654324, or 0300 1234567 2 times', '[phone number], or [phone number] 2 times'],
     ['landline 042 35761234 or 051-4567890', 'landline [phone number] or [phone number]'],
+    ['or 300-7654324, or ۳۰۰ ۷۶۵۴۳۲۴', 'or [phone number], or [phone number]'],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(anonymize(text).text).toBe(expected);
@@ -120,7 +121,7 @@ const separator = fc.constantFrom('', '-', ' ', ' - ', '.', '\u2013', '\u00a0');
 
 describe('property: Pakistani phone numbers in any grouping and digit script', () => {
   // A mobile number: 3xx + 7 digits, after 0, +92, 0092 or 92, split into groups anywhere.
-  const mobile = fc.tuple(fc.constantFrom('0', '+92', '+92 ', '0092 ', '0092', '92 ', '+92-', '+92 (0)', '(0'), digitString(2), digitString(7),
+  const mobile = fc.tuple(fc.constantFrom('', '0', '+92', '+92 ', '0092 ', '0092', '92 ', '+92-', '+92 (0)', '(0'), digitString(2), digitString(7),
     fc.array(separator, { minLength: 2, maxLength: 2 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(...SCRIPTS))
     .map(([prefix, operator, rest, [a, b], cut, script]) => {
       const local = (digits: string) => digitsIn(script, digits);

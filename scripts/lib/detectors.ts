@@ -53,10 +53,10 @@ const OPEN = '(?:\\((?=[^()]{1,8}\\)))?';
 const PAKISTAN = `(?:(?:\\+[\\s\\u00a0]?|${digit(0)}${digit(0)}[\\s\\u00a0]?)?${digit(9)}${digit(2)}${GAP}(?:${OPEN}${digit(0)}\\)?${GAP}|${OPEN})|${OPEN}${digit(0)}${GAP})`;
 /** One more digit of a number, after a gap or a closing bracket ("(0300) 765 4324", "0 3 0 0 ..."). */
 const NEXT = `(?:[\\s\\u00a0]{0,2}(?:\\)[\\s\\u00a0]{0,2})?(?:[-.\\u2010-\\u2015][\\s\\u00a0]{0,2})?${D})`;
-/** A mobile number: 3, then nine more digits, in any grouping. */
-const MOBILE = `${PAKISTAN}\\(?${digit(3)}${NEXT}{9}`;
+/** A mobile number: 3, then nine more digits, in any grouping; the 0 or +92 before it may be left out ("300-7654324"). */
+const MOBILE = `(?:${PAKISTAN})?${OPEN}${digit(3)}${NEXT}{9}`;
 /** A landline: an area code (not starting 0 or 3) and the local number, 9-10 digits after the 0, in any grouping. */
-const LANDLINE = `${PAKISTAN}\\(?(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}${NEXT}{8,9}`;
+const LANDLINE = `${PAKISTAN}${OPEN}(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}${NEXT}{8,9}`;
 
 /** A CNIC: 5 + 7 + 1 digits, each group separated by a gap or by nothing; the first is a province code, 1-7. */
 const PROVINCE = `[1-7\\u0661-\\u0667\\u06F1-\\u06F7\\uFF11-\\uFF17]`;
