@@ -1,11 +1,10 @@
 /** Reads a REFI-QDA code tree: `<Codes>` of a project (.qde) or of a codebook exchange file (.qdc). */
-import type { Element } from '@xmldom/xmldom';
 import type { Problem } from '../lib/problems.ts';
 import type { CodeNode, ImportedProject } from './model.ts';
-import { describe, guidKey, kid, kids, lineOf, parseXml } from './xml.ts';
+import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
 
 /** Reads `<Code>` elements recursively; a missing or repeated GUID is a problem. */
-export function readCodes(codes: Element | undefined, file: string, problems: Problem[], seen = new Set<string>()): CodeNode[] {
+export function readCodes(codes: XmlElement | undefined, file: string, problems: Problem[], seen = new Set<string>()): CodeNode[] {
   return kids(codes, 'Code').map((el) => {
     const guid = el.getAttribute('guid') ?? '';
     const key = guidKey(guid);

@@ -3,13 +3,12 @@
  * their coded selections and the participants. Selections that NVivo repeats once per code
  * (same source, start and end) are merged into one excerpt with all their codes.
  */
-import type { Element } from '@xmldom/xmldom';
 import type { Problem } from '../lib/problems.ts';
 import type { ImportedProject, RawExcerpt, Skip } from './model.ts';
 import { type PositionUnit, choosePositionUnit, cleanText, decodeText, hasAstral, lengthIn, slicer } from './positions.ts';
 import { allKeys, readCodes } from './refi-codebook.ts';
 import { readParticipants, type SourceInfo } from './refi-cases.ts';
-import { describe, guidKey, kid, kids, lineOf, parseXml } from './xml.ts';
+import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
 
 /** Percent-decodes a path, leaving it as it is when it is not valid percent-encoding. */
 const safeDecode = (path: string) => { try { return decodeURI(path); } catch { return path; } };
@@ -27,7 +26,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const { root, problems } = parseXml(xml, file);
   if (!root) return { problems };
   if (root.localName !== 'Project') return { problems: [{ file, line: lineOf(root), message: `found root element <${root.localName}>, expected <Project> (a REFI-QDA project)` }] };
-  const at = (el: Element, message: string) => problems.push({ file, line: lineOf(el), field: describe(el), message });
+  const at = (el: XmlElement, message: string) => problems.push({ file, line: lineOf(el), field: describe(el), message });
   const skipped: Skip[] = [];
   const codes = readCodes(kid(kid(root, 'CodeBook'), 'Codes'), file, problems);
   const codeKeys = allKeys(codes);
@@ -36,7 +35,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const participants = readParticipants(root);
 
   /** The plain text of a source: inline, or from the file its plainTextPath names. */
-  const textOf = (el: Element): string | undefined => {
+  const textOf = (el: XmlElement): string | undefined => {
     const inline = kid(el, 'PlainTextContent');
     if (inline) return inline.textContent ?? '';
     const path = el.getAttribute('plainTextPath');
@@ -65,7 +64,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const seenGuids = new Set<string>();
   let astral = 0;
   let sourceIndex = 0;
-  for (const el of [...(kid(root, 'Sources')?.childNodes ?? [])].filter((n): n is Element => n.nodeType === 1)) {
+  for (const el of kid(root, 'Sources')?.children ?? []) {
     const name = el.getAttribute('name') || el.getAttribute('guid') || '';
     if (el.localName !== 'TextSource') { skipped.push({ what: `${el.localName} "${name}"`, why: 'only text sources are imported' }); continue; }
     const source: SourceInfo = { key: guidKey(el.getAttribute('guid') ?? ''), name, element: el };
