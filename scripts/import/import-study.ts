@@ -15,6 +15,7 @@ import { isQualCoderHeader, readQualCoder } from './qualcoder.ts';
 import { openQde, openQdpx, type ReadExternal } from './read-qdpx.ts';
 import { readQdc } from './refi-codebook.ts';
 import { readRefiProject } from './refi-project.ts';
+import { readRecord } from './record.ts';
 import { renderReport } from './report.ts';
 import { isTaguetteHeader, readTaguette, readTaguetteCodebook } from './taguette.ts';
 import { toStudyFolder, type ImportSummary } from './to-study-folder.ts';
@@ -34,8 +35,14 @@ export interface ImportOptions {
   year: number;
   /** Ids of a previous import, kept for codes whose GUIDs export-qdc made from them. */
   knownIds?: string[];
-  /** The folder being replaced; its hand-written files are kept. */
+  /** The folder being re-imported into; its hand-written files are kept and codebook.yaml merged. */
   previous?: StudyFiles;
+  /** The text of the folder's import-record.json, if it has one. */
+  record?: string;
+  /** Replace the folder with the export alone (--overwrite). */
+  overwrite?: boolean;
+  /** Drop references to excerpts the export no longer has (--drop-dangling). */
+  dropDangling?: boolean;
   /** The output folder, as named in the report. */
   out?: string;
 }
@@ -54,7 +61,12 @@ export function importStudy(input: InputFile, options: ImportOptions): ImportRes
   if (project && options.participants) applyMapping(project, options.participants, problems);
   if (problems.length || !project) throw new StudyError(problems);
   if (!project.name.trim()) project.name = baseName(input.name);
-  const { files, summary } = toStudyFolder(project, { source: input.name, year: options.year, knownIds: options.knownIds, previous: options.previous });
+  const { record, problem } = readRecord(options.overwrite ? undefined : options.record);
+  if (problem) project.notes.push(`${problem}: the merge had no record of the last import.`);
+  const { files, summary } = toStudyFolder(project, {
+    source: input.name, year: options.year, knownIds: options.knownIds, previous: options.previous, record,
+    overwrite: options.overwrite, dropDangling: options.dropDangling,
+  });
   return { files, summary, report: renderReport(summary, options.out ?? '<study folder>') };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Problem } from '../lib/problems.ts';
 import { readCsv } from './csv.ts';
-import { columnName } from './ids.ts';
+import { columnName, contentHex } from './ids.ts';
 import type { CodeNode, ImportedProject, RawExcerpt, Skip } from './model.ts';
 import { cleanText } from './positions.ts';
 import { columnIndex, documentParticipants, keysByName } from './tool-csv.ts';
@@ -74,7 +74,7 @@ export function readQualCoder(text: string, file: string, name: string, codebook
   }
   const docIndex = new Map(people.list().map((p, i) => [p.name, i]));
   const excerpts: RawExcerpt[] = [...groups.values()].map((g) => ({
-    idFrom: { number: g.first }, participant: people.add(g.document), document: g.document,
+    idFrom: { content: contentHex(g.document, g.text) }, participant: people.add(g.document), document: g.document,
     order: [docIndex.get(g.document) ?? 0, g.row], text: g.text, codes: [...g.codes],
   }));
   return {
@@ -82,7 +82,7 @@ export function readQualCoder(text: string, file: string, name: string, codebook
     project: {
       format: 'QualCoder coding report CSV', name, codes, participants: people.list(), excerpts, skipped,
       notes: [
-        `${rows.length} codings were merged into ${groups.size} excerpts (same file, same text); excerpt ids come from QualCoder's coding id (ctid) of the first row.`,
+        `${rows.length} codings were merged into ${groups.size} excerpts (same file, same text); excerpt ids come from each passage's file and text, not from QualCoder's row order or coding ids.`,
         ...(coders.size > 1 ? [`Codings of ${coders.size} coders were merged.`] : []),
         ...(memos ? [`${memos} coding memos were not imported (memos are not published).`] : []),
         ...(codebook ? [] : ['No codebook was given (--codebook codebook.qdc from QualCoder): codes have no descriptions or colours.']),

@@ -104,7 +104,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   }
 
   const excerpts: RawExcerpt[] = [...groups.values()].map((g) => ({
-    idFrom: { guid: g.guids[0] }, participant: participants.assign(g.source, g.guids), document: g.source.name,
+    idFrom: { guid: g.guids[0] }, span: [g.start, g.end], participant: participants.assign(g.source, g.guids), document: g.source.name,
     order: [g.index, g.start, g.end], text: g.text, codes: [...g.codes],
   }));
   const merged = [...groups.values()].filter((g) => g.guids.length > 1);

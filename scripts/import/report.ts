@@ -1,5 +1,41 @@
 /** The import report: what was imported, what was skipped and why, and what to do next. */
+import type { MergeReport } from './reimport.ts';
 import type { ImportSummary } from './to-study-folder.ts';
+
+const cell = (v: string | undefined) => (v === undefined ? '(none)' : JSON.stringify(v.length > 70 ? `${v.slice(0, 67)}...` : v)).replace(/\|/g, '\\|');
+const OUTCOME = { tool: 'from the export', kept: 'kept yours', conflict: 'CONFLICT: both changed, kept yours' };
+
+/** The codebook merge, field by field. */
+function mergeSection(m: MergeReport): string[] {
+  const lines = ['## Codebook merge', ''];
+  lines.push(m.noRecord
+    ? 'The folder had no import-record.json (it was imported before records existed): values you wrote were kept, placeholders took the export\'s values.'
+    : 'Three-way merge of codebook.yaml against import-record.json: a field only you changed keeps your value, a field only the tool changed takes the export\'s, a field both changed keeps yours and is a conflict.');
+  if (m.changes.length) {
+    lines.push('', '| Id | Field | Outcome | codebook.yaml | the export |', '| --- | --- | --- | --- | --- |',
+      ...m.changes.map((c) => `| ${c.id} | ${c.field} | ${OUTCOME[c.outcome]} | ${cell(c.ours)} | ${cell(c.theirs)} |`));
+  }
+  lines.push('', m.changes.length ? 'Every other field was the same in codebook.yaml and the export.' : 'Every field was the same in codebook.yaml and the export, or only you changed it.');
+  const list = (title: string, items: string[]) => { if (items.length) lines.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`)); };
+  list('Added from the export', m.added.map((a) => `${a.kind} "${a.id}"${a.parent ? ` under "${a.parent}"` : ''}`));
+  list('Gone from the export, removed', m.removed.map((r) => `${r.kind} "${r.id}"`));
+  list('Left without codes, removed', m.emptied.map((r) => `${r.kind} "${r.id}"`));
+  list('Notes', m.notes);
+  return lines;
+}
+
+/** What happened to excerpts since the last import. */
+function excerptSection(s: ImportSummary): string[] {
+  const e = s.excerptIds!;
+  const lines = ['## Excerpts since the last import', '', `${s.counts.excerpts - e.added.length - e.edited.length} kept their id unchanged, ${e.edited.length} edited, ${e.added.length} new, ${e.gone.length} gone.`];
+  const list = (title: string, items: string[]) => { if (items.length) lines.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`)); };
+  list('Edited in the tool (same source, overlapping passage): id kept', e.edited);
+  list('New', e.added);
+  list('Gone from the export', e.gone);
+  list('Text edited in excerpts.csv, kept over the export\'s', s.keptTexts);
+  list('References to gone excerpts dropped (--drop-dangling)', s.droppedReferences.map((r) => `${r.file}:${r.line} ${r.id}`));
+  return lines;
+}
 
 /** Renders the report as Markdown, for the terminal and for `<out>.import-report.md`. */
 export function renderReport(s: ImportSummary, out: string): string {
@@ -28,10 +64,8 @@ export function renderReport(s: ImportSummary, out: string): string {
     ...s.notes.map((n) => `- ${n}`),
   ];
   if (s.kept.length) lines.push('', '## Kept from the previous folder', '', ...s.kept.map((f) => `- ${f}`));
-  if (s.dropped.length) {
-    lines.push('', '## Narratives of themes that are gone', '', 'These files were removed; their text follows so that nothing is lost.');
-    for (const d of s.dropped) lines.push('', `### ${d.file}`, '', '```mdx', d.text.trimEnd(), '```');
-  }
+  if (s.merge) lines.push('', ...mergeSection(s.merge));
+  if (s.excerptIds) lines.push('', ...excerptSection(s));
   lines.push('', '## Next steps', '',
     '1. Replace every TODO in study.yaml and every "to be written" placeholder in codebook.yaml.',
     '2. Choose privacy.shownAttributes in study.yaml; every combination must be shared by k participants.',

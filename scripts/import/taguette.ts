@@ -8,6 +8,7 @@
 import type { Problem } from '../lib/problems.ts';
 import { readCsv } from './csv.ts';
 import type { CodeNode, ImportedProject, RawExcerpt, Skip } from './model.ts';
+import { contentHex } from './ids.ts';
 import { cleanText } from './positions.ts';
 import { columnIndex, documentParticipants, keysByName } from './tool-csv.ts';
 
@@ -66,14 +67,14 @@ export function readTaguette(text: string, file: string, name: string, codebook?
     if (!h.tags.length) { skipped.push({ what, why: 'it has no tag' }); continue; }
     if (!cleanText(h.content)) { skipped.push({ what, why: 'it holds no text' }); continue; }
     if (!docIndex.has(h.document)) docIndex.set(h.document, docIndex.size);
-    excerpts.push({ idFrom: { number: n }, participant: people.add(h.document), document: h.document, order: [docIndex.get(h.document)!, h.row], text: cleanText(h.content), codes: h.tags });
+    excerpts.push({ idFrom: { content: contentHex(h.document, cleanText(h.content)) }, participant: people.add(h.document), document: h.document, order: [docIndex.get(h.document)!, h.row], text: cleanText(h.content), codes: h.tags });
   }
   return {
     problems,
     project: {
       format: 'Taguette highlights CSV', name, codes, participants: people.list(), excerpts, skipped,
       notes: [
-        `${rows.length} rows (one per tag of a highlight) were merged into ${highlights.size} highlights; excerpt ids come from Taguette's highlight ids.`,
+        `${rows.length} rows (one per tag of a highlight) were merged into ${highlights.size} highlights; excerpt ids come from each highlight's document and text, not from Taguette's highlight numbers, so they survive a re-export.`,
         ...(codebook ? [] : ['No codebook was given (--codebook codebook.csv): codes have no descriptions and form a flat list.']),
       ],
     },

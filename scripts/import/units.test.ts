@@ -18,9 +18,12 @@ describe('ids', () => {
     expect(excerptIdsFromGuids([...guids].reverse())).toEqual(ids);
   });
 
-  it('keeps names that are pseudonyms already, else numbers everyone', () => {
+  it('keeps names that are pseudonyms already, else numbers everyone in name order', () => {
     expect(participantIds([{ name: 'P01.docx' }, { name: 'P02' }])).toEqual(['P01', 'P02']);
-    expect(participantIds([{ name: 'P01' }, { name: 'Ayesha' }, { name: 'x', id: 'P02' }])).toEqual(['P01', 'P03', 'P02']);
+    expect(participantIds([{ name: 'P01' }, { name: 'Ayesha' }, { name: 'x', id: 'P02' }])).toEqual(['P03', 'P01', 'P02']);
+    // The order of the export plays no part; a name the last import knew keeps its pseudonym.
+    expect(participantIds([{ name: 'b.txt' }, { name: 'a.txt' }])).toEqual(['P02', 'P01']);
+    expect(participantIds([{ name: 'c.txt' }, { name: 'a.txt' }, { name: 'b.txt' }], (n) => ({ 'a.txt': 'P01', 'b.txt': 'P02' })[n])).toEqual(['P03', 'P01', 'P02']);
   });
 });
 

@@ -1,0 +1,55 @@
+/**
+ * The folder side of a re-import: merges the new codebook into the team's codebook.yaml, checks
+ * what the team's files point at (themes the merge would remove, excerpts the export no longer
+ * has), and drops dangling quotes when asked to. Every problem names file, line and id.
+ */
+import { parse } from 'yaml';
+import type { Problem } from '../lib/problems.ts';
+import type { Codebook } from '../lib/schema.ts';
+import type { StudyFiles } from '../lib/study-files.ts';
+import { paint } from './codebook-map.ts';
+import { mergeCodebook, type MergeResult } from './merge-codebook.ts';
+import type { ImportRecord } from './record.ts';
+import { dropQuoteElements, dropQuotes, excerptReferences, themeReferences, type Reference } from './references.ts';
+
+/** What the merge did, for the report. */
+export interface MergeReport extends Omit<MergeResult, 'codebook'> {
+  /** True when the folder had no import-record.json (imported before records existed). */
+  noRecord: boolean;
+}
+
+/** Merges codebook.yaml; themes the merge removes while the team's files point at them are problems. */
+export function mergeFolderCodebook(
+  previous: StudyFiles, record: ImportRecord | undefined, theirs: Codebook, given: Map<string, string | undefined>,
+  placeholder: string, problems: Problem[],
+): { codebook?: Codebook; report?: MergeReport; notes: string[] } {
+  let ours: unknown;
+  try { ours = parse(previous.codebook ?? ''); } catch (e) {
+    problems.push({ file: `${previous.dir}/codebook.yaml`, message: `cannot be read for the merge (${(e as Error).message.split('\n')[0]}); fix it, or pass --overwrite to replace the folder` });
+    return { notes: [] };
+  }
+  // Theirs as the tool gave it: a colour only where the tool gave one.
+  const tool: Codebook = { themes: theirs.themes.map((t) => ({ ...t, colour: given.get(t.id) as string })) };
+  const merged = mergeCodebook(record?.nodes, ours, tool);
+  for (const gone of [...merged.removed, ...merged.emptied].filter((n) => n.kind === 'theme')) {
+    for (const ref of themeReferences(previous, gone.id, placeholder)) {
+      problems.push({ file: `${previous.dir}/${ref.file}`, line: ref.line, message: `points at theme "${gone.id}", which the new export no longer has; move or delete this reference, then import again` });
+    }
+  }
+  const notes = paint(merged.codebook.themes, new Map());
+  const { codebook, ...rest } = merged;
+  return { codebook, report: { ...rest, noRecord: !record }, notes };
+}
+
+/** The team's files with dangling excerpt references dropped (`drop`), or a problem for each. */
+export function checkDangling(previous: StudyFiles, ids: Set<string>, drop: boolean, problems: Problem[]): { quotes?: string; narratives: Record<string, string>; dropped: Reference[] } {
+  const dangling = excerptReferences(previous).filter((r) => !ids.has(r.id));
+  if (!drop) {
+    for (const r of dangling) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `points at excerpt "${r.id}", which the new export no longer has; pass --drop-dangling to drop such references, or edit them` });
+    return { quotes: previous.quotes, narratives: previous.narratives, dropped: [] };
+  }
+  const gone = new Set(dangling.map((r) => r.id));
+  const narratives = Object.fromEntries(Object.entries(previous.narratives).map(([id, text]) => [id, dangling.some((r) => r.file === `themes/${id}.mdx`) ? dropQuoteElements(text, gone) : text]));
+  const quotes = previous.quotes !== undefined && dangling.some((r) => r.file === 'quotes.yaml') ? dropQuotes(previous.quotes, gone) : previous.quotes;
+  return { quotes, narratives, dropped: dangling };
+}
