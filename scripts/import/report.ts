@@ -11,6 +11,7 @@ function mergeSection(m: MergeReport): string[] {
   lines.push(m.noRecord
     ? 'The folder had no import-record.json (it was imported before records existed): values you wrote were kept, placeholders took the export\'s values.'
     : 'Three-way merge of codebook.yaml against import-record.json: a field only you changed keeps your value, a field only the tool changed takes the export\'s, a field both changed keeps yours and is a conflict.');
+  lines.push('Summaries and plain summaries are always yours: the tools have none.');
   if (m.changes.length) {
     lines.push('', '| Id | Field | Outcome | codebook.yaml | the export |', '| --- | --- | --- | --- | --- |',
       ...m.changes.map((c) => `| ${c.id} | ${c.field} | ${OUTCOME[c.outcome]} | ${cell(c.ours)} | ${cell(c.theirs)} |`));
@@ -29,6 +30,7 @@ function excerptSection(s: ImportSummary): string[] {
   const e = s.excerptIds!;
   const lines = ['## Excerpts since the last import', '', `${s.counts.excerpts - e.added.length - e.edited.length} kept their id unchanged, ${e.edited.length} edited, ${e.added.length} new, ${e.gone.length} gone.`];
   const list = (title: string, items: string[]) => { if (items.length) lines.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`)); };
+  list('New participants', s.newParticipants);
   list('Edited in the tool (same source, overlapping passage): id kept', e.edited);
   list('New', e.added);
   list('Gone from the export', e.gone);

@@ -61,6 +61,8 @@ export interface ImportSummary {
   droppedReferences: Reference[];
   /** Excerpts whose text the team had edited in excerpts.csv, kept over the tool's. */
   keptTexts: string[];
+  /** Pseudonyms the record did not have (on a re-import). */
+  newParticipants: string[];
 }
 
 const EXCERPT_COLUMNS = ['id', 'participant', 'position', 'codes', 'text', 'original_lang', 'original_text'];
@@ -165,6 +167,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
       participants: participants.map((p) => ({ id: idOf.get(p.key)!, name: p.name, excerpts: counts.get(idOf.get(p.key)!) ?? 0 })),
       skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept,
       merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
+      newParticipants: record ? participants.filter((p) => !record.participants[nameDigest(p.name)]).map((p) => idOf.get(p.key)!) : [],
     },
   };
 }
