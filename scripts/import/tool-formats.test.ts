@@ -1,0 +1,81 @@
+/**
+ * Exports as the tools write them (byte-order marks, CRLF, header spellings, quoting), each one
+ * a case a naive importer gets wrong, and ids that do not move from one export to the next.
+ */
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Codebook } from '../lib/schema.ts';
+import type { StudyFiles } from '../lib/study-files.ts';
+import type { InputFile } from './model.ts';
+import { RECORD_FILE } from './record.ts';
+import { excerpts, rows, run } from './test-helpers.ts';
+import { readFileSync } from 'node:fs';
+
+const dir = new URL('../fixtures/', import.meta.url).pathname;
+const input = (path: string): InputFile => ({ name: path, bytes: readFileSync(`${dir}${path}`) });
+const tree = (files: Record<string, string>) => (parse(files['codebook.yaml']) as Codebook).themes
+  .map((t) => [t.id, t.subthemes.map((s) => [s.id, s.codes.map((c) => `${c.id}: ${c.label}`)])]);
+/** The files of an import as the folder a re-import reads. */
+const folder = (files: Record<string, string>): StudyFiles => ({
+  dir: 'study', study: files['study.yaml'], codebook: files['codebook.yaml'], participants: files['participants.csv'],
+  excerpts: files['excerpts.csv'], quotes: files['quotes.yaml'], redactions: files['redactions.yaml'],
+  narratives: Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('themes/')).map(([f, t]) => [f.slice(7, -4), t])),
+});
+const byText = (result: ReturnType<typeof run>) => new Map(rows(result, 'excerpts.csv').map((r) => [r.text, [r.id, r.participant]]));
+
+describe('QualCoder coding report', () => {
+  // Naive: matches "Trust" (a code) to the category "Trust" of the same name, which makes a
+  // spurious "Trust (general)" code and puts the passage on the category.
+  it('matches Codename to a code and Category to a category, even when they share a name', () => {
+    const result = run(input('import-qualcoder/same-name.csv'), { codebook: input('import-qualcoder/same-name.qdc') });
+    expect(tree(result.files)).toEqual([
+      ['trust', [['trust-codes', ['trust-2: Trust', 'doubt: Doubt']]]],
+      ['workload', [['workload-codes', ['workload-2: Workload']]]],
+    ]);
+    expect(excerpts(result).map(([, p, c]) => [p, c])).toEqual([['P01', 'trust-2'], ['P02', 'doubt'], ['P03', 'workload-2']]);
+    expect(result.files['codebook.yaml']).not.toContain('(general)');
+  });
+
+  // Naive: accepts only the `File/case` header of development versions, so 3.6-3.8 reports of
+  // cases (`Case,Filename,...,CaseVar_...`) fail, and their case attributes never come in.
+  it('reads the 3.6-3.8 report of cases: participants are cases, with their CaseVar_ attributes', () => {
+    const result = run(input('import-qualcoder/cases.csv'));
+    expect(rows(result, 'participants.csv')).toEqual([
+      { id: 'P01', role: 'Doctor', years_experience: '7' },
+      { id: 'P02', role: 'Nurse', years_experience: '12' },
+      { id: 'P03', role: 'Pharmacist', years_experience: '30' },
+    ]);
+    expect(excerpts(result).map(([, p, , t]) => [p, t])).toEqual([
+      ['P01', 'I sign what it drafts.'],
+      ['P02', 'We print everything anyway.'], ['P02', 'The screen freezes at night.'],
+      ['P03', 'It flags the same interaction daily.'],
+    ]);
+    expect(result.report).toContain('| P02 | Nurse A | 2 |');
+  });
+
+  // Naive: ids from row order (QualCoder sorts rows by code name), so renaming one code
+  // reassigns pseudonyms and moves excerpt URLs.
+  it('keeps every id when a code is renamed, rows are reordered and rows are added', () => {
+    const [one, two] = [run(input('import-qualcoder/round1.csv')), run(input('import-qualcoder/round2.csv'))];
+    const [before, after] = [byText(one), byText(two)];
+    for (const text of ['The alerts never stop.', 'I check every line twice.', 'I finish my notes before I go home.', 'Nobody checks the checker, so we do.']) {
+      expect(after.get(text)).toEqual(before.get(text));
+    }
+    expect(rows(two, 'participants.csv').map((p) => p.id)).toEqual(['P01', 'P02', 'P03', 'P04', 'P05']);
+    expect(after.get('I do not use it at all.')![1]).toBe('P05');
+  });
+
+  // Naive: a corrected passage is a new excerpt and a lost one, and its quote dangles.
+  it('on a re-import, a passage corrected in the tool keeps its id and is reported as edited', () => {
+    const one = run(input('import-qualcoder/round1.csv'));
+    const id = byText(one).get('It saves me an hour every evening.')![0];
+    const quotes = `time-saved:\n  - excerpt: ${id}\n`;
+    const two = run(input('import-qualcoder/round2.csv'), { previous: { ...folder(one.files), quotes }, record: one.files[RECORD_FILE] });
+    expect(byText(two).get('It saves me an hour every single evening.')![0]).toBe(id);
+    expect(two.files['quotes.yaml']).toBe(quotes);
+    expect(two.report).toContain(`### Edited in the tool (same source, overlapping passage): id kept\n\n- ${id}`);
+    // The renamed code is a new code in QualCoder's CSV (names are its only identity): the report says so.
+    expect(two.report).toContain('- code "time-gained" under "gains"');
+    expect(two.report).toContain('- code "time-saved"');
+  });
+});
