@@ -155,7 +155,7 @@ export function paint(themes: Theme[], given: Map<string, string | undefined>): 
     if (!free && colourOptional) { delete (t as Partial<Theme>).colour; notes.push(`Theme "${t.id}" had no colour and the palette is used up: its colour was left out, and the site makes one.`); return; }
     t.colour = free ?? PALETTE[i % PALETTE.length];
     taken.add(t.colour);
-    notes.push(`Theme "${t.id}" had no colour; it got ${t.colour}.`);
+    notes.push(free ? `Theme "${t.id}" had no colour; it got ${t.colour}.` : `Theme "${t.id}" had no colour and the palette's ${PALETTE.length} colours are used up: it shares ${t.colour} with another theme; give it one in codebook.yaml.`);
   });
   return notes;
 }

@@ -6,7 +6,7 @@
 import type { Problem } from '../lib/problems.ts';
 import type { ImportedProject, RawExcerpt, Skip } from './model.ts';
 import { type PositionUnit, choosePositionUnit, cleanText, decodeText, hasAstral, lengthIn, slicer } from './positions.ts';
-import { allKeys, readCodes } from './refi-codebook.ts';
+import { allKeys, groupBySets, readCodes } from './refi-codebook.ts';
 import { readParticipants, type SourceInfo } from './refi-cases.ts';
 import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
 
@@ -28,8 +28,10 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   if (root.localName !== 'Project') return { problems: [{ file, line: lineOf(root), message: `found root element <${root.localName}>, expected <Project> (a REFI-QDA project)` }] };
   const at = (el: XmlElement, message: string) => problems.push({ file, line: lineOf(el), field: describe(el), message });
   const skipped: Skip[] = [];
-  const codes = readCodes(kid(kid(root, 'CodeBook'), 'Codes'), file, problems);
-  const codeKeys = allKeys(codes);
+  const tree = readCodes(kid(kid(root, 'CodeBook'), 'Codes'), file, problems);
+  const codeKeys = allKeys(tree);
+  const groupNotes: string[] = [];
+  const codes = groupBySets(tree, [root, kid(root, 'CodeBook')], skipped, groupNotes);
   const origin = root.getAttribute('origin') || undefined;
   const { unit, reason } = choosePositionUnit(flag, origin);
   const participants = readParticipants(root);
@@ -52,7 +54,11 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
       const base = root.getAttribute('basePath')?.replace(/\/+$/, '');
       bytes = m[1] === 'absolute' ? files.external(rel) : (base ? files.external(`${base}/${rel}`) : undefined) ?? files.external(rel);
       lookedIn = m[1] === 'absolute' ? 'on this computer' : `next to the input${base ? ` and in basePath "${base}"` : ''}`;
-    } else { at(el, `found plainTextPath ${JSON.stringify(path)}, expected internal://, relative:// or absolute://`); return undefined; }
+    } else if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+      // A bare name (`board_2017.txt`, as qc writes it): the standard's sources folder, as internal:// would be.
+      const found = files.internal(safeDecode(path));
+      if ('bytes' in found) bytes = found.bytes; else lookedIn = found.lookedIn;
+    } else { at(el, `found plainTextPath ${JSON.stringify(path)}, expected internal://, relative://, absolute:// or a file name in sources/`); return undefined; }
     if (!bytes) { at(el, `source file ${JSON.stringify(path)} not found (looked ${lookedIn})`); return undefined; }
     const decoded = decodeText(bytes);
     if ('error' in decoded) { at(el, `source file ${JSON.stringify(path)}: ${decoded.error}`); return undefined; }
@@ -118,7 +124,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
     project: {
       format: `REFI-QDA project${origin ? `, origin "${origin}"` : ''}`,
       name: root.getAttribute('name') ?? '', codes, participants: used, excerpts,
-      skipped: [...skipped, ...participants.skipped], notes: [...notes, ...participants.notes],
+      skipped: [...skipped, ...participants.skipped], notes: [...notes, ...groupNotes, ...participants.notes],
     },
   };
 }

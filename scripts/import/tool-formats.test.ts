@@ -4,7 +4,7 @@
  */
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Codebook } from '../lib/schema.ts';
+import { ThemeSchema, type Codebook } from '../lib/schema.ts';
 import type { StudyFiles } from '../lib/study-files.ts';
 import type { InputFile } from './model.ts';
 import { RECORD_FILE } from './record.ts';
@@ -77,5 +77,72 @@ describe('QualCoder coding report', () => {
     // The renamed code is a new code in QualCoder's CSV (names are its only identity): the report says so.
     expect(two.report).toContain('- code "time-gained" under "gains"');
     expect(two.report).toContain('- code "time-saved"');
+  });
+});
+
+describe('Taguette', () => {
+  // Naive: a flat list of five tags, the hierarchy of the paths lost; and a header-position
+  // reader of the codebook trips on 1.5's "number of documents" column.
+  it('builds the code tree from tag paths (a.b, a\\b), with the 1.5 codebook and without one', () => {
+    for (const options of [{}, { codebook: input('import-taguette/codebook.csv') }]) {
+      const result = run(input('import-taguette/all_tags.csv'), options);
+      expect(tree(result.files)).toEqual([
+        ['barriers', [['cost', ['cost-general: cost (general)', 'fees: fees']], ['barriers-codes', ['time: time']]]],
+        ['trust', [['trust-codes', ['colleagues: colleagues']]]],
+        ['ungrouped', [['ungrouped-codes', ['dr-visits: Dr. visits']]]],
+      ]);
+      expect(excerpts(result).map(([, , c, t]) => [c, t])).toEqual([
+        ['fees;time', 'The fees are too high, honestly.'], ['colleagues', 'I ask a colleague first.'],
+        ['dr-visits', 'We see the doctor twice a year.'], ['cost-general', "It costs a day's pay."],
+      ]);
+    }
+    const described = run(input('import-taguette/all_tags.csv'), { codebook: input('import-taguette/codebook.csv') });
+    expect(described.files['codebook.yaml']).toContain('definition: Fees charged');
+  });
+});
+
+describe('REFI-QDA', () => {
+  // Naive: ATLAS.ti's code groups are ignored, so every code lands in "Ungrouped" and the
+  // codes' colours vanish without a word.
+  it('makes ATLAS.ti code groups (<Sets>) the grouping of a flat codebook, keeps colours, reports the rest', () => {
+    const result = run(input('import-refi/atlas-sets.qde'));
+    expect(tree(result.files)).toEqual([
+      ['workload', [['workload-codes', ['alert-fatigue: Alert fatigue', 'printing: Printing']]]],
+      ['trust', [['trust-codes', ['asking-colleagues: Asking colleagues']]]],
+      ['ungrouped', [['ungrouped-codes', ['silence: Silence', 'unclear-roles: Unclear roles']]]],
+    ]);
+    const themes = (parse(result.files['codebook.yaml']) as Codebook).themes;
+    expect(themes.map((t) => [t.id, t.colour, t.definition])).toEqual([
+      ['workload', '#D55E00', 'Work the tool adds'], ['trust', '#0072B2', 'Definition to be written by the research team.'], ['ungrouped', '#009E73', 'Codes that had no parent in the QDA project; move them into themes.'],
+    ]);
+    expect(result.report).toContain('- code group "Night-shift documents": it holds no codes (only sources or notes)');
+    expect(result.report).toContain('Code "Alert fatigue" is in code groups "Workload" and "Trust": it went to the first.');
+    expect(result.report).toContain('5 colours of codes that did not become themes were not kept');
+  });
+
+  // Naive: only internal://, relative:// and absolute:// are known, so the whole import fails.
+  it('reads a bare plainTextPath (as qc writes it) from sources/', () => {
+    const readExternal = (path: string) => { try { return readFileSync(`${dir}import-refi/qc/${path}`); } catch { return undefined; } };
+    expect(excerpts(run(input('import-refi/qc/board.qde'), { readExternal }))).toEqual([['E9C100000', 'P01', 'not-consulted', 'Nobody asked the nurses.']]);
+  });
+
+  // Naive: one theme "Codes" holding everything; "Stress" twice in one subtheme; a derived
+  // subtheme id cut at 48 characters loses its "-codes"; a seventh theme gets black.
+  it('starts a single-root tree a level down, relabels flattened namesakes, keeps derived ids whole, never paints black', () => {
+    const result = run(input('import-refi/one-root.qde'));
+    const themes = (parse(result.files['codebook.yaml']) as Codebook).themes;
+    expect(themes.map((t) => t.id)).toEqual(['how-clinicians-weigh-the-advice-of-decision', 'workload', 'theme-1', 'theme-2', 'theme-3', 'theme-4', 'theme-5', 'theme-6']);
+    expect(result.report).toContain('The code tree has a single root "Codes": its children became the themes (level 2 of the tool\'s tree).');
+    expect(themes[0].subthemes[0].id).toBe('how-clinicians-weigh-the-advice-of-decision-codes');
+    expect(themes[1].subthemes[0].codes.map((c) => `${c.id}: ${c.label}`)).toEqual(['stress: Night shift › Stress', 'stress-2: Day shift › Stress']);
+    expect(result.report).toContain('Two codes labelled "Stress" were flattened into subtheme "Workload › Nurses": code "stress" was relabelled "Night shift › Stress".');
+    const colours = themes.map((t) => t.colour);
+    expect(colours).not.toContain('#000000');
+    if (ThemeSchema.shape.colour.safeParse(undefined).success) {
+      expect(colours.slice(6)).toEqual([undefined, undefined]);
+    } else {
+      expect(colours.slice(6)).toEqual(['#0072B2', '#D55E00']);
+      expect(result.report).toContain('Theme "theme-5" had no colour and the palette\'s 6 colours are used up: it shares #0072B2 with another theme');
+    }
   });
 });
