@@ -7,7 +7,7 @@
  */
 import { excerptIdsFromGuids } from './ids.ts';
 import type { RawExcerpt } from './model.ts';
-import { nameDigest, textDigest, type ImportRecord } from './record.ts';
+import { nameDigest, textDigest, type ImportRecord, type RecordExcerpt } from './record.ts';
 
 /** Ids per excerpt (same order as given), and what changed since the record. */
 export interface ExcerptIds {
@@ -62,11 +62,13 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
     const id = keys.flatMap((k) => index.get(k) ?? []).find((c) => !claimed.has(c));
     if (id) { ids[i] = id; claimed.add(id); }
   });
+  const bySource = new Map<string, [string, RecordExcerpt][]>();
+  for (const entry of entries) bySource.set(entry[1].source, [...(bySource.get(entry[1].source) ?? []), entry]);
   excerpts.forEach((e, i) => {
     if (ids[i]) return;
     let best: { id: string; score: number } | undefined;
-    for (const [id, r] of entries) {
-      if (claimed.has(id) || (r.source !== source[i] && r.source !== ANY)) continue;
+    for (const [id, r] of [...(bySource.get(source[i]) ?? []), ...(bySource.get(ANY) ?? [])]) {
+      if (claimed.has(id)) continue;
       const previous = previousTexts.get(id);
       const score = e.span && r.span ? (overlap(e.span, r.span) > 0 ? 1 + overlap(e.span, r.span) : 0)
         : previous !== undefined && similarity(previous, e.text) >= 0.5 ? similarity(previous, e.text) : 0;

@@ -25,7 +25,7 @@ function layout(header: string[]) {
 
 /** True when a CSV header is QualCoder's coding report (by file, or by case). */
 export const isQualCoderHeader = (header: string[]): boolean =>
-  (/^(file|file\/case)$/i.test(header[0]?.trim() ?? '') || (/^case$/i.test(header[0]?.trim() ?? '') && columnIndex(header, 'filename') >= 0))
+  (/^(file|file\/case|filename)$/i.test(header[0]?.trim() ?? '') || (/^case$/i.test(header[0]?.trim() ?? '') && columnIndex(header, 'filename') >= 0))
   && ['Coded', 'Id', 'Codename'].every((c) => columnIndex(header, c) >= 0);
 
 /**

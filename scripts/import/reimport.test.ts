@@ -122,3 +122,28 @@ describe('re-import into a folder the team has edited', () => {
     expect(codes().get('double-checking')!.label).toBe('Double checking');
   });
 });
+
+describe('re-import of an export that lost a theme the team wrote about', () => {
+  const other = join(root, 'lost-theme');
+  it('stops and names every reference to the theme (quotes, brief, narrative) instead of deleting it', () => {
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', other).code).toBe(0);
+    writeFileSync(join(other, 'quotes.yaml'), 'workload:\n  - excerpt: E1B000001\n');
+    writeFileSync(join(other, 'brief.yaml'), 'themes:\n  workload:\n    why: Time matters.\n');
+    writeFileSync(join(other, 'themes/workload.mdx'), 'Time came back in the evenings.\n');
+    // The tool's export without the Workload code tree and the interview coded with it.
+    const round2 = readFileSync(join(FIXTURES, 'round2.qde'), 'utf8')
+      .replace(/<Code guid="c0000000-0000-4000-8000-000000000002"[\s\S]*?<\/Code><\/Code><\/Code>/, '')
+      .replace(/<TextSource guid="5a000000-0000-4000-8000-000000000002"[\s\S]*?<\/TextSource>\r\n/, '');
+    expect(round2).not.toContain('Workload');
+    writeFileSync(join(root, 'no-workload.qde'), round2);
+    const { code, err } = importCli(join(root, 'no-workload.qde'), '--out', other, '--force', '--drop-dangling');
+    expect(code).toBe(1);
+    const lines = err.split('\n').filter((l) => l.includes('theme "workload"')).map((l) => l.trim().replace(/^.*lost-theme\//, ''));
+    expect(lines).toEqual([
+      'brief.yaml:2: points at theme "workload", which the new export no longer has; move or delete this reference, then import again',
+      'quotes.yaml:1: points at theme "workload", which the new export no longer has; move or delete this reference, then import again',
+      'themes/workload.mdx:1: points at theme "workload", which the new export no longer has; move or delete this reference, then import again',
+    ]);
+    expect(readFileSync(join(other, 'themes/workload.mdx'), 'utf8')).toBe('Time came back in the evenings.\n');
+  });
+});

@@ -96,7 +96,9 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
   const order = codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => c.id)));
 
   // Participants: kept pseudonyms by name, else numbered in name order; rows sorted by id.
-  const pseudonyms = participantIds(project.participants, (name) => record?.participants[nameDigest(name)]);
+  // The last import's pseudonym, by name (a renamed file is a new participant) or by the tool's key (a renamed case is not).
+  const lastId = new Map(project.participants.map((p) => [p.name, record?.participants[nameDigest(p.name)] ?? record?.participants[nameDigest(p.key)]]));
+  const pseudonyms = participantIds(project.participants, (name) => lastId.get(name));
   const idOf = new Map(project.participants.map((p, i) => [p.key, pseudonyms[i]]));
   const columns = [...new Set(project.participants.flatMap((p) => Object.keys(p.attributes)))];
   for (const p of project.participants) {
@@ -167,7 +169,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
       participants: participants.map((p) => ({ id: idOf.get(p.key)!, name: p.name, excerpts: counts.get(idOf.get(p.key)!) ?? 0 })),
       skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept,
       merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
-      newParticipants: record ? participants.filter((p) => !record.participants[nameDigest(p.name)]).map((p) => idOf.get(p.key)!) : [],
+      newParticipants: record ? participants.filter((p) => !lastId.get(p.name)).map((p) => idOf.get(p.key)!) : [],
     },
   };
 }
@@ -184,7 +186,7 @@ function recordOf(mapped: ReturnType<typeof mapCodebook>, excerpts: ImportedProj
   }
   return {
     version: 1, nodes,
-    participants: Object.fromEntries(project.participants.map((p) => [nameDigest(p.name), idOf.get(p.key)!])),
+    participants: Object.fromEntries(project.participants.flatMap((p) => [[nameDigest(p.name), idOf.get(p.key)!], ...(p.key.startsWith('document:') ? [] : [[nameDigest(p.key), idOf.get(p.key)!]])])),
     excerpts: Object.fromEntries(excerpts.map((e, i) => [ids[i], {
       source: nameDigest(e.document), ...(e.span ? { span: e.span } : {}), text: textDigest(e.text), ...('guid' in e.idFrom ? { guid: e.idFrom.guid } : {}),
     }])),

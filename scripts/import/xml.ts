@@ -16,7 +16,7 @@ export interface XmlElement {
   attributes: Record<string, string>;
   children: XmlElement[];
   /** The element's own text and that of its descendants, in document order. */
-  textContent: string;
+  readonly textContent: string;
   lineNumber: number;
   getAttribute(name: string): string | null;
 }
@@ -27,7 +27,7 @@ const localOf = (name: string) => name.slice(name.indexOf(':') + 1);
 export function parseXml(text: string, file: string): { root?: XmlElement; problems: Problem[] } {
   const problems: Problem[] = [];
   const parser = new SaxesParser({ position: true });
-  const stack: { el: XmlElement; parts: string[] }[] = [];
+  const stack: { el: XmlElement; parts: (string | XmlElement)[] }[] = [];
   let root: XmlElement | undefined;
   let tagLine = 1;
   parser.on('opentagstart', () => { tagLine = parser.line; });
@@ -44,20 +44,23 @@ export function parseXml(text: string, file: string): { root?: XmlElement; probl
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries(tag.attributes)) attributes[localOf(name)] = typeof value === 'string' ? value : value.value;
+    // Each element keeps only its own text, between its children; textContent joins them when
+    // asked, so a large project's text is held once, not once per ancestor.
+    const parts: (string | XmlElement)[] = [];
     const el: XmlElement = {
-      localName: localOf(tag.name), attributes, children: [], textContent: '', lineNumber: tagLine,
+      localName: localOf(tag.name), attributes, children: [], lineNumber: tagLine,
+      get textContent(): string { return parts.map((p) => (typeof p === 'string' ? p : p.textContent)).join(''); },
       getAttribute: (name) => attributes[name] ?? null,
     };
-    if (stack.length) stack[stack.length - 1].el.children.push(el); else root ??= el;
-    stack.push({ el, parts: [] });
+    if (stack.length) { const top = stack[stack.length - 1]; top.el.children.push(el); top.parts.push(el); } else root ??= el;
+    stack.push({ el, parts });
   });
-  const addText = (t: string) => { for (const s of stack) s.parts.push(t); };
+  const addText = (t: string) => { stack[stack.length - 1]?.parts.push(t); };
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
     const top = stack.pop();
     closed = { name: tag.name, line: top?.el.lineNumber ?? 0 };
-    if (top) top.el.textContent = top.parts.join('');
   });
   try {
     parser.write(text).close();
