@@ -4,6 +4,7 @@
  * the generated data the site reads. Used by scripts/ and by src/content.config.ts.
  */
 import { z } from 'zod';
+import { themeColour } from './theme-colour.ts';
 
 /** A stable identifier: lowercase words joined by hyphens (`time-saved`), used in URLs. */
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens');
@@ -97,8 +98,8 @@ export const SubthemeSchema = z.strictObject({
 export const ThemeSchema = z.strictObject({
   id: SlugSchema,
   label: TextSchema,
-  /** Colour on charts and cards, as #rrggbb. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2'),
+  /** Colour on charts and cards, as #rrggbb. Omitted: the pipeline gives the theme one (themeColour). */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2').optional(),
   definition: TextSchema,
   /** One paragraph summarising the finding, for the theme card and page. */
   summary: TextSchema,
@@ -107,8 +108,9 @@ export const ThemeSchema = z.strictObject({
   subthemes: z.array(SubthemeSchema).min(1),
 });
 
-/** codebook.yaml: themes -> subthemes -> codes. */
-export const CodebookSchema = z.strictObject({ themes: z.array(ThemeSchema).min(1) });
+/** codebook.yaml: themes -> subthemes -> codes. A theme without a colour gets one here. */
+export const CodebookSchema = z.strictObject({ themes: z.array(ThemeSchema).min(1) })
+  .transform((cb) => ({ themes: cb.themes.map((t, i) => ({ ...t, colour: t.colour ?? themeColour(i) })) }));
 
 /** One row of participants.csv. Further columns are kept as extra attributes. */
 export const ParticipantSchema = z.object({
@@ -184,7 +186,7 @@ export type BriefTheme = z.infer<typeof BriefThemeSchema>;
 
 export type Study = z.infer<typeof StudySchema>;
 export type Codebook = z.infer<typeof CodebookSchema>;
-export type Theme = z.infer<typeof ThemeSchema>;
+export type Theme = Codebook['themes'][number];
 export type Subtheme = z.infer<typeof SubthemeSchema>;
 export type Code = z.infer<typeof CodeSchema>;
 export type Participant = z.infer<typeof ParticipantSchema>;
