@@ -54,6 +54,8 @@ export function groupBySets(codes: CodeNode[], parents: (XmlElement | undefined)
     for (const c of members) if (placed.has(c.key)) notes.push(`Code "${c.name}" is in code groups "${placed.get(c.key)}" and "${name}": it went to the first.`);
     if (!fresh.length) { skipped.push({ what: `code group "${name}"`, why: members.length ? 'all its codes are in earlier groups' : 'it holds no codes (only sources or notes)' }); continue; }
     for (const c of fresh) placed.set(c.key, name);
+    const others = kids(set, 'MemberSource').length + kids(set, 'MemberNote').length;
+    if (others) skipped.push({ what: `${others} source${others === 1 ? '' : 's'} or note${others === 1 ? '' : 's'} in code group "${name}"`, why: 'only codes of a group are imported' });
     const counts = new Map<string, number>();
     for (const c of fresh) if (c.colour) counts.set(c.colour.toUpperCase(), (counts.get(c.colour.toUpperCase()) ?? 0) + 1);
     const colour = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -28,6 +28,10 @@ export function mergeFolderCodebook(
     problems.push({ file: `${previous.dir}/codebook.yaml`, message: `cannot be read for the merge (${(e as Error).message.split('\n')[0]}); fix it, or pass --overwrite to replace the folder` });
     return { notes: [] };
   }
+  if (!Array.isArray((ours as { themes?: unknown } | null)?.themes)) {
+    problems.push({ file: `${previous.dir}/codebook.yaml`, message: 'has no list of themes to merge with; fix it (themes: [...]), or pass --overwrite to replace the folder' });
+    return { notes: [] };
+  }
   // Theirs as the tool gave it: a colour only where the tool gave one.
   const tool: Codebook = { themes: theirs.themes.map((t) => ({ ...t, colour: given.get(t.id) as string })) };
   const merged = mergeCodebook(record?.nodes, ours, tool);
