@@ -216,6 +216,12 @@ export const ExcerptRecordSchema = z.strictObject({
   /** Ids of the excerpts before and after this one in the same interview. */
   prev: z.string().optional(),
   next: z.string().optional(),
+  /** The latest release that changed the published text: a word diff, or `redacted` (no old words). */
+  changed: z.strictObject({
+    version: z.string(),
+    diff: z.array(z.strictObject({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })).optional(),
+    redacted: z.boolean().optional(),
+  }).optional(),
 });
 
 export type ExcerptRecord = z.infer<typeof ExcerptRecordSchema>;
