@@ -22,6 +22,7 @@ import { slugify } from './import/ids.ts';
 import type { InputFile } from './import/model.ts';
 import type { PositionUnit } from './import/positions.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
+import { listFiles } from './lib/list-files.ts';
 import { readStudyFolder, replaceFolder } from './lib/study-files.ts';
 import { RECORD_FILE } from './import/record.ts';
 
@@ -78,6 +79,20 @@ function idsOf(text: string | undefined): string[] {
 
 const readInput = (path: string): InputFile => ({ name: path, bytes: readFileSync(path) });
 
+/** What the import writes itself; every other file of the folder is the team's. */
+const IMPORT_OWNS = /^(codebook\.yaml|participants\.csv|excerpts\.csv|import-record\.json|themes\/[^/]+\.mdx)$/;
+/** The published history, kept even by --overwrite: releases are append-only. */
+const HISTORY = /^(releases\/.*|withdrawn\.yaml)$/;
+
+/**
+ * Files of the folder the import does not write, kept byte for byte: on a re-import every file
+ * the team added (releases/, withdrawn.yaml, anything else); on --overwrite the release history.
+ */
+function carryOver(dir: string, written: Record<string, string>, overwrite: boolean): Record<string, Uint8Array> {
+  const keep = listFiles(dir).filter((f) => !(f in written) && (overwrite ? HISTORY.test(f) : !IMPORT_OWNS.test(f)));
+  return Object.fromEntries(keep.map((f) => [f, readFileSync(resolve(dir, f))]));
+}
+
 /** Reads, imports and writes; returns the exit code. */
 export function run(argv = process.argv.slice(2)): number {
   let args: Args;
@@ -109,7 +124,9 @@ export function run(argv = process.argv.slice(2)): number {
       dropDangling: args.dropDangling,
       out: shownOut,
     });
-    replaceFolder(out, result.files);
+    const carried = exists ? carryOver(out, result.files, args.overwrite) : {};
+    replaceFolder(out, { ...carried, ...result.files });
+    if (Object.keys(carried).length) console.log(`Kept as they were: ${Object.keys(carried).join(', ')}`);
     writeFileSync(`${out}.import-report.md`, result.report);
     console.log(result.report);
     console.log(`import: ${args.file} -> ${shownOut} (${Object.keys(result.files).length} files); report in ${shownOut}.import-report.md`);

@@ -36,8 +36,11 @@ function similarity(a: string, b: string): number {
 
 const overlap = (a: [number, number], b: [number, number]) => Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
 
-/** Assigns ids; `previousTexts` are excerpts.csv texts by id, to compare passages without spans. */
-export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, previousTexts = new Map<string, string>()): ExcerptIds {
+/**
+ * Assigns ids; `previousTexts` are excerpts.csv texts by id, to compare passages without spans;
+ * `reserved` ids (published by a release) are never handed to a new passage.
+ */
+export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, previousTexts = new Map<string, string>(), reserved: Iterable<string> = []): ExcerptIds {
   const hexOf = (e: RawExcerpt) => ('guid' in e.idFrom ? e.idFrom.guid : e.idFrom.content);
   const natural = excerptIdsFromGuids(excerpts.map(hexOf));
   if (!record && !previousTexts.size) return { ids: excerpts.map((e) => natural.get(hexOf(e))!), edited: [], added: [], gone: [] };
@@ -77,7 +80,7 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
     if (best) { ids[i] = best.id; claimed.add(best.id); edited.push(best.id); }
   });
   // New passages: their natural id, lengthened while the record or another passage holds it.
-  const taken = new Set([...entries.map(([id]) => id), ...ids.filter((x): x is string => !!x)]);
+  const taken = new Set([...entries.map(([id]) => id), ...(record?.retired ?? []), ...reserved, ...ids.filter((x): x is string => !!x)]);
   const added: string[] = [];
   excerpts.forEach((e, i) => {
     if (ids[i]) return;

@@ -42,6 +42,8 @@ export interface ImportRecord {
   participants: Record<string, string>;
   /** Per excerpt id. */
   excerpts: Record<string, RecordExcerpt>;
+  /** Excerpt ids that earlier imports gave and later ones lost: never handed out again. */
+  retired?: string[];
 }
 
 /** The record's file name inside the study folder. */
@@ -68,5 +70,5 @@ export function readRecord(text: string | undefined): { record?: ImportRecord; p
 /** Writes a record: keys sorted, so the same import gives the same bytes. */
 export function writeRecord(record: ImportRecord): string {
   const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-  return `${JSON.stringify({ version: 1, nodes: sorted(record.nodes), participants: sorted(record.participants), excerpts: sorted(record.excerpts) }, null, 1)}\n`;
+  return `${JSON.stringify({ version: 1, nodes: sorted(record.nodes), participants: sorted(record.participants), excerpts: sorted(record.excerpts), retired: [...new Set(record.retired ?? [])].sort() }, null, 1)}\n`;
 }

@@ -4,7 +4,7 @@
  * unchanged passage keeps its id, and the report says what changed. Through the CLI, so the
  * record file and the flags are part of what is tested.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -29,6 +29,8 @@ function importCli(...args: string[]): { code: number; out: string; err: string 
   try { return { code: cli(args), out: out.join('\n'), err: err.join('\n') }; } finally { log.mockRestore(); error.mockRestore(); }
 }
 
+/** The id of the excerpt with this text in a folder. */
+const idOf = (folder: string, text: string) => { const [h, ...rows] = readCsv(readFileSync(join(folder, 'excerpts.csv'), 'utf8')).records; return rows.find((r) => r.cells[h.cells.indexOf('text')] === text)!.cells[0]; };
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
 const excerptRows = () => { const [h, ...rows] = readCsv(read('excerpts.csv')).records; return rows.map((r) => Object.fromEntries(h.cells.map((c, i) => [c, r.cells[i]]))); };
 const idOfText = (start: string) => excerptRows().find((r) => r.text.startsWith(start))!.id;
@@ -145,5 +147,29 @@ describe('re-import of an export that lost a theme the team wrote about', () => 
       'themes/workload.mdx:1: points at theme "workload", which the new export no longer has; move or delete this reference, then import again',
     ]);
     expect(readFileSync(join(other, 'themes/workload.mdx'), 'utf8')).toBe('Time came back in the evenings.\n');
+  });
+});
+
+describe('files the import does not write', () => {
+  const third = join(root, 'history');
+  it('are kept byte for byte by --force; --overwrite keeps only the release history', () => {
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', third).code).toBe(0);
+    const gone = idOf(third, 'But the alerts add work.');
+    mkdirSync(join(third, 'releases'));
+    const manifest = JSON.stringify({ version: '1.0', excerpts: [{ id: gone, hash: '0123456789abcdef' }] });
+    writeFileSync(join(third, 'releases/1.0.json'), manifest);
+    writeFileSync(join(third, 'withdrawn.yaml'), `${gone}: Withdrawn at the participant's request.\n`);
+    writeFileSync(join(third, 'NOTES.md'), 'Our own notes.\n');
+    const { code, out } = importCli(join(FIXTURES, 'round2.qde'), '--out', third, '--force');
+    expect(code).toBe(0);
+    expect(readFileSync(join(third, 'releases/1.0.json'), 'utf8')).toBe(manifest);
+    expect(readFileSync(join(third, 'NOTES.md'), 'utf8')).toBe('Our own notes.\n');
+    expect(out).toContain(`1 gone excerpt was published by a release (${gone})`);
+    // The gone id is retired: no later passage can take it.
+    expect(JSON.parse(readFileSync(join(third, 'import-record.json'), 'utf8')).retired).toEqual([gone]);
+    expect(importCli(join(FIXTURES, 'round2.qde'), '--out', third, '--overwrite').code).toBe(0);
+    expect(readFileSync(join(third, 'withdrawn.yaml'), 'utf8')).toContain(gone);
+    expect(existsSync(join(third, 'releases/1.0.json'))).toBe(true);
+    expect(existsSync(join(third, 'NOTES.md'))).toBe(false);
   });
 });

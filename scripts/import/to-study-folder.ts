@@ -61,11 +61,22 @@ export interface ImportSummary {
   droppedReferences: Reference[];
   /** Excerpts whose text the team had edited in excerpts.csv, kept over the tool's. */
   keptTexts: string[];
+  /** Gone excerpts that a release published: the next build asks for the release to be scrubbed. */
+  goneReleased: string[];
   /** Pseudonyms the record did not have (on a re-import). */
   newParticipants: string[];
 }
 
 const EXCERPT_COLUMNS = ['id', 'participant', 'position', 'codes', 'text', 'original_lang', 'original_text'];
+
+/** Excerpt ids the folder's releases (releases/<version>.json) published, read leniently. */
+function releasedIds(previous: StudyFiles | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const text of Object.values(previous?.releases ?? {})) {
+    try { for (const e of (JSON.parse(text) as { excerpts?: { id?: unknown }[] }).excerpts ?? []) if (typeof e.id === 'string') ids.add(e.id); } catch { /* the build reports a broken manifest */ }
+  }
+  return ids;
+}
 
 /** Rows of the previous excerpts.csv by id. */
 function previousRows(text: string | undefined): Map<string, Record<string, string>> {
@@ -116,7 +127,8 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
   const compare = (a: number[], b: number[]) => { for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0); return 0; };
   const excerpts = [...project.excerpts].sort((a, b) => (rank.get(a.participant)! - rank.get(b.participant)!) || compare(a.order, b.order));
   const old = previousRows(previous?.excerpts);
-  const assigned = assignExcerptIds(excerpts, record, new Map([...old].map(([id, r]) => [id, r.text ?? ''])));
+  const released = releasedIds(options.previous);
+  const assigned = assignExcerptIds(excerpts, record, new Map([...old].map(([id, r]) => [id, r.text ?? ''])), released);
   const positions = new Map<string, number>();
   const keptTexts: string[] = [];
   const excerptRows = excerpts.map((e, i) => {
@@ -149,7 +161,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
     ...keep('quotes.yaml', team?.quotes, '# Curated quotes: per theme id, a list of { excerpt: E..., lead: optional lead-in }.\n{}\n'),
     ...keep('redactions.yaml', previous?.redactions, '# Private: names and places to replace in every published text, e.g.\n# - term: Sarwarabad District Hospital\n#   replacement: "[hospital]"\n[]\n'),
     ...keep('brief.yaml', previous?.brief),
-    [RECORD_FILE]: writeRecord(recordOf(mapped, excerpts, assigned.ids, project, idOf)),
+    [RECORD_FILE]: writeRecord({ ...recordOf(mapped, excerpts, assigned.ids, project, idOf), retired: [...(record?.retired ?? []), ...assigned.gone] }),
   };
   for (const t of codebook.themes) Object.assign(files, keep(`themes/${t.id}.mdx`, team?.narratives[t.id], NARRATIVE_PLACEHOLDER));
 
@@ -169,6 +181,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
       participants: participants.map((p) => ({ id: idOf.get(p.key)!, name: p.name, excerpts: counts.get(idOf.get(p.key)!) ?? 0 })),
       skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept,
       merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
+      goneReleased: assigned.gone.filter((id) => released.has(id)),
       newParticipants: record ? participants.filter((p) => !lastId.get(p.name)).map((p) => idOf.get(p.key)!) : [],
     },
   };

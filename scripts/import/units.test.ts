@@ -1,6 +1,8 @@
 /** The small pieces: ids, pseudonyms, text decoding and position slicing. */
 import { describe, expect, it } from 'vitest';
+import { assignExcerptIds } from './excerpt-ids.ts';
 import { excerptIdsFromGuids, idAllocator, participantIds, slugify } from './ids.ts';
+import type { RawExcerpt } from './model.ts';
 import { decodeText, slicer } from './positions.ts';
 
 describe('ids', () => {
@@ -24,6 +26,16 @@ describe('ids', () => {
     // The order of the export plays no part; a name the last import knew keeps its pseudonym.
     expect(participantIds([{ name: 'b.txt' }, { name: 'a.txt' }])).toEqual(['P02', 'P01']);
     expect(participantIds([{ name: 'c.txt' }, { name: 'a.txt' }, { name: 'b.txt' }], (n) => ({ 'a.txt': 'P01', 'b.txt': 'P02' })[n])).toEqual(['P03', 'P01', 'P02']);
+  });
+});
+
+describe('excerpt ids on a re-import', () => {
+  const passage = (guid: string, text: string, span: [number, number]): RawExcerpt => ({ idFrom: { guid }, span, participant: 'p', document: 'doc', order: [0], text, codes: [] });
+  it('never hands a retired or released id to a new passage', () => {
+    const record = { version: 1 as const, nodes: {}, participants: {}, excerpts: {}, retired: ['EAAAAAAAA'] };
+    const fresh = assignExcerptIds([passage('aaaaaaaa11112222333344445555666a', 'New words.', [0, 10]), passage('bbbbbbbb11112222333344445555666b', 'Other words.', [20, 32])], record, new Map(), ['EBBBBBBBB']);
+    expect(fresh.ids).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
+    expect(fresh.added).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
   });
 });
 
