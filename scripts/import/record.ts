@@ -15,7 +15,7 @@ export interface RecordNode {
   key?: string;
   label: string;
   definition: string;
-  /** Themes only: the colour the tool gave, if any. */
+  /** Themes only: the colour written, the tool's or else the palette's. */
   colour?: string;
   /** Id of the theme (of a subtheme) or subtheme (of a code). */
   parent?: string;

@@ -191,7 +191,8 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
 function recordOf(mapped: ReturnType<typeof mapCodebook>, excerpts: ImportedProject['excerpts'], ids: string[], project: ImportedProject, idOf: Map<string, string>): ImportRecord {
   const nodes: ImportRecord['nodes'] = {};
   for (const t of mapped.codebook.themes) {
-    nodes[t.id] = { kind: 'theme', key: mapped.keyOf.get(t.id), label: t.label, definition: t.definition, ...(mapped.given.get(t.id) ? { colour: mapped.given.get(t.id) } : {}) };
+    // The colour as written: the tool's, or the palette's when the tool gave none.
+    nodes[t.id] = { kind: 'theme', key: mapped.keyOf.get(t.id), label: t.label, definition: t.definition, ...(t.colour ? { colour: t.colour } : {}) };
     for (const s of t.subthemes) {
       nodes[s.id] = { kind: 'subtheme', key: mapped.keyOf.get(s.id), label: s.label, definition: s.definition, parent: t.id };
       for (const c of s.codes) nodes[c.id] = { kind: 'code', key: mapped.keyOf.get(c.id), label: c.label, definition: c.definition, parent: s.id };
