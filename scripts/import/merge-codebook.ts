@@ -97,7 +97,7 @@ export function mergeCodebook(base: Record<string, RecordNode> | undefined, ours
   const added: MergeResult['added'] = [];
   for (const t of tool.values()) {
     if (merged.has(t.id) || mine.some((o) => o.id === t.id)) continue;
-    if (base?.[t.id] && t.kind !== 'code') continue; // a grouping the team dissolved stays dissolved
+    if (base?.[t.id] && t.kind !== 'code') { notes.push(`${t.kind === 'theme' ? 'Theme' : 'Subtheme'} "${t.id}" is still in the tool but not in codebook.yaml: it stays out, as you removed it.`); continue; }
     if (base?.[t.id]) notes.push(`Code "${t.id}" was deleted from codebook.yaml but the tool still applies it: it was put back under "${t.parent}".`);
     merged.set(t.id, { ...t });
     added.push({ id: t.id, kind: t.kind, parent: t.parent });

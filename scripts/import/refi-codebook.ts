@@ -41,7 +41,7 @@ export function groupBySets(codes: CodeNode[], parents: (XmlElement | undefined)
   const sets = parents.flatMap((p) => kids(kid(p, 'Sets'), 'Set'));
   if (!sets.length) return codes;
   if (codes.some((c) => c.children.length)) {
-    for (const set of sets) skipped.push({ what: `code group "${set.getAttribute('name') ?? ''}"`, why: 'the code tree already gives the grouping' });
+    for (const set of sets) skipped.push({ what: `set "${set.getAttribute('name') ?? ''}"`, why: 'the code tree already gives the grouping (sets group codes only in a flat codebook)' });
     return codes;
   }
   const byKey = new Map(codes.map((c) => [c.key, c]));
