@@ -7,8 +7,8 @@
 import { parseDocument, isMap, isSeq } from 'yaml';
 import type { StudyFiles } from '../lib/study-files.ts';
 
-/** One reference: the file (inside the study folder), its line, and the id it names. */
-export interface Reference { file: string; line: number; id: string }
+/** One reference: the file (inside the study folder), its line, the id it names; for a quote, its theme. */
+export interface Reference { file: string; line: number; id: string; theme?: string }
 
 const QUOTE_LINE = /\bexcerpt:\s*["']?([A-Za-z0-9][A-Za-z0-9_-]*)/;
 const QUOTE_ELEMENT = /<Quote\b[^>]*?\bid=["']([^"']+)["'][^>]*>/g;
@@ -16,9 +16,12 @@ const QUOTE_ELEMENT = /<Quote\b[^>]*?\bid=["']([^"']+)["'][^>]*>/g;
 /** Every excerpt reference in quotes.yaml and the narratives. */
 export function excerptReferences(files: StudyFiles): Reference[] {
   const refs: Reference[] = [];
+  let theme: string | undefined;
   (files.quotes ?? '').split('\n').forEach((line, i) => {
+    const key = /^["']?([A-Za-z0-9][A-Za-z0-9_-]*)["']?\s*:/.exec(line);
+    if (key) theme = key[1];
     const m = QUOTE_LINE.exec(line.replace(/#.*$/, ''));
-    if (m) refs.push({ file: 'quotes.yaml', line: i + 1, id: m[1] });
+    if (m) refs.push({ file: 'quotes.yaml', line: i + 1, id: m[1], theme });
   });
   for (const [theme, text] of Object.entries(files.narratives)) {
     text.split('\n').forEach((line, i) => {
@@ -43,13 +46,13 @@ export function themeReferences(files: StudyFiles, id: string, placeholder: stri
   return refs;
 }
 
-/** quotes.yaml without the quotes of excerpts in `gone`; comments and order are kept. */
-export function dropQuotes(text: string, gone: Set<string>): string {
+/** quotes.yaml without the quotes in `drop` (`theme excerpt`); comments and order are kept. */
+export function dropQuotes(text: string, drop: Set<string>): string {
   const doc = parseDocument(text);
   if (!isMap(doc.contents)) return text;
   for (const pair of doc.contents.items) {
     if (!isSeq(pair.value)) continue;
-    pair.value.items = pair.value.items.filter((item) => !(isMap(item) && gone.has(String(item.get('excerpt')))));
+    pair.value.items = pair.value.items.filter((item) => !(isMap(item) && drop.has(`${String(pair.key)} ${String(item.get('excerpt'))}`)));
   }
   return doc.toString({ lineWidth: 0 });
 }

@@ -173,3 +173,21 @@ describe('files the import does not write', () => {
     expect(existsSync(join(third, 'NOTES.md'))).toBe(false);
   });
 });
+
+describe('a quote whose excerpt the tool recoded into another theme', () => {
+  const fourth = join(root, 'recoded');
+  it('stops with the quote\'s line and the excerpt\'s themes now; --drop-dangling drops just that quote', () => {
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', fourth).code).toBe(0);
+    const id = idOf(fourth, 'Nobody checks the checker.');
+    writeFileSync(join(fourth, 'quotes.yaml'), `trust:\n  - excerpt: ${id}\n  - excerpt: ${idOf(fourth, 'I trust the tool for letters.')}\n`);
+    // In the new export "Nobody checks the checker." is coded "Time saved" (Workload) instead of "Double checking" (Trust).
+    const round2 = readFileSync(join(FIXTURES, 'round2.qde'), 'utf8').replace(
+      /(<PlainTextSelection guid="2c000001[^>]*>\s*<Coding[^>]*><CodeRef targetGUID=")c0000000-0000-4000-8000-000000000121/, '$1c0000000-0000-4000-8000-000000000211');
+    writeFileSync(join(root, 'recoded.qde'), round2);
+    const stop = importCli(join(root, 'recoded.qde'), '--out', fourth, '--force');
+    expect(stop.code).toBe(1);
+    expect(stop.err).toContain(`recoded/quotes.yaml:2: quotes excerpt "${id}" under theme "trust", but after this import it is coded with "workload"; move the quote, or pass --drop-dangling to drop it`);
+    expect(importCli(join(root, 'recoded.qde'), '--out', fourth, '--force', '--drop-dangling').code).toBe(0);
+    expect(readFileSync(join(fourth, 'quotes.yaml'), 'utf8')).toBe(`trust:\n  - excerpt: ${idOf(fourth, 'I trust the tool for letters.')}\n`);
+  });
+});

@@ -45,15 +45,23 @@ export function mergeFolderCodebook(
   return { codebook, report: { ...rest, noRecord: !record }, notes };
 }
 
-/** The team's files with dangling excerpt references dropped (`drop`), or a problem for each. */
-export function checkDangling(previous: StudyFiles, ids: Set<string>, drop: boolean, problems: Problem[]): { quotes?: string; narratives: Record<string, string>; dropped: Reference[] } {
-  const dangling = excerptReferences(previous).filter((r) => !ids.has(r.id));
+/**
+ * The team's files with dangling excerpt references dropped (`drop`), or a problem for each:
+ * excerpts the new export no longer has, and quotes of excerpts no longer coded with their theme
+ * (`themesOf`: the themes each excerpt is coded with now), which the build would refuse too.
+ */
+export function checkDangling(previous: StudyFiles, themesOf: Map<string, Set<string>>, themes: Set<string>, drop: boolean, problems: Problem[]): { quotes?: string; narratives: Record<string, string>; dropped: Reference[] } {
+  const refs = excerptReferences(previous);
+  const gone = refs.filter((r) => !themesOf.has(r.id));
+  const moved = refs.filter((r) => r.theme && themes.has(r.theme) && themesOf.has(r.id) && !themesOf.get(r.id)!.has(r.theme));
   if (!drop) {
-    for (const r of dangling) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `points at excerpt "${r.id}", which the new export no longer has; pass --drop-dangling to drop such references, or edit them` });
+    for (const r of gone) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `points at excerpt "${r.id}", which the new export no longer has; pass --drop-dangling to drop such references, or edit them` });
+    for (const r of moved) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `quotes excerpt "${r.id}" under theme "${r.theme}", but after this import it is coded with ${[...themesOf.get(r.id)!].map((t) => `"${t}"`).join(', ') || 'no theme'}; move the quote, or pass --drop-dangling to drop it` });
     return { quotes: previous.quotes, narratives: previous.narratives, dropped: [] };
   }
-  const gone = new Set(dangling.map((r) => r.id));
-  const narratives = Object.fromEntries(Object.entries(previous.narratives).map(([id, text]) => [id, dangling.some((r) => r.file === `themes/${id}.mdx`) ? dropQuoteElements(text, gone) : text]));
-  const quotes = previous.quotes !== undefined && dangling.some((r) => r.file === 'quotes.yaml') ? dropQuotes(previous.quotes, gone) : previous.quotes;
-  return { quotes, narratives, dropped: dangling };
+  const ids = new Set(gone.map((r) => r.id));
+  const narratives = Object.fromEntries(Object.entries(previous.narratives).map(([id, text]) => [id, gone.some((r) => r.file === `themes/${id}.mdx`) ? dropQuoteElements(text, ids) : text]));
+  const quoted = [...gone, ...moved].filter((r) => r.file === 'quotes.yaml');
+  const quotes = previous.quotes !== undefined && quoted.length ? dropQuotes(previous.quotes, new Set(quoted.map((r) => `${r.theme} ${r.id}`))) : previous.quotes;
+  return { quotes, narratives, dropped: [...gone, ...moved].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line) };
 }

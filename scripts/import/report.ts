@@ -36,7 +36,7 @@ function excerptSection(s: ImportSummary): string[] {
   list('Gone from the export', e.gone);
   if (s.goneReleased.length) lines.push('', `${s.goneReleased.length} gone excerpt${s.goneReleased.length === 1 ? ' was' : 's were'} published by a release (${s.goneReleased.join(', ')}): they become tombstones; say why in withdrawn.yaml, and scrub their text from releases/ as the next build asks (see Releases).`);
   list('Text edited in excerpts.csv, kept over the export\'s', s.keptTexts);
-  list('References to gone excerpts dropped (--drop-dangling)', s.droppedReferences.map((r) => `${r.file}:${r.line} ${r.id}`));
+  list('References dropped (--drop-dangling): excerpts gone, or quotes under a theme their excerpt left', s.droppedReferences.map((r) => `${r.file}:${r.line} ${r.id}${r.theme ? ` (theme ${r.theme})` : ''}`));
   return lines;
 }
 

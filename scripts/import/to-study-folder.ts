@@ -144,7 +144,9 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
   });
 
   // The team's files, with dangling excerpt references named (or dropped).
-  const team = previous ? checkDangling(previous, new Set(assigned.ids), options.dropDangling ?? false, problems) : undefined;
+  const themeOfCode = new Map(codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))));
+  const themesOf = new Map(excerptRows.map((r) => [r[0], new Set(r[3].split(';').map((c) => themeOfCode.get(c)!))]));
+  const team = previous ? checkDangling(previous, themesOf, new Set(codebook.themes.map((t) => t.id)), options.dropDangling ?? false, problems) : undefined;
   if (problems.length) throw new StudyError(problems);
 
   const header = (what: string) => `# ${what}\n# Imported by \`npm run import\` from ${options.source} (${project.format}).\n`;

@@ -69,7 +69,7 @@ describe('QualCoder coding report', () => {
   it('on a re-import, a passage corrected in the tool keeps its id and is reported as edited', () => {
     const one = run(input('import-qualcoder/round1.csv'));
     const id = byText(one).get('It saves me an hour every evening.')![0];
-    const quotes = `time-saved:\n  - excerpt: ${id}\n`;
+    const quotes = `workload:\n  - excerpt: ${id}\n`;
     const two = run(input('import-qualcoder/round2.csv'), { previous: { ...folder(one.files), quotes }, record: one.files[RECORD_FILE] });
     expect(byText(two).get('It saves me an hour every single evening.')![0]).toBe(id);
     expect(two.files['quotes.yaml']).toBe(quotes);
