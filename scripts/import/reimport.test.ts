@@ -107,7 +107,8 @@ describe('re-import into a folder the team has edited', () => {
     expect(out).toContain(`5 kept their id unchanged, 1 edited, 2 new, 1 gone.\n\n### New participants\n\n- P04`);
     expect(out).toContain(`### Edited in the tool (same source, overlapping passage): id kept\n\n- ${first['It makes mistkes with doses.']}`);
     expect(out).toContain(`- quotes.yaml:7 ${first['But the alerts add work.']}`);
-    // And the folder still builds.
+    // And the folder still builds, as the import's own check of it said.
+    expect(out).not.toContain('does not validate yet');
     expect(() => buildContent(readStudyFolder(dir))).not.toThrow();
   });
 
@@ -189,5 +190,17 @@ describe('a quote whose excerpt the tool recoded into another theme', () => {
     expect(stop.err).toContain(`recoded/quotes.yaml:2: quotes excerpt "${id}" under theme "trust", but after this import it is coded with "workload"; move the quote, or pass --drop-dangling to drop it`);
     expect(importCli(join(root, 'recoded.qde'), '--out', fourth, '--force', '--drop-dangling').code).toBe(0);
     expect(readFileSync(join(fourth, 'quotes.yaml'), 'utf8')).toBe(`trust:\n  - excerpt: ${idOf(fourth, 'I trust the tool for letters.')}\n`);
+  });
+});
+
+describe('a team file the build would refuse', () => {
+  it('is named in the report, from the build\'s own checks, though the import goes ahead', () => {
+    const fifth = join(root, 'team-error');
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', fifth).code).toBe(0);
+    writeFileSync(join(fifth, 'themes/trust.mdx'), 'Letters yes.\n\n<Chart />\n');
+    const { code, out } = importCli(join(FIXTURES, 'round1.qde'), '--out', fifth, '--force');
+    expect(code).toBe(0);
+    expect(out).toContain('## The folder does not validate yet (1)');
+    expect(out).toMatch(/team-error\/themes\/trust\.mdx:3: unknown component <Chart>/);
   });
 });

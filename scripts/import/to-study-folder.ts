@@ -63,6 +63,8 @@ export interface ImportSummary {
   keptTexts: string[];
   /** Gone excerpts that a release published: the next build asks for the release to be scrubbed. */
   goneReleased: string[];
+  /** What the build's checks say about the folder as written (set by import-study.ts). */
+  validation?: string[];
   /** Pseudonyms the record did not have (on a re-import). */
   newParticipants: string[];
 }
