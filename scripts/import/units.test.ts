@@ -37,6 +37,14 @@ describe('excerpt ids on a re-import', () => {
     expect(fresh.ids).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
     expect(fresh.added).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
   });
+
+  it('keeps the ids of a folder imported before records existed, matching texts in its excerpts.csv', () => {
+    const csv = (text: string): RawExcerpt => ({ idFrom: { content: 'c'.repeat(32) }, participant: 'p', document: 'doc', order: [0], text, codes: [] });
+    const old = new Map([['E0042', 'It saves me an hour.'], ['E0043', 'Nobody asked us about the tool at all.']]);
+    const result = assignExcerptIds([csv('Nobody asked us about the tool at all, really.'), csv('It saves me an hour.')], undefined, old);
+    expect(result.ids).toEqual(['E0043', 'E0042']);
+    expect(result.edited).toEqual(['E0043']);
+  });
 });
 
 describe('positions', () => {
