@@ -6,7 +6,10 @@
  * It holds no names and no text: participant names, document names and excerpt texts are kept as
  * SHA-256 digests, so the record says nothing the folder does not already say.
  */
+import type { StudyFiles } from '../lib/study-files.ts';
+import type { MappedCodebook } from './codebook-map.ts';
 import { digest } from './ids.ts';
+import type { RawExcerpt, RawParticipant } from './model.ts';
 
 /** The tool's values of one theme, subtheme or code, as the last import wrote them. */
 export interface RecordNode {
@@ -71,4 +74,33 @@ export function readRecord(text: string | undefined): { record?: ImportRecord; p
 export function writeRecord(record: ImportRecord): string {
   const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
   return `${JSON.stringify({ version: 1, nodes: sorted(record.nodes), participants: sorted(record.participants), excerpts: sorted(record.excerpts), retired: [...new Set(record.retired ?? [])].sort() }, null, 1)}\n`;
+}
+
+/** The record of this import: the tool's values (not the merged ones), ids by digest. */
+export function recordOf(mapped: MappedCodebook, excerpts: RawExcerpt[], ids: string[], people: RawParticipant[], idOf: Map<string, string>): ImportRecord {
+  const nodes: ImportRecord['nodes'] = {};
+  for (const t of mapped.codebook.themes) {
+    // The colour as written: the tool's, or the palette's when the tool gave none.
+    nodes[t.id] = { kind: 'theme', key: mapped.keyOf.get(t.id), label: t.label, definition: t.definition, ...(t.colour ? { colour: t.colour } : {}) };
+    for (const s of t.subthemes) {
+      nodes[s.id] = { kind: 'subtheme', key: mapped.keyOf.get(s.id), label: s.label, definition: s.definition, parent: t.id };
+      for (const c of s.codes) nodes[c.id] = { kind: 'code', key: mapped.keyOf.get(c.id), label: c.label, definition: c.definition, parent: s.id };
+    }
+  }
+  return {
+    version: 1, nodes,
+    participants: Object.fromEntries(people.flatMap((p) => [[nameDigest(p.name), idOf.get(p.key)!], ...(p.key.startsWith('document:') ? [] : [[nameDigest(p.key), idOf.get(p.key)!]])])),
+    excerpts: Object.fromEntries(excerpts.map((e, i) => [ids[i], {
+      source: nameDigest(e.document), ...(e.span ? { span: e.span } : {}), text: textDigest(e.text), ...('guid' in e.idFrom ? { guid: e.idFrom.guid } : {}),
+    }])),
+  };
+}
+
+/** Excerpt ids the folder's releases (releases/<version>.json) published, read leniently. */
+export function releasedIds(previous: StudyFiles | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const text of Object.values(previous?.releases ?? {})) {
+    try { for (const e of (JSON.parse(text) as { excerpts?: { id?: unknown }[] }).excerpts ?? []) if (typeof e.id === 'string') ids.add(e.id); } catch { /* the build reports a broken manifest */ }
+  }
+  return ids;
 }

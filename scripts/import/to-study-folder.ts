@@ -17,7 +17,7 @@ import { readCsv, writeCsv } from './csv.ts';
 import { assignExcerptIds, type ExcerptIds } from './excerpt-ids.ts';
 import { participantIds } from './ids.ts';
 import type { ImportedProject, Skip } from './model.ts';
-import { RECORD_FILE, nameDigest, textDigest, writeRecord, type ImportRecord } from './record.ts';
+import { RECORD_FILE, nameDigest, recordOf, releasedIds, textDigest, writeRecord, type ImportRecord } from './record.ts';
 import { checkDangling, mergeFolderCodebook, type MergeReport } from './reimport.ts';
 import type { Reference } from './references.ts';
 import { studyYaml } from './study-yaml.ts';
@@ -70,15 +70,6 @@ export interface ImportSummary {
 }
 
 const EXCERPT_COLUMNS = ['id', 'participant', 'position', 'codes', 'text', 'original_lang', 'original_text'];
-
-/** Excerpt ids the folder's releases (releases/<version>.json) published, read leniently. */
-function releasedIds(previous: StudyFiles | undefined): Set<string> {
-  const ids = new Set<string>();
-  for (const text of Object.values(previous?.releases ?? {})) {
-    try { for (const e of (JSON.parse(text) as { excerpts?: { id?: unknown }[] }).excerpts ?? []) if (typeof e.id === 'string') ids.add(e.id); } catch { /* the build reports a broken manifest */ }
-  }
-  return ids;
-}
 
 /** Rows of the previous excerpts.csv by id. */
 function previousRows(text: string | undefined): Map<string, Record<string, string>> {
@@ -165,7 +156,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
     ...keep('quotes.yaml', team?.quotes, '# Curated quotes: per theme id, a list of { excerpt: E..., lead: optional lead-in }.\n{}\n'),
     ...keep('redactions.yaml', previous?.redactions, '# Private: names and places to replace in every published text, e.g.\n# - term: Sarwarabad District Hospital\n#   replacement: "[hospital]"\n[]\n'),
     ...keep('brief.yaml', previous?.brief),
-    [RECORD_FILE]: writeRecord({ ...recordOf(mapped, excerpts, assigned.ids, project, idOf), retired: [...(record?.retired ?? []), ...assigned.gone] }),
+    [RECORD_FILE]: writeRecord({ ...recordOf(mapped, excerpts, assigned.ids, project.participants, idOf), retired: [...(record?.retired ?? []), ...assigned.gone] }),
   };
   for (const t of codebook.themes) Object.assign(files, keep(`themes/${t.id}.mdx`, team?.narratives[t.id], NARRATIVE_PLACEHOLDER));
 
@@ -188,25 +179,5 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
       goneReleased: assigned.gone.filter((id) => released.has(id)),
       newParticipants: record ? participants.filter((p) => !lastId.get(p.name)).map((p) => idOf.get(p.key)!) : [],
     },
-  };
-}
-
-/** The record of this import: the tool's values (not the merged ones), ids by digest. */
-function recordOf(mapped: ReturnType<typeof mapCodebook>, excerpts: ImportedProject['excerpts'], ids: string[], project: ImportedProject, idOf: Map<string, string>): ImportRecord {
-  const nodes: ImportRecord['nodes'] = {};
-  for (const t of mapped.codebook.themes) {
-    // The colour as written: the tool's, or the palette's when the tool gave none.
-    nodes[t.id] = { kind: 'theme', key: mapped.keyOf.get(t.id), label: t.label, definition: t.definition, ...(t.colour ? { colour: t.colour } : {}) };
-    for (const s of t.subthemes) {
-      nodes[s.id] = { kind: 'subtheme', key: mapped.keyOf.get(s.id), label: s.label, definition: s.definition, parent: t.id };
-      for (const c of s.codes) nodes[c.id] = { kind: 'code', key: mapped.keyOf.get(c.id), label: c.label, definition: c.definition, parent: s.id };
-    }
-  }
-  return {
-    version: 1, nodes,
-    participants: Object.fromEntries(project.participants.flatMap((p) => [[nameDigest(p.name), idOf.get(p.key)!], ...(p.key.startsWith('document:') ? [] : [[nameDigest(p.key), idOf.get(p.key)!]])])),
-    excerpts: Object.fromEntries(excerpts.map((e, i) => [ids[i], {
-      source: nameDigest(e.document), ...(e.span ? { span: e.span } : {}), text: textDigest(e.text), ...('guid' in e.idFrom ? { guid: e.idFrom.guid } : {}),
-    }])),
   };
 }
