@@ -15,8 +15,11 @@ import { columnIndex, documentParticipants, keysByName } from './tool-csv.ts';
 export const isTaguetteHeader = (header: string[]): boolean =>
   ['id', 'document', 'tag', 'content'].every((c) => columnIndex(header, c) >= 0);
 
-/** `barriers.cost` or `trust\colleagues` -> its levels; a dot followed by a space (`Dr. visits`) is text. */
-const levels = (path: string) => path.split(/(?<=\S)[.\\](?=\S)/).map((s) => s.trim());
+/**
+ * `barriers.cost` or `trust\colleagues` -> its levels. A separator counts only between a letter
+ * or digit and a letter: `Dr. visits`, `1.1 Fees` and `v2.0` are names, not paths.
+ */
+const levels = (path: string) => path.split(/(?<=[\p{L}\p{N}])[.\\](?=\p{L})/u).map((s) => s.trim());
 
 /**
  * Taguette's hierarchy: a tag path names its ancestors (`barriers.cost` is `cost` under

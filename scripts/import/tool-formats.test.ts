@@ -96,6 +96,9 @@ describe('Taguette', () => {
         ['dr-visits', 'We see the doctor twice a year.'], ['cost-general', "It costs a day's pay."],
       ]);
     }
+    // Numbered and versioned names are not paths.
+    const names = run({ name: 'all_tags.csv', bytes: new TextEncoder().encode('id,document,tag,content\r\n1,a.txt,1.1 Fees,One.\r\n2,a.txt,v2.0,Two.\r\n3,a.txt,Dr.visits,Three.\r\n') });
+    expect(tree(names.files)).toEqual([['dr', [['dr-codes', ['visits: visits']]]], ['ungrouped', [['ungrouped-codes', ['1-1-fees: 1.1 Fees', 'v2-0: v2.0']]]]]);
     const described = run(input('import-taguette/all_tags.csv'), { codebook: input('import-taguette/codebook.csv') });
     expect(described.files['codebook.yaml']).toContain('definition: Fees charged');
   });
