@@ -32,4 +32,11 @@ describe('mergeCodebook', () => {
     expect([code.label, code.definition, m.codebook.themes[0].colour]).toEqual(['Checking twice', 'Checks twice', '#0072B2']);
     expect(m.changes.map((c) => `${c.id}.${c.field}: ${c.outcome}`)).toEqual(['twice.label: kept', 'twice.definition: tool']);
   });
+
+  it('removes a code gone from the tool, keeping what the team wrote in it for the report', () => {
+    const theirs: Codebook = { themes: [{ ...book('Twice', 'x').themes[0], subthemes: [{ id: 'checks', label: 'Checks', definition: 'Checking', codes: [{ id: 'other', label: 'Other', definition: 'y' }] }] }] };
+    const m = mergeCodebook(base, book('Checking twice', 'Reads it twice.', '#0072B2'), theirs);
+    expect(m.removed).toEqual([{ id: 'twice', kind: 'code', written: { label: 'Checking twice', definition: 'Reads it twice.' } }]);
+    expect(m.codebook.themes[0].subthemes[0].codes.map((c) => c.id)).toEqual(['other']);
+  });
 });

@@ -18,6 +18,13 @@ type Kind = RecordNode['kind'];
 /** A node of either codebook, flattened: its fields and its parent's id. */
 interface Flat { id: string; kind: Kind; parent?: string; fields: Record<string, string | undefined> }
 
+/** A node the merge removed, with what the team had written in it (copied into the report). */
+export interface Removed { id: string; kind: Kind; written: Record<string, string> }
+
+/** The team's own text in a node: fields that are neither placeholders nor the tool's values. */
+const writtenIn = (n: Flat, b: RecordNode | undefined): Record<string, string> => Object.fromEntries(Object.entries(n.fields)
+  .filter((e): e is [string, string] => typeof e[1] === 'string' && !PLACEHOLDERS.has(e[1]) && e[0] !== 'colour' && e[1] !== str((b as unknown as Record<string, unknown> | undefined)?.[e[0]])));
+
 /** One line of the merge report. */
 export interface FieldChange { id: string; field: string; outcome: 'tool' | 'kept' | 'conflict'; ours?: string; theirs?: string }
 
@@ -27,9 +34,9 @@ export interface MergeResult {
   changes: FieldChange[];
   added: { id: string; kind: Kind; parent?: string }[];
   /** Gone from the tool and removed; `themes` are checked for references by the caller. */
-  removed: { id: string; kind: Kind }[];
+  removed: Removed[];
   /** Left without codes by the merge, and dropped. */
-  emptied: { id: string; kind: Kind }[];
+  emptied: Removed[];
   notes: string[];
 }
 
@@ -67,7 +74,7 @@ export function mergeCodebook(base: Record<string, RecordNode> | undefined, ours
   const baseValue = (id: string, field: string) => {
     const b = base?.[id];
     if (!b) return undefined;
-    return field === 'parent' ? b.parent : field === 'summary' || field === 'plainSummary' ? (b.kind === 'theme' ? PLACEHOLDER[field] : undefined) : str((b as unknown as Record<string, unknown>)[field]);
+    return field === 'parent' ? b.parent : str((b as unknown as Record<string, unknown>)[field]);
   };
   const pick = (id: string, field: string, o: string | undefined, t: string | undefined): string | undefined => {
     if (o === t) return o;
@@ -91,7 +98,7 @@ export function mergeCodebook(base: Record<string, RecordNode> | undefined, ours
       const fields = Object.fromEntries(Object.keys(o.fields).map((f) => [f, pick(o.id, f, o.fields[f], t.fields[f])]));
       merged.set(o.id, { id: o.id, kind: o.kind, fields, parent: o.kind === 'theme' ? undefined : pick(o.id, 'parent', o.parent, t.parent) });
     } else if (base?.[o.id] && (o.kind === 'code' || !base[o.id].key?.startsWith('generated:'))) {
-      removed.push({ id: o.id, kind: o.kind });
+      removed.push({ id: o.id, kind: o.kind, written: writtenIn(o, base[o.id]) });
     } else merged.set(o.id, o);
   }
   const added: MergeResult['added'] = [];
@@ -102,11 +109,13 @@ export function mergeCodebook(base: Record<string, RecordNode> | undefined, ours
     merged.set(t.id, { ...t });
     added.push({ id: t.id, kind: t.kind, parent: t.parent });
   }
-  return { ...rebuild(merged, notes), changes, added, removed, notes };
+  const rebuilt = rebuild(merged, notes);
+  const emptied = rebuilt.emptied.map((e) => ({ ...e, written: writtenIn(merged.get(e.id) ?? { id: e.id, kind: e.kind, fields: {} }, base?.[e.id]) }));
+  return { codebook: rebuilt.codebook, changes, added, removed, emptied, notes };
 }
 
 /** Builds the tree from parent ids; orphans go under "Ungrouped", empty containers are dropped. */
-function rebuild(nodes: Map<string, Flat>, notes: string[]): { codebook: Codebook; emptied: MergeResult['emptied'] } {
+function rebuild(nodes: Map<string, Flat>, notes: string[]): { codebook: Codebook; emptied: { id: string; kind: Kind }[] } {
   const of = (kind: Kind) => [...nodes.values()].filter((n) => n.kind === kind);
   const themes = new Map<string, Theme>();
   const subthemes = new Map<string, Subtheme>();
@@ -137,7 +146,7 @@ function rebuild(nodes: Map<string, Flat>, notes: string[]): { codebook: Codeboo
     if (!parent) notes.push(`Code "${c.id}" has no subtheme "${c.parent}" any more: it was put under "ungrouped-codes".`);
     (parent ?? ungroupedSub()).codes.push(code);
   }
-  const emptied: MergeResult['emptied'] = [];
+  const emptied: { id: string; kind: Kind }[] = [];
   const kept: Theme[] = [];
   for (const t of themes.values()) {
     t.subthemes = t.subthemes.filter((s) => s.codes.length || (emptied.push({ id: s.id, kind: 'subtheme' }), false));

@@ -19,8 +19,9 @@ function mergeSection(m: MergeReport): string[] {
   lines.push('', m.changes.length ? 'Every other field was the same in codebook.yaml and the export.' : 'Every field was the same in codebook.yaml and the export, or only you changed it.');
   const list = (title: string, items: string[]) => { if (items.length) lines.push('', `### ${title}`, '', ...items.map((i) => `- ${i}`)); };
   list('Added from the export', m.added.map((a) => `${a.kind} "${a.id}"${a.parent ? ` under "${a.parent}"` : ''}`));
-  list('Gone from the export, removed', m.removed.map((r) => `${r.kind} "${r.id}"`));
-  list('Left without codes, removed', m.emptied.map((r) => `${r.kind} "${r.id}"`));
+  const gone = (r: MergeReport['removed'][number]) => `${r.kind} "${r.id}"${Object.keys(r.written).length ? `; what you had written in it: ${Object.entries(r.written).map(([f, v]) => `${f} ${JSON.stringify(v)}`).join(', ')}` : ''}`;
+  list('Gone from the export, removed', m.removed.map(gone));
+  list('Left without codes, removed', m.emptied.map(gone));
   list('Notes', m.notes);
   return lines;
 }
