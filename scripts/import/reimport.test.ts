@@ -119,6 +119,7 @@ describe('re-import into a folder the team has edited', () => {
   });
 
   it('refuses a folder without --force or --overwrite, and --overwrite replaces it with the export alone', () => {
+    expect(importCli(join(FIXTURES, 'round2.qde'), '--out', dir, '--force', '--overwrite').err).toContain('--force (merge into the folder) and --overwrite (replace it) exclude each other');
     expect(importCli(join(FIXTURES, 'round2.qde'), '--out', dir).err).toContain('Pass --force to re-import into it');
     expect(importCli(join(FIXTURES, 'round2.qde'), '--out', dir, '--overwrite').code).toBe(0);
     expect(read('quotes.yaml')).not.toContain('On doses');
