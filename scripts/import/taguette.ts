@@ -80,7 +80,10 @@ export function readTaguette(text: string, file: string, name: string, codebook?
   const problems: Problem[] = [];
   const skipped: Skip[] = [];
   const tags = tagTree();
-  const codes: CodeNode[] = codebook?.codes ?? tags.roots;
+  // A flat codebook whose names are tag paths (Taguette's own .qdc): the paths give the tree.
+  const flatPaths = codebook && codebook.codes.every((c) => !c.children.length) && codebook.codes.some((c) => levels(c.name).length > 1);
+  if (flatPaths) for (const c of codebook.codes) tags.add(c.name, c.description);
+  const codes: CodeNode[] = !codebook || flatPaths ? tags.roots : codebook.codes;
   const known = keysByName(codes);
   const byKey = new Map<string, string>();
   const walk = (list: CodeNode[]) => { for (const n of list) { byKey.set(n.key.toLowerCase(), n.key); walk(n.children); } };
@@ -92,7 +95,7 @@ export function readTaguette(text: string, file: string, name: string, codebook?
     const h = highlights.get(n) ?? { document: r.cells[document] ?? '', content: r.cells[content] ?? '', tags: [], row: i };
     const t = r.cells[tag]?.trim();
     if (t) {
-      let key = codebook ? (byKey.get(`tag:${t}`.toLowerCase()) ?? known.get(t.toLowerCase())) : tags.find(t);
+      let key = codebook && !flatPaths ? (byKey.get(`tag:${t}`.toLowerCase()) ?? known.get(t.toLowerCase())) : tags.find(t);
       if (!key && codebook) problems.push({ file, line: r.line, field: 'column "tag"', message: `tag ${JSON.stringify(t)} of highlight ${n} is not in ${codebook.file}` });
       if (!key && !codebook) key = tags.add(t);
       if (key && !h.tags.includes(key)) h.tags.push(key);

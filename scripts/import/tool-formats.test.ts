@@ -84,7 +84,8 @@ describe('Taguette', () => {
   // Naive: a flat list of five tags, the hierarchy of the paths lost; and a header-position
   // reader of the codebook trips on 1.5's "number of documents" column.
   it('builds the code tree from tag paths (a.b, a\\b), with the 1.5 codebook and without one', () => {
-    for (const options of [{}, { codebook: input('import-taguette/codebook.csv') }]) {
+    // Taguette's own .qdc is flat, its names the paths, with an empty <Sets/>.
+    for (const options of [{}, { codebook: input('import-taguette/codebook.csv') }, { codebook: input('import-taguette/codebook.qdc') }]) {
       const result = run(input('import-taguette/all_tags.csv'), options);
       expect(tree(result.files)).toEqual([
         ['barriers', [['cost', ['cost-general: cost (general)', 'fees: fees']], ['barriers-codes', ['time: time']]]],
