@@ -6,6 +6,7 @@
 import type { Problem } from '../lib/problems.ts';
 import type { ImportedProject, RawExcerpt, Skip } from './model.ts';
 import { type PositionUnit, choosePositionUnit, cleanText, decodeText, hasAstral, lengthIn, slicer } from './positions.ts';
+import { contentHex } from './ids.ts';
 import { allKeys, groupBySets, readCodes } from './refi-codebook.ts';
 import { readParticipants, type SourceInfo } from './refi-cases.ts';
 import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
@@ -109,14 +110,26 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
     }
   }
 
-  const excerpts: RawExcerpt[] = [...groups.values()].map((g) => ({
-    idFrom: { guid: g.guids[0] }, span: [g.start, g.end], participant: participants.assign(g.source, g.guids), document: g.source.name,
+  // QualCoder writes a new GUID for every selection on every export: its ids come from the
+  // passage (source, text, and which occurrence of that text in the source) instead.
+  const guidsMove = /qualcoder/i.test(origin ?? '');
+  const seen = new Map<string, number>();
+  const idFrom = (g: Group): RawExcerpt['idFrom'] => {
+    if (!guidsMove) return { guid: g.guids[0] };
+    const key = `${g.source.name}\u0000${g.text}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    return { content: contentHex(g.source.name, nth === 1 ? g.text : `${g.text}\u0000${nth}`) };
+  };
+  const excerpts: RawExcerpt[] = [...groups.values()].sort((a, b) => a.index - b.index || a.start - b.start).map((g) => ({
+    idFrom: idFrom(g), span: [g.start, g.end], participant: participants.assign(g.source, g.guids), document: g.source.name,
     order: [g.index, g.start, g.end], text: g.text, codes: [...g.codes],
   }));
   const merged = [...groups.values()].filter((g) => g.guids.length > 1);
   const notes = [
     `Positions were counted in ${unit === 'utf16' ? 'UTF-16 code units' : 'code points'}: ${reason}. ${astral ? `${astral} source${astral === 1 ? ' has' : 's have'} characters outside the Basic Multilingual Plane, where the two units differ.` : 'No source has characters where the two units differ.'}`,
     ...(merged.length ? [`${merged.reduce((n, g) => n + g.guids.length, 0)} selections repeated with the same source, start and end were merged into ${merged.length} excerpt${merged.length === 1 ? "" : "s"}; each excerpt id comes from the first selection's GUID.`] : []),
+    ...(guidsMove ? [`${origin} writes new selection GUIDs on every export: excerpt ids come from each passage's source and text instead, so a re-export keeps them.`] : []),
   ];
   const used = participants.used();
   return {

@@ -58,14 +58,14 @@ describe('archive layout', () => {
     expect(shape(result.files)).toEqual([['trust', '#CC79A7', [['local-fit', ['trained-elsewhere']]]]]);
   });
 
-  // Naive: reads internal:// only.
+  // Naive: reads internal:// only. (The project is QualCoder's: ids come from the passages.)
   it('reads inline PlainTextContent, internal:// and relative:/// sources', () => {
     const external: Record<string, string> = { 'transcripts/p3.txt': fixture('text-locations/external/transcripts/p3.txt').bytes.toString() };
     const result = run(qdpx('text-locations/archive'), { readExternal: (path) => (external[path] === undefined ? undefined : new TextEncoder().encode(external[path])) });
     expect(excerpts(result)).toEqual([
-      ['EA1B2C3D4', 'P01', 'human-check', 'the pharmacist reads every AI suggestion aloud.'],
-      ['EC3D4E5F6', 'P02', 'human-check', 'my supervisor signs every report the tool drafts.'],
-      ['EB2C3D4E5', 'P03', 'fallback', 'we switched the tool off during load-shedding.'],
+      ['E96F7F813', 'P01', 'human-check', 'the pharmacist reads every AI suggestion aloud.'],
+      ['EDFC37E51', 'P02', 'human-check', 'my supervisor signs every report the tool drafts.'],
+      ['ED77AE6C4', 'P03', 'fallback', 'we switched the tool off during load-shedding.'],
     ]);
   });
 });

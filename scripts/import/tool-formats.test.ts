@@ -9,7 +9,8 @@ import type { StudyFiles } from '../lib/study-files.ts';
 import type { InputFile } from './model.ts';
 import { RECORD_FILE } from './record.ts';
 import { excerpts, rows, run } from './test-helpers.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 
 const dir = new URL('../fixtures/', import.meta.url).pathname;
 const input = (path: string): InputFile => ({ name: path, bytes: readFileSync(`${dir}${path}`) });
@@ -122,6 +123,23 @@ describe('REFI-QDA', () => {
     expect(result.report).toContain('- code group "Night-shift documents": it holds no codes (only sources or notes)');
     expect(result.report).toContain('Code "Alert fatigue" is in code groups "Workload" and "Trust": it went to the first.');
     expect(result.report).toContain('5 colours of codes that did not become themes were not kept');
+  });
+
+  // Naive: ids from selection GUIDs, which QualCoder draws anew on every export, so every URL
+  // moves with each re-export (and sources come in another order).
+  it('gives QualCoder projects ids from the passages, the same for two exports with different GUIDs', () => {
+    const zip = (folder: string): InputFile => {
+      const files: Record<string, Uint8Array> = {};
+      for (const f of readdirSync(`${dir}${folder}`, { recursive: true, withFileTypes: true })) {
+        if (f.isFile()) files[`${f.parentPath}/${f.name}`.slice(`${dir}${folder}/`.length)] = readFileSync(`${f.parentPath}/${f.name}`);
+      }
+      return { name: `${folder}.qdpx`, bytes: zipSync(files, { mtime: new Date('2024-01-01T00:00:00Z') }) };
+    };
+    const [one, two] = ['import-refi/qualcoder-export-1', 'import-refi/qualcoder-export-2'].map((f) => run(zip(f)));
+    const ids = (r: ReturnType<typeof run>) => rows(r, 'excerpts.csv').map((e) => `${e.participant} ${e.text} ${e.id}`).sort();
+    expect(ids(two)).toEqual(ids(one));
+    expect(new Set(rows(one, 'excerpts.csv').map((e) => e.id)).size).toBe(4);
+    expect(one.report).toContain('QualCoder 3.6 writes new selection GUIDs on every export: excerpt ids come from each passage\'s source and text instead');
   });
 
   // Naive: only internal://, relative:// and absolute:// are known, so the whole import fails.
