@@ -1,6 +1,7 @@
 /** Reads a REFI-QDA code tree: `<Codes>` of a project (.qde) or of a codebook exchange file (.qdc). */
 import type { Problem } from '../lib/problems.ts';
 import type { CodeNode, ImportedProject, Skip } from './model.ts';
+import { tagTree } from './taguette.ts';
 import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
 
 /** Reads `<Code>` elements recursively; a missing or repeated GUID is a problem. */
@@ -72,8 +73,15 @@ export function readQdc(xml: string, file: string, projectName: string): { proje
   if (root.localName !== 'CodeBook') return { problems: [{ file, line: lineOf(root), message: `found root element <${root.localName}>, expected <CodeBook> (a REFI-QDA codebook, .qdc)` }] };
   const skipped: Skip[] = [];
   const notes = ['A codebook file has no sources: the study folder has no participants and no excerpts.'];
-  const codes = groupBySets(readCodes(kid(root, 'Codes'), file, problems), [root], skipped, notes);
   const origin = root.getAttribute('origin');
+  let codes = groupBySets(readCodes(kid(root, 'Codes'), file, problems), [root], skipped, notes);
+  // Taguette's .qdc is flat, its names tag paths (`barriers.cost`): the paths give the tree.
+  if (/taguette/i.test(origin ?? '') && codes.every((c) => !c.children.length)) {
+    const tree = tagTree();
+    for (const c of codes) tree.add(c.name, c.description);
+    codes = tree.roots;
+    notes.push('Taguette tag paths (a.b, a\\b) gave the code tree.');
+  }
   return {
     problems,
     project: {

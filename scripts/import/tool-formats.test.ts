@@ -101,6 +101,8 @@ describe('Taguette', () => {
     // Numbered and versioned names are not paths.
     const names = run({ name: 'all_tags.csv', bytes: new TextEncoder().encode('id,document,tag,content\r\n1,a.txt,1.1 Fees,One.\r\n2,a.txt,v2.0,Two.\r\n3,a.txt,Dr.visits,Three.\r\n') });
     expect(tree(names.files)).toEqual([['dr', [['dr-codes', ['visits: visits']]]], ['ungrouped', [['ungrouped-codes', ['1-1-fees: 1.1 Fees', 'v2-0: v2.0']]]]]);
+    // Taguette's .qdc imported on its own gives the same tree.
+    expect(tree(run(input('import-taguette/codebook.qdc')).files).map(([t]) => t)).toEqual(['barriers', 'trust', 'ungrouped']);
     const described = run(input('import-taguette/all_tags.csv'), { codebook: input('import-taguette/codebook.csv') });
     expect(described.files['codebook.yaml']).toContain('definition: Fees charged');
   });
