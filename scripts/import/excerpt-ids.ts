@@ -1,8 +1,8 @@
 /**
  * Excerpt ids on a re-import. A passage keeps the id the last import gave it when the record
  * (import-record.json) knows it by selection GUID, by source and span, or by source and text;
- * a passage whose text was corrected in the tool (same source, overlapping span, or without
- * spans mostly the same words) keeps its id too and is reported as edited. Only new passages
+ * a passage whose text was corrected in the tool (same source, and a span sharing at least half
+ * of the shorter one, or else mostly the same words) keeps its id too and is reported as edited. Only new passages
  * get new ids, and never one the record holds, so no URL moves and no URL changes meaning.
  */
 import { excerptIdsFromGuids } from './ids.ts';
@@ -72,9 +72,11 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
     let best: { id: string; score: number } | undefined;
     for (const [id, r] of [...(bySource.get(source[i]) ?? []), ...(bySource.get(ANY) ?? [])]) {
       if (claimed.has(id)) continue;
+      // Spans that share at least half of the shorter one; else mostly the same words.
+      const shared = e.span && r.span ? overlap(e.span, r.span) / Math.max(1, Math.min(e.span[1] - e.span[0], r.span[1] - r.span[0])) : 0;
       const previous = previousTexts.get(id);
-      const score = e.span && r.span ? (overlap(e.span, r.span) > 0 ? 1 + overlap(e.span, r.span) : 0)
-        : previous !== undefined && similarity(previous, e.text) >= 0.5 ? similarity(previous, e.text) : 0;
+      const words = previous === undefined ? 0 : similarity(previous, e.text);
+      const score = shared >= 0.5 ? 1 + shared : words >= 0.5 ? words : 0;
       if (score > 0 && (!best || score > best.score)) best = { id, score };
     }
     if (best) { ids[i] = best.id; claimed.add(best.id); edited.push(best.id); }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assignExcerptIds } from './excerpt-ids.ts';
 import { excerptIdsFromGuids, idAllocator, participantIds, slugify } from './ids.ts';
 import type { RawExcerpt } from './model.ts';
+import { nameDigest } from './record.ts';
 import { decodeText, slicer } from './positions.ts';
 
 describe('ids', () => {
@@ -36,6 +37,20 @@ describe('excerpt ids on a re-import', () => {
     const fresh = assignExcerptIds([passage('aaaaaaaa11112222333344445555666a', 'New words.', [0, 10]), passage('bbbbbbbb11112222333344445555666b', 'Other words.', [20, 32])], record, new Map(), ['EBBBBBBBB']);
     expect(fresh.ids).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
     expect(fresh.added).toEqual(['EAAAAAAAA1', 'EBBBBBBBB1']);
+  });
+
+  it('takes a passage as edited only when its span shares half the old one or its words mostly match', () => {
+    const record = { version: 1 as const, nodes: {}, participants: {}, excerpts: {
+      E1: { source: nameDigest('doc'), span: [0, 40] as [number, number], text: 'old1' },
+      E2: { source: nameDigest('doc'), span: [100, 140] as [number, number], text: 'old2' },
+    } };
+    const texts = new Map([['E1', 'I never trust the doses it gives.'], ['E2', 'We print everything anyway.']]);
+    const result = assignExcerptIds([
+      passage('1'.repeat(32), 'I never trust the doses it suggests.', [2, 44]), // mostly the same span: edited
+      passage('2'.repeat(32), 'Something else entirely.', [135, 170]), // overlaps by 5 of 35: new
+    ], record, texts);
+    expect(result.ids).toEqual(['E1', 'E22222222']);
+    expect([result.edited, result.gone]).toEqual([['E1'], ['E2']]);
   });
 
   it('keeps the ids of a folder imported before records existed, matching texts in its excerpts.csv', () => {
