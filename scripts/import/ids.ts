@@ -68,10 +68,18 @@ const stripExtension = (name: string) => name.trim().replace(/\.(txt|docx?|odt|r
  * are numbered P01, P02... in the order of their names, never of the rows, because case and
  * file names often carry real names and the order of an export changes between exports.
  */
-export function participantIds(names: { name: string; id?: string }[], previous: (name: string) => string | undefined = () => undefined): string[] {
-  const fixed = names.map((p) => p.id ?? previous(p.name));
+export function participantIds(names: { name: string; id?: string }[], previous: (index: number) => string | undefined = () => undefined): string[] {
+  // A pseudonym is given once: a second participant the record maps to it is numbered anew.
+  const given = new Set<string>();
+  const fixed = names.map((p, i) => {
+    const id = p.id ?? previous(i);
+    if (id === undefined || p.id !== undefined) return id;
+    if (given.has(id)) return undefined;
+    given.add(id);
+    return id;
+  });
   const plain = names.filter((_, i) => !fixed[i]).map((p) => stripExtension(p.name));
-  const keep = plain.length > 0 && plain.every((n) => PSEUDONYM.test(n)) && new Set(plain).size === plain.length;
+  const keep = plain.length > 0 && plain.every((n) => PSEUDONYM.test(n) && !fixed.includes(n)) && new Set(plain).size === plain.length;
   const taken = new Set(names.flatMap((p, i) => (fixed[i] ? [fixed[i]!] : keep ? [stripExtension(p.name)] : [])));
   const width = Math.max(2, String(names.length).length);
   const byName = names.map((p, i) => ({ p, i })).filter(({ i }) => !fixed[i]).sort((a, b) => (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));

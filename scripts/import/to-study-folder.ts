@@ -101,8 +101,11 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
 
   // Participants: kept pseudonyms by name, else numbered in name order; rows sorted by id.
   // The last import's pseudonym, by name (a renamed file is a new participant) or by the tool's key (a renamed case is not).
-  const lastId = new Map(project.participants.map((p) => [p.name, record?.participants[nameDigest(p.name)] ?? record?.participants[nameDigest(p.key)]]));
-  const pseudonyms = participantIds(project.participants, (name) => lastId.get(name));
+  // Two sources may share a name (MAXQDA allows it): then only the key can tell them apart.
+  const named = new Map<string, number>();
+  for (const p of project.participants) named.set(p.name, (named.get(p.name) ?? 0) + 1);
+  const lastId = project.participants.map((p) => record?.participants[nameDigest(p.key)] ?? (named.get(p.name) === 1 ? record?.participants[nameDigest(p.name)] : undefined));
+  const pseudonyms = participantIds(project.participants, (i) => lastId[i]);
   const idOf = new Map(project.participants.map((p, i) => [p.key, pseudonyms[i]]));
   const columns = [...new Set(project.participants.flatMap((p) => Object.keys(p.attributes)))];
   for (const p of project.participants) {
@@ -177,7 +180,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
       skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept,
       merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
       goneReleased: assigned.gone.filter((id) => released.has(id)),
-      newParticipants: record ? participants.filter((p) => !lastId.get(p.name)).map((p) => idOf.get(p.key)!) : [],
+      newParticipants: record ? project.participants.filter((_, i) => !lastId[i]).map((p) => idOf.get(p.key)!).sort() : [],
     },
   };
 }

@@ -26,7 +26,11 @@ describe('ids', () => {
     expect(participantIds([{ name: 'P01' }, { name: 'Ayesha' }, { name: 'x', id: 'P02' }])).toEqual(['P03', 'P01', 'P02']);
     // The order of the export plays no part; a name the last import knew keeps its pseudonym.
     expect(participantIds([{ name: 'b.txt' }, { name: 'a.txt' }])).toEqual(['P02', 'P01']);
-    expect(participantIds([{ name: 'c.txt' }, { name: 'a.txt' }, { name: 'b.txt' }], (n) => ({ 'a.txt': 'P01', 'b.txt': 'P02' })[n])).toEqual(['P03', 'P01', 'P02']);
+    const names = ['c.txt', 'a.txt', 'b.txt'];
+    expect(participantIds(names.map((name) => ({ name })), (i) => ({ 'a.txt': 'P01', 'b.txt': 'P02' } as Record<string, string>)[names[i]])).toEqual(['P03', 'P01', 'P02']);
+    // Never the same pseudonym twice, whatever the record says.
+    expect(participantIds([{ name: 'x' }, { name: 'y' }], () => 'P01')).toEqual(['P01', 'P02']);
+    expect(participantIds([{ name: 'Ayesha' }, { name: 'P01.txt' }], (i) => (i === 0 ? 'P01' : undefined))).toEqual(['P01', 'P02']);
   });
 });
 
