@@ -33,6 +33,32 @@ export function excerptReferences(files: StudyFiles): Reference[] {
 
 const token = (id: string) => new RegExp(`(^|[^A-Za-z0-9_-])${id.replace(/[-]/g, '\\-')}($|[^A-Za-z0-9_-])`);
 
+/**
+ * Links in the team's prose (narratives, brief.yaml) to a subtheme's or code's anchor or page
+ * (`/themes/trust/#checks`, `#double-checking`), which a removed node would break.
+ */
+export function nodeLinks(files: StudyFiles, id: string): Reference[] {
+  const link = new RegExp(`[#/]${id.replace(/-/g, '\\-')}(?=$|[^A-Za-z0-9_-])`);
+  const refs: Reference[] = [];
+  const scan = (file: string, text: string | undefined) => (text ?? '').split('\n').forEach((line, i) => {
+    if (link.test(line)) refs.push({ file, line: i + 1, id });
+  });
+  for (const [theme, text] of Object.entries(files.narratives)) scan(`themes/${theme}.mdx`, text);
+  scan('brief.yaml', files.brief);
+  return refs;
+}
+
+/** Links to excerpt pages (`/excerpts/E0042/`) in narratives and brief.yaml. */
+export function excerptLinks(files: StudyFiles): Reference[] {
+  const refs: Reference[] = [];
+  const scan = (file: string, text: string | undefined) => (text ?? '').split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(/excerpts\/([A-Za-z0-9][A-Za-z0-9_-]*)/g)) refs.push({ file, line: i + 1, id: m[1] });
+  });
+  for (const [theme, text] of Object.entries(files.narratives)) scan(`themes/${theme}.mdx`, text);
+  scan('brief.yaml', files.brief);
+  return refs;
+}
+
 /** Where the team's files point at a theme: quotes.yaml, brief.yaml, or a written narrative. */
 export function themeReferences(files: StudyFiles, id: string, placeholder: string): Reference[] {
   const refs: Reference[] = [];

@@ -205,3 +205,16 @@ describe('a team file the build would refuse', () => {
     expect(out).toMatch(/team-error\/themes\/trust\.mdx:3: unknown component <Chart>/);
   });
 });
+
+describe('links in the team\'s prose', () => {
+  it('to a code the export dropped, or to a gone excerpt\'s page, stop the import with file and line', () => {
+    const sixth = join(root, 'links');
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', sixth).code).toBe(0);
+    const gone = idOf(sixth, 'But the alerts add work.');
+    writeFileSync(join(sixth, 'themes/workload.mdx'), `Alerts added [work](/themes/workload/#extra-work).\n\nSee [one nurse](/excerpts/${gone}/).\n`);
+    const { code, err } = importCli(join(FIXTURES, 'round2.qde'), '--out', sixth, '--force', '--drop-dangling');
+    expect(code).toBe(1);
+    expect(err).toContain('links/themes/workload.mdx:1: points at code "extra-work", which the new export no longer has; move or delete this reference, then import again');
+    expect(err).toContain(`links/themes/workload.mdx:3: links to excerpt "${gone}", which the new export no longer has; edit the link, then import again`);
+  });
+});

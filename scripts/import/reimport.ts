@@ -10,7 +10,7 @@ import type { StudyFiles } from '../lib/study-files.ts';
 import { paint } from './codebook-map.ts';
 import { mergeCodebook, type MergeResult } from './merge-codebook.ts';
 import type { ImportRecord } from './record.ts';
-import { dropQuoteElements, dropQuotes, excerptReferences, themeReferences, type Reference } from './references.ts';
+import { dropQuoteElements, dropQuotes, excerptLinks, excerptReferences, nodeLinks, themeReferences, type Reference } from './references.ts';
 
 /** What the merge did, for the report. */
 export interface MergeReport extends Omit<MergeResult, 'codebook'> {
@@ -35,9 +35,10 @@ export function mergeFolderCodebook(
   // Theirs as the tool gave it: a colour only where the tool gave one.
   const tool: Codebook = { themes: theirs.themes.map((t) => ({ ...t, colour: given.get(t.id) as string })) };
   const merged = mergeCodebook(record?.nodes, ours, tool);
-  for (const gone of [...merged.removed, ...merged.emptied].filter((n) => n.kind === 'theme')) {
-    for (const ref of themeReferences(previous, gone.id, placeholder)) {
-      problems.push({ file: `${previous.dir}/${ref.file}`, line: ref.line, message: `points at theme "${gone.id}", which the new export no longer has; move or delete this reference, then import again` });
+  for (const gone of [...merged.removed, ...merged.emptied]) {
+    const refs = gone.kind === 'theme' ? themeReferences(previous, gone.id, placeholder) : nodeLinks(previous, gone.id);
+    for (const ref of refs) {
+      problems.push({ file: `${previous.dir}/${ref.file}`, line: ref.line, message: `points at ${gone.kind} "${gone.id}", which the new export no longer has; move or delete this reference, then import again` });
     }
   }
   const notes = paint(merged.codebook.themes, new Map());
@@ -54,6 +55,10 @@ export function checkDangling(previous: StudyFiles, themesOf: Map<string, Set<st
   const refs = excerptReferences(previous);
   const gone = refs.filter((r) => !themesOf.has(r.id));
   const moved = refs.filter((r) => r.theme && themes.has(r.theme) && themesOf.has(r.id) && !themesOf.get(r.id)!.has(r.theme));
+  // A link to an excerpt's page is prose: the import cannot drop it, only name it.
+  for (const r of excerptLinks(previous)) {
+    if (!themesOf.has(r.id)) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `links to excerpt "${r.id}", which the new export no longer has; edit the link, then import again` });
+  }
   if (!drop) {
     for (const r of gone) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `points at excerpt "${r.id}", which the new export no longer has; pass --drop-dangling to drop such references, or edit them` });
     for (const r of moved) problems.push({ file: `${previous.dir}/${r.file}`, line: r.line, message: `quotes excerpt "${r.id}" under theme "${r.theme}", but after this import it is coded with ${[...themesOf.get(r.id)!].map((t) => `"${t}"`).join(', ') || 'no theme'}; move the quote, or pass --drop-dangling to drop it` });
