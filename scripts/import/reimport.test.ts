@@ -218,3 +218,22 @@ describe('links in the team\'s prose', () => {
     expect(err).toContain(`links/themes/workload.mdx:3: links to excerpt "${gone}", which the new export no longer has; edit the link, then import again`);
   });
 });
+
+describe('a narrative of a theme the team removed from codebook.yaml', () => {
+  it('is removed with the theme, its text copied into the report', () => {
+    const seventh = join(root, 'dissolved');
+    expect(importCli(join(FIXTURES, 'round1.qde'), '--out', seventh).code).toBe(0);
+    // The team moves Workload's subtheme under Trust and deletes the Workload theme.
+    const book = parse(readFileSync(join(seventh, 'codebook.yaml'), 'utf8')) as Codebook;
+    book.themes[0].subthemes.push(...book.themes[1].subthemes);
+    book.themes.splice(1, 1);
+    writeFileSync(join(seventh, 'codebook.yaml'), JSON.stringify(book));
+    writeFileSync(join(seventh, 'themes/workload.mdx'), 'Time came back in the evenings.\n');
+    const { code, out } = importCli(join(FIXTURES, 'round1.qde'), '--out', seventh, '--force');
+    expect(code).toBe(0);
+    expect(out).toContain('### themes/workload.mdx\n\n```mdx\nTime came back in the evenings.\n```');
+    expect(out).toContain('Theme "workload" is still in the tool but not in codebook.yaml: it stays out, as you removed it.');
+    expect(existsSync(join(seventh, 'themes/workload.mdx'))).toBe(false);
+    expect((parse(readFileSync(join(seventh, 'codebook.yaml'), 'utf8')) as Codebook).themes.map((t) => [t.id, t.subthemes.map((x) => x.id)])).toEqual([['trust', ['reliability', 'oversight', 'time']]]);
+  });
+});

@@ -68,6 +68,10 @@ export function renderReport(s: ImportSummary, out: string): string {
     ...s.notes.map((n) => `- ${n}`),
   ];
   if (s.kept.length) lines.push('', '## Kept from the previous folder', '', ...s.kept.map((f) => `- ${f}`));
+  if (s.dropped.length) {
+    lines.push('', '## Narratives of themes that are gone', '', 'These files were removed; their text follows so that nothing is lost.');
+    for (const d of s.dropped) lines.push('', `### ${d.file}`, '', '```mdx', d.text.trimEnd(), '```');
+  }
   if (s.merge) lines.push('', ...mergeSection(s.merge));
   if (s.excerptIds) lines.push('', ...excerptSection(s));
   if (s.validation?.length) lines.push('', `## The folder does not validate yet (${s.validation.length})`, '', 'The next build stops on these; they come from files you wrote, not from the export:', '', ...s.validation.map((v) => `- ${v}`));

@@ -55,6 +55,8 @@ export interface ImportSummary {
   notes: string[];
   /** Files of the previous folder that were kept as they were. */
   kept: string[];
+  /** Narratives of themes that are gone, with their text (copied into the report, so nothing is lost). */
+  dropped: { file: string; text: string }[];
   /** On a re-import: the codebook merge, what happened to excerpt ids, references dropped. */
   merge?: MergeReport;
   excerptIds?: ExcerptIds;
@@ -162,6 +164,8 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
     [RECORD_FILE]: writeRecord({ ...recordOf(mapped, excerpts, assigned.ids, project.participants, idOf), retired: [...(record?.retired ?? []), ...assigned.gone] }),
   };
   for (const t of codebook.themes) Object.assign(files, keep(`themes/${t.id}.mdx`, team?.narratives[t.id], NARRATIVE_PLACEHOLDER));
+  // Narratives of themes the codebook no longer has (removed by you, or empty): their text goes into the report.
+  const dropped = Object.entries(team?.narratives ?? {}).filter(([id, text]) => !files[`themes/${id}.mdx`] && text.trim() !== NARRATIVE_PLACEHOLDER.trim()).map(([id, text]) => ({ file: `themes/${id}.mdx`, text }));
 
   const n = project.participants.length;
   // With no attribute shown, all participants form one group: fewer than k stops the build.
@@ -177,7 +181,7 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
         codes: order.length, participants: project.participants.length, excerpts: excerptRows.length,
       },
       participants: participants.map((p) => ({ id: idOf.get(p.key)!, name: p.name, excerpts: counts.get(idOf.get(p.key)!) ?? 0 })),
-      skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept,
+      skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept, dropped,
       merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
       goneReleased: assigned.gone.filter((id) => released.has(id)),
       newParticipants: record ? project.participants.filter((_, i) => !lastId[i]).map((p) => idOf.get(p.key)!).sort() : [],
