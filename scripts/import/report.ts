@@ -74,7 +74,7 @@ export function renderReport(s: ImportSummary, out: string): string {
   }
   if (s.merge) lines.push('', ...mergeSection(s.merge));
   if (s.excerptIds) lines.push('', ...excerptSection(s));
-  if (s.validation?.length) lines.push('', `## The folder does not validate yet (${s.validation.length})`, '', 'The next build stops on these; they come from files you wrote, not from the export:', '', ...s.validation.map((v) => `- ${v}`));
+  if (s.validation?.length) lines.push('', `## The folder does not validate yet (${s.validation.length})`, '', 'The build\'s own checks of the folder as written; the next build stops on these:', '', ...s.validation.map((v) => `- ${v}`));
   lines.push('', '## Next steps', '',
     '1. Replace every TODO in study.yaml and every "to be written" placeholder in codebook.yaml.',
     '2. Choose privacy.shownAttributes in study.yaml. The k rule: every combination of shown values must be shared by at least privacy.k participants (3);',
