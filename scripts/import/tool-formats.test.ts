@@ -128,6 +128,15 @@ describe('REFI-QDA', () => {
     expect(result.report).toContain('5 colours of codes that did not become themes were not kept');
   });
 
+  it('makes code groups of a .qdc (ATLAS.ti codebook export) the grouping too', () => {
+    const qdc = `<?xml version="1.0" encoding="utf-8"?>\r\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti 23.2.1"><Codes>`
+      + `<Code guid="a7000000-0000-4000-8000-000000000001" name="Alert fatigue" isCodable="true" color="#D55E00"/>`
+      + `<Code guid="a7000000-0000-4000-8000-000000000002" name="Silence" isCodable="true"/></Codes>`
+      + `<Sets><Set guid="a7900000-0000-4000-8000-000000000001" name="Workload"><MemberCode targetGUID="a7000000-0000-4000-8000-000000000001"/></Set></Sets></CodeBook>\r\n`;
+    const result = run({ name: 'codebook.qdc', bytes: new TextEncoder().encode(qdc) });
+    expect(tree(result.files)).toEqual([['workload', [['workload-codes', ['alert-fatigue: Alert fatigue']]]], ['ungrouped', [['ungrouped-codes', ['silence: Silence']]]]]);
+  });
+
   // Naive: ids from selection GUIDs, which QualCoder draws anew on every export, so every URL
   // moves with each re-export (and sources come in another order).
   it('gives QualCoder projects ids from the passages, the same for two exports with different GUIDs', () => {
