@@ -167,7 +167,8 @@ export function paint(themes: Theme[], given: Map<string, string | undefined>): 
 function themeLevel(roots: CodeNode[], used: Set<string>, notes: string[]): CodeNode[] {
   let level = roots;
   let depth = 1;
-  while (level.length === 1 && level[0].children.length > 1 && !used.has(level[0].key)) {
+  // Only when the children can be themes: several of them, and some with codes of their own.
+  while (level.length === 1 && level[0].children.length > 1 && level[0].children.some((c) => c.children.length) && !used.has(level[0].key)) {
     notes.push(`The code tree has a single root "${label(level[0])}": its children became the themes (level ${depth + 1} of the tool's tree).`);
     level = level[0].children;
     depth++;
