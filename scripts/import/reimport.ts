@@ -1,7 +1,8 @@
 /**
  * The folder side of a re-import: merges the new codebook into the team's codebook.yaml, checks
- * what the team's files point at (themes the merge would remove, excerpts the export no longer
- * has), and drops dangling quotes when asked to. Every problem names file, line and id.
+ * what the team's files point at (themes, subthemes and codes the merge would remove, excerpts
+ * the export no longer has), and drops dangling quotes when asked to. Every problem names file,
+ * line and id.
  */
 import { parse } from 'yaml';
 import type { Problem } from '../lib/problems.ts';
@@ -18,7 +19,7 @@ export interface MergeReport extends Omit<MergeResult, 'codebook'> {
   noRecord: boolean;
 }
 
-/** Merges codebook.yaml; themes the merge removes while the team's files point at them are problems. */
+/** Merges codebook.yaml; a node the merge removes while the team's files point at it is a problem. */
 export function mergeFolderCodebook(
   previous: StudyFiles, record: ImportRecord | undefined, theirs: Codebook, given: Map<string, string | undefined>,
   placeholder: string, problems: Problem[],
