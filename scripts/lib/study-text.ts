@@ -55,6 +55,9 @@ const READ_ATTRIBUTES = /\s(?:content|alt|title|aria-label|aria-description|plac
  * labels and titles in attributes, and mailto:/tel: links. Entities stay encoded, as detectors
  * need only the digits and letters.
  */
+/** Between separate texts of a page (one attribute, one meta tag): a line break and a record separator sign. */
+export const PART_SEPARATOR = '\n\u241e\n';
+
 export function pageMetadataText(html: string): string {
   const parts: string[] = [];
   for (const m of html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/gi)) parts.push(m[1]);
@@ -62,13 +65,10 @@ export function pageMetadataText(html: string): string {
     .replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
   for (const m of withoutCsp.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
   for (const m of withoutCsp.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
-  // A separator no detector reads across: "…dr" at the end of one label and "Main" starting the
-  // next are not "dr Main".
-  return parts.join(PART_BREAK);
+  // Parts are separate texts: a separator no detector reads as space, so "the dr" ending one part
+  // and "Main" starting the next never read as one name.
+  return parts.join(PART_SEPARATOR);
 }
-
-/** Between two texts of a page joined for the scan: a line break and NUL, which no detector spans. */
-export const PART_BREAK = '\n\u0000\n';
 
 /** The ids the build generates, from the generated site data: themes, subthemes, codes, excerpts. */
 export function generatedIds(site: { themes: { id: string; subthemes: { id: string; codes: { id: string }[] }[] }[] }, excerpts: { id: string }[]): string[] {
