@@ -190,10 +190,18 @@ describe('linear time on pathological input', () => {
   }));
 
   it('8 times the input takes far less than 64 times as long (quadratic would)', () => {
+    // Up to three tries each, keeping the best: on a busy machine (the site tests build beside these)
+    // one slow run says nothing, while a quadratic search is slow every time.
     const measured = nasty.map((make) => {
-      const small = time(make(4_000));
-      const large = time(make(32_000));
-      return { pattern: make(2).slice(0, 12), small, large, ratio: large / Math.max(small, 2) };
+      const [smallText, largeText] = [make(4_000), make(32_000)];
+      let best = { pattern: make(2).slice(0, 12), small: 0, large: 0, ratio: Infinity };
+      for (let attempt = 0; attempt < 3 && best.ratio >= 16; attempt++) {
+        const small = time(smallText);
+        const large = time(largeText);
+        const ratio = large / Math.max(small, 2);
+        if (ratio < best.ratio) best = { ...best, small, large, ratio };
+      }
+      return best;
     });
     // Linear is about 8; the bound leaves room for a busy machine, while quadratic would be 64
     // (and the backtracking these inputs once caused took minutes for 100 repetitions).
