@@ -73,11 +73,12 @@ beforeAll(async () => {
   } finally {
     spy.mockRestore();
   }
-  // The build removes the site it refused. To see every leak, not only the 50 it prints, the same
-  // site is staged again stage by stage (`--only` keeps <out>.staging) and scanned with its rules.
+  // The refused build removed its staging folder (it holds unredacted pages). To see every leak,
+  // not only the 50 the build prints, the stages run again one by one (`--only` keeps the shared
+  // <out>.staging in place), and the staged site, search fragments included, is scanned with its rules.
   const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
   try {
-    for (const stage of ['content', 'astro']) expect(await run(['--only', stage, '--study', study, '--out', out])).toBe(true);
+    for (const stage of ['content', 'astro', 'pagefind']) expect(await run(['--only', stage, '--study', study, '--out', out])).toBe(true);
   } finally {
     quiet.mockRestore();
   }

@@ -49,6 +49,9 @@ export function holdsStudyText(file: string): boolean {
 /** Attributes whose values are text for readers (not addresses, styles or hashes). */
 const READ_ATTRIBUTES = /\s(?:alt|title|aria-label|aria-description|placeholder|data-label|data-labels|data-copy)="([^"]*)"/gi;
 
+/** Between separate texts of a page (one attribute, one meta tag): a line break and a record separator sign. */
+export const PART_SEPARATOR = '\n\u241e\n';
+
 /**
  * The study text of a page's body that its visible text leaves out: labels, titles and alt texts in
  * attributes, and mailto:/tel: links (the head, with its meta tags and JSON-LD, is scan-site.ts's
@@ -60,7 +63,9 @@ export function pageMetadataText(html: string): string {
   const parts: string[] = [];
   for (const m of body.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
   for (const m of body.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
-  return parts.join('\n');
+  // Parts are separate texts: a separator no detector reads as space, so "the dr" ending one part
+  // and "Main" starting the next never read as one name.
+  return parts.join(PART_SEPARATOR);
 }
 
 /** The ids the build generates, from the generated site data: themes, subthemes, codes, excerpts. */
