@@ -73,8 +73,11 @@ beforeAll(async () => {
   } finally {
     spy.mockRestore();
   }
-  // The site the build refused (kept with --keep-refused): every leak in it, not only the 50 the build prints.
-  if (existsSync(`${out}.refused`)) leaks = findLeaks(readSiteTexts(`${out}.refused`), ...(Object.values(scanRules(['--study', study], undefined)) as [never, never, never]));
+  // The site the build refused, kept with --keep-refused (a refused build otherwise removes its
+  // staging folder, which holds unredacted pages): every leak in it, not only the 50 the build
+  // prints, search fragments included, scanned with the build's own rules.
+  const rules = scanRules(['--study', study], undefined);
+  if (existsSync(`${out}.refused`)) leaks = findLeaks(readSiteTexts(`${out}.refused`), rules.redactions, rules.allowedUrls, rules.generatedIds);
 }, 180_000);
 afterAll(() => {
   restore?.();
