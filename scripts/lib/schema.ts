@@ -9,6 +9,9 @@ import { z } from 'zod';
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens');
 /** A text that must say something. */
 const TextSchema = z.string().trim().min(1, 'a non-empty text');
+/** A calendar date written YYYY-MM-DD (quoted or not: YAML reads both as text here). */
+const IsoDateSchema = z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))])
+  .pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date like 2025-10-07'));
 
 /** One author of the published article. */
 export const AuthorSchema = z.strictObject({
@@ -36,6 +39,23 @@ export const StudySchema = z.strictObject({
   year: z.number().int().min(1900).max(2100),
   /** DOI without the resolver prefix, e.g. `10.1177/00912174251387812`. */
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI like 10.1177/00912174251387812'),
+  /** The title in sentence case (`Between trust and tension: Psychosocial impacts of ...`), as APA 7 and Vancouver print it; CSL styles that want title case (Chicago, MLA) make it from this. Default: the title. */
+  titleSentenceCase: TextSchema.optional(),
+  /** The journal's NLM abbreviation (`Int J Psychiatry Med`), for Vancouver. Default: the journal's name. */
+  journalAbbreviation: TextSchema.optional(),
+  /** Date of publication, YYYY-MM-DD: the online-first date while the article has no volume, issue or pages. Default: the year only. */
+  published: IsoDateSchema.optional(),
+  /** Volume, issue and page range once the article is in a numbered issue; while all three are missing, an article with a `published` date is cited as published online ahead of print. */
+  volume: TextSchema.optional(),
+  issue: TextSchema.optional(),
+  pages: TextSchema.optional(),
+  /** The published data set: its version and release date, carried by every excerpt citation. Default: citations give the article's year and no version. */
+  dataset: z.strictObject({
+    /** Version of this release of the data, e.g. `0.1.0`. */
+    version: TextSchema,
+    /** Date of this release, YYYY-MM-DD. */
+    date: IsoDateSchema,
+  }).optional(),
   /** Structured abstract. */
   abstract: z.strictObject({ objective: TextSchema, method: TextSchema, results: TextSchema, conclusion: TextSchema }),
   /** The research question in one sentence. */

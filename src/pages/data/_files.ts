@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
-import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
+import { articleReference, formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
 import { illustrative, site, url } from '../../lib/site';
 import { toCsv } from './_csv.ts';
 import { downloadByFile, downloads } from './_dictionary.ts';
@@ -42,7 +42,7 @@ export function excerptsJson(excerpts: ExcerptRecord[]): string {
     title: `${study.shortTitle ?? study.title}: anonymized ${illustrative ? 'illustrative ' : ''}excerpts`,
     provenance: { kind, notice: study.provenance.notice },
     licence: study.licence,
-    source: { citation: formatCitation(studyRecord(study), 'text'), doi: study.doi },
+    source: { citation: articleReference(study, 'apa'), doi: study.doi },
     dictionary: absoluteUrl('data/#dictionary'),
   };
   const records = sorted(excerpts).map((e) => ({
@@ -97,7 +97,7 @@ export function citationCff(): string {
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
     keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
-    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
+    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, ...('published' in study && study.published ? { 'date-published': study.published } : {}), doi: study.doi, url: `https://doi.org/${study.doi}` },
   };
   const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n`;
   return header + stringify(cff, { lineWidth: 0 });
