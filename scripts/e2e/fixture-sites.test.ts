@@ -14,6 +14,7 @@ import { run } from '../build.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { readSiteTexts } from '../scan-site.ts';
 import { launchBrowser, skipBrowser } from './browser.ts';
+import { findProvenanceProblems } from './provenance.ts';
 
 const illustrativeSite = resolve('.build/fixture-illustrative');
 const publishedSite = resolve('.build/fixture-published');
@@ -38,6 +39,10 @@ describe('an illustrative study', () => {
     const citations = page.querySelectorAll('[data-citation]').map((el) => el.text.replace('’', '\''));
     expect(citations).toHaveLength(7);
     for (const c of citations) expect(c.toLowerCase()).toContain('illustrative excerpt, not from the study\'s data');
+  });
+
+  it('marks the provenance of every block of prose, with a label on every illustrative block', () => {
+    expect(findProvenanceProblems(illustrativeSite, 'illustrative').problems).toEqual([]);
   });
 
   it('never lets a canary name from raw excerpts, Urdu originals or lead-ins reach a built file or the index', () => {
@@ -76,6 +81,12 @@ describe('a study whose data looks like code', () => {
 });
 
 describe('a published study', () => {
+  it('marks the provenance of every block of prose, and shows no provenance label and nothing illustrative', () => {
+    const { pages, problems } = findProvenanceProblems(publishedSite, 'study');
+    expect(pages).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+
   it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
     const page = html(publishedSite, 'excerpts/E0001');
     const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
