@@ -87,6 +87,11 @@ describe('a published study', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says "Not reported" on the methods page for COREQ items its answers, read from the article, leave out', () => {
+    const cells = html(publishedSite, 'methods').querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text.trim()));
+    expect(cells.find((r) => r[1] === 'Quotations presented')![2]).toBe('Not reported');
+  });
+
   it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
     const page = html(publishedSite, 'excerpts/E0001');
     const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));

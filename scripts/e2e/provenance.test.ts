@@ -105,3 +105,15 @@ describe('the provenance check itself', () => {
     ]);
   });
 });
+
+describe.runIf(illustrative)('the methods page of a study known from its abstract', () => {
+  const rows = () => page('methods').querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => text(td.text)));
+
+  it('says "Not in the abstract; see the article" where the abstract is silent, never "Not reported"', () => {
+    const all = rows();
+    expect(all).toHaveLength(32);
+    expect(all.find((r) => r[1] === 'Quotations presented')![2]).toBe('Not in the abstract; see the article');
+    expect(all.filter((r) => r[2] === 'Not in the abstract; see the article').length).toBeGreaterThan(20);
+    expect(text(page('methods').querySelector('main')!.text)).not.toMatch(/not reported/i);
+  });
+});
