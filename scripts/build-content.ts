@@ -18,19 +18,44 @@ import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/p
 import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
+import { createAnonymizer } from './lib/anonymize.ts';
+import { parseYaml } from './lib/parse-yaml.ts';
+import {
+  WithdrawnSchema, checkReleases, excerptChanges, manifestOf, parseReleases, releaseHistory, releaseState, tombstones,
+  type Manifest, type Published, type Withdrawn,
+} from './lib/releases.ts';
 
 /** Where generated content goes; git-ignored. */
 export const GENERATED_DIR = 'content/generated';
 /** Where private reports go; git-ignored, never part of the site. */
 export const REPORTS_DIR = 'reports';
 
-/** Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input. */
-export function buildContent(files: StudyFiles): { generated: Record<string, string>; report: string } {
+/** What the content stage produced, and what `npm run release` needs of it. */
+export interface ContentResult {
+  generated: Record<string, string>;
+  report: string;
+  /** What the site publishes, as a release manifest records it. */
+  published: Published;
+  /** The committed release manifests, oldest first. */
+  manifests: { file: string; manifest: Manifest }[];
+  withdrawn: Withdrawn;
+  /** The anonymizer of the current redactions and detectors. */
+  redact: (text: string) => string;
+}
+
+/**
+ * Builds every generated file from the study folder's texts. Pure: throws StudyError on bad input.
+ * `releaseChecks: false` skips the checks of committed release manifests (for `npm run release`,
+ * which scrubs them).
+ */
+export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): ContentResult {
   const { loaded, problems } = loadStudy(files);
   problems.push(...validateStudy(loaded));
   const brief = files.brief === undefined || !loaded.codebook ? { brief: EMPTY_BRIEF, problems: [] }
     : parseBrief(files.brief, `${files.dir}/brief.yaml`, loaded.codebook.themes.map((t) => t.id));
   problems.push(...brief.problems);
+  const rel = parseReleases(files.dir, files.releases, files.withdrawn, (text, file) => parseYaml(text, file, WithdrawnSchema));
+  problems.push(...rel.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
   const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
 
@@ -39,6 +64,22 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
   const participants = k.participants;
   const { excerpts, quotes, report } = publishExcerpts(s, participants);
   const derived = deriveCounts(s.codebook, excerpts, participants);
+
+  const anonymizer = createAnonymizer(s.redactions);
+  const redact = (text: string) => anonymizer(text).text;
+  const currentIds = new Set(excerpts.map((e) => e.id));
+  if (releaseChecks) {
+    const releaseProblems = checkReleases(rel.manifests, currentIds, rel.withdrawn, `${s.dir}/withdrawn.yaml`, redact);
+    if (releaseProblems.length) throw new StudyError(releaseProblems);
+  }
+  const published: Published = {
+    title: s.study.title, participants: participants.length, excerpts,
+    themes: s.codebook.themes.map((t) => ({ ...t, count: derived.counts[t.id] })),
+  };
+  const manifests = rel.manifests.map((m) => m.manifest);
+  const history = releaseHistory(manifests, rel.withdrawn).reverse();
+  const changed = excerptChanges(manifests);
+  for (const e of excerpts) { const c = changed.get(e.id); if (c) e.changed = c; }
 
   const total = participants.length;
   const { privacy, ...meta } = s.study;
@@ -56,6 +97,8 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     themePairs: derived.themePairs,
     matrix: derived.matrix,
     brief: brief.brief ?? EMPTY_BRIEF,
+    release: releaseState(manifests, manifestOf(published, '0', '1970-01-01')),
+    releases: history.map(({ version, date, doi, previous, headline }) => ({ version, date, doi: doi ?? null, previous: previous ?? null, headline })),
     participantSummary: privacy.shownAttributes.map((a) => ({
       attribute: a, label: attributeLabel(a),
       values: countValues(participants.map((p) => p.attributes[a])),
@@ -65,12 +108,14 @@ export function buildContent(files: StudyFiles): { generated: Record<string, str
     'README.md': `${GENERATED_HEADER.slice(3, -3).trim()}\n`,
     'site.json': `${JSON.stringify(site, null, 1)}\n`,
     'excerpts.json': `${JSON.stringify(excerpts, null, 1)}\n`,
+    'releases.json': `${JSON.stringify(history, null, 1)}\n`,
+    'tombstones.json': `${JSON.stringify(tombstones(manifests, currentIds, rel.withdrawn), null, 1)}\n`,
   };
   for (const t of s.codebook.themes) {
     generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
   }
   const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
-  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n` };
+  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact };
 }
 
 /** Number of participants per value, most common first, then alphabetical. */

@@ -73,7 +73,7 @@ describe('the /data/ downloads', () => {
 
   it('gives participants only a pseudonym and the shown attributes: never specialty, gender or years', () => {
     const { header, rows } = csv('participants.csv');
-    expect(header).toEqual(['participant', ...study.privacy.shownAttributes, 'provenance', 'licence']);
+    expect(header).toEqual(['participant', ...study.privacy.shownAttributes, 'provenance', 'licence', 'version']);
     for (const secret of ['specialty', 'gender', 'years_experience']) {
       expect(header).not.toContain(secret);
       for (const file of ['excerpts.csv', 'participants.csv']) expect(csv(file).header, file).not.toContain(secret);

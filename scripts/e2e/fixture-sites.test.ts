@@ -25,8 +25,7 @@ beforeAll(async () => {
   const study = join(mkdtempSync(join(tmpdir(), 'published-')), 'study');
   cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
   const yaml = join(study, 'study.yaml');
-  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data, invented for tests.', 'Anonymized excerpts from the study.')
-    .replace('year: 2024\n', 'year: 2024\ndataset: { version: 2.1.0, date: 2024-06-30 }\n'));
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data, invented for tests.', 'Anonymized excerpts from the study.'));
   expect(await run(['--study', study, '--out', publishedSite])).toBe(true);
 }, 180_000);
 
@@ -95,13 +94,13 @@ describe('a published study', () => {
   it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
     const page = html(publishedSite, 'excerpts/E0001');
     const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
-    expect(meta).toMatchObject({ citation_title: 'Interview excerpt E0001', citation_publication_date: '2024/06/30', citation_public_url: 'http://localhost:4321/excerpts/E0001/' });
+    expect(meta).toMatchObject({ citation_title: 'Interview excerpt E0001', citation_publication_date: '2024', citation_public_url: 'http://localhost:4321/excerpts/E0001/' });
     expect(page.querySelectorAll('meta[name="citation_author"]').map((m) => m.getAttribute('content'))).toEqual(['Tester, Ada', 'Example']);
     expect(page.querySelector('meta[name="robots"]')).toBeNull();
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
     expect(ld).toMatchObject({ '@type': 'Quotation', identifier: 'E0001' });
-    // APA 7 §10.9, the data set's version and year from study.yaml's `dataset`.
-    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 (Version 2.1.0) [Data set]. Tiny Fixture Study. http://localhost:4321/excerpts/E0001/');
+    // APA 7 §10.9; no release recorded yet: "Unreleased version" and the article's year.
+    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 (Unreleased version) [Data set]. Tiny Fixture Study. http://localhost:4321/excerpts/E0001/');
     expect(page.querySelector('[data-article-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Tiny Fixture Study of Clinicians and AI. Journal of Fixtures. https://doi.org/10.1234/fixture.2024.1');
   });
 });

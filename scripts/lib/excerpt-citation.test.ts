@@ -82,6 +82,13 @@ describe('citing an excerpt of a published study', () => {
     }
   });
 
+  it('says "Unreleased version" before the first release, and "with unreleased changes" after it', () => {
+    const unreleased = createExcerptCiter({ ...published, dataset: { version: 'unreleased' } })('E0042', url('E0042'));
+    expect(unreleased.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Interview excerpt E0042 (Unreleased version) [Data set]. Between Trust and Tension. https://example.org/study/excerpts/E0042/');
+    const changed = createExcerptCiter({ ...published, dataset: { version: '1.1, with unreleased changes', date: '2026-11-20' } })('E0042', url('E0042'));
+    expect(changed.apa).toContain('(2026). Interview excerpt E0042 (Version 1.1, with unreleased changes) [Data set].');
+  });
+
   it('carries no address when the site has none (SITE_URL unset)', () => {
     const bare = createExcerptCiter(published)('E0042');
     expect(bare.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2026). Interview excerpt E0042 (Version 0.1.0) [Data set]. Between Trust and Tension.');

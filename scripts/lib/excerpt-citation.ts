@@ -2,7 +2,7 @@
  * "Cite this excerpt": one CSL-JSON record per excerpt, a data-set citation (APA 7 §10.9:
  * `Author. (Year). Title (Version x) [Data set]. Publisher. URL`), formatted with real CSL styles
  * (APA 7, MLA 9, Chicago author-date, Vancouver, from scripts/lib/csl/) and as BibTeX (`@misc`),
- * RIS (`TY  - DATA`) and CSL-JSON. Every format carries the data set's version and date.
+ * RIS (`TY  - DATA`) and CSL-JSON. Every format carries the version and date of the release shown.
  *
  * citeproc takes about 7 ms per reference and style, too slow for 20,000 excerpts, and excerpt
  * records differ only in their id. So each format is rendered once, through the real style, for
@@ -20,8 +20,11 @@ export type ExcerptCitations = Record<StyleKey | 'vancouverOnCopy' | 'bibtex' | 
 /** The notice every illustrative citation carries. */
 export const ILLUSTRATIVE_NOTE = "Illustrative excerpt, not from the study's data";
 
+/** The release of the data a citation names: its version ("1.1", "1.1, with unreleased changes", or "unreleased") and date (YYYY-MM-DD). */
+export interface DatasetRelease { version: string; date?: string }
+
 /** What an excerpt citation needs to know about the study and its data set. */
-export type CitableSite = CitableStudy & Pick<Study, 'shortTitle' | 'provenance'> & Partial<Pick<Study, 'dataset'>>;
+export type CitableSite = CitableStudy & Pick<Study, 'shortTitle' | 'provenance'> & { dataset?: DatasetRelease };
 
 /**
  * The BibTeX key's prefix: the site's short title squeezed to letters (`betweentrustandtension`),
@@ -33,7 +36,7 @@ function keyPrefix(study: CitableSite): string {
 
 /**
  * The CSL-JSON record of one excerpt: a data set, published by the site, in the version and on the
- * date study.yaml's `dataset` gives. Illustrative excerpts are credited to the site's contributors,
+ * date of the release the site shows (`dataset`). Illustrative excerpts are credited to the site's contributors,
  * never to the article's authors. `url` is left out when the site has no address.
  */
 export function excerptRecord(study: CitableSite, id: string, url?: string): CslRecord {
@@ -41,12 +44,12 @@ export function excerptRecord(study: CitableSite, id: string, url?: string): Csl
   const site = study.shortTitle ?? study.title;
   // BibTeX keys allow letters, digits and underscores only.
   const key = `${keyPrefix(study)}_${id}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const version = study.dataset ? `Version ${study.dataset.version}` : undefined;
-  const release = study.dataset ? `${version}, ${study.dataset.date}. ` : '';
+  const version = !study.dataset ? undefined : study.dataset.version === 'unreleased' ? 'Unreleased version' : `Version ${study.dataset.version}`;
+  const release = version ? `${[version, study.dataset?.date].filter(Boolean).join(', ')}. ` : '';
   const article = `${paper.author?.[0]?.family} et al. (${study.year}), https://doi.org/${study.doi}`;
   const common = {
     id: key, 'citation-key': key, type: 'dataset',
-    issued: study.dataset ? cslDate(study.dataset.date) : { 'date-parts': [[study.year]] as [[number]] },
+    issued: study.dataset?.date ? cslDate(study.dataset.date) : { 'date-parts': [[study.year]] as [[number]] },
     ...(version ? { version } : {}),
     publisher: site,
     ...(url ? { URL: url } : {}),

@@ -59,13 +59,6 @@ export const StudySchema = z.strictObject({
   volume: TextSchema.optional(),
   issue: TextSchema.optional(),
   pages: TextSchema.optional(),
-  /** The published data set: its version and release date, carried by every excerpt citation. Default: citations give the article's year and no version. */
-  dataset: z.strictObject({
-    /** Version of this release of the data, e.g. `0.1.0`. */
-    version: TextSchema,
-    /** Date of this release, YYYY-MM-DD. */
-    date: IsoDateSchema,
-  }).optional(),
   /** Structured abstract. */
   abstract: z.strictObject({ objective: TextSchema, method: TextSchema, results: TextSchema, conclusion: TextSchema }),
   /** The research question in one sentence. */
@@ -261,6 +254,12 @@ export const ExcerptRecordSchema = z.strictObject({
   /** Ids of the excerpts before and after this one in the same interview. */
   prev: z.string().optional(),
   next: z.string().optional(),
+  /** The latest release that changed the published text: a word diff, or `redacted` (no old words). */
+  changed: z.strictObject({
+    version: z.string(),
+    diff: z.array(z.strictObject({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })).optional(),
+    redacted: z.boolean().optional(),
+  }).optional(),
 });
 
 export type ExcerptRecord = z.infer<typeof ExcerptRecordSchema>;

@@ -19,6 +19,10 @@ export interface StudyFiles {
   brief?: string;
   /** themes/<theme-id>.mdx narratives, by theme id. */
   narratives: Record<string, string>;
+  /** releases/<version>.json manifests, by file name (`1.0.json`); see scripts/lib/releases.ts. */
+  releases?: Record<string, string>;
+  /** withdrawn.yaml: why each withdrawn excerpt was withdrawn (optional). */
+  withdrawn?: string;
 }
 
 /** A folder as a user would type it: relative inside the project, absolute outside. */
@@ -35,6 +39,13 @@ export function readStudyFolder(dir: string): StudyFiles {
       if (name.endsWith('.mdx')) narratives[name.slice(0, -4)] = readFileSync(join(themesDir, name), 'utf8');
     }
   }
+  const releasesDir = join(dir, 'releases');
+  const releases: Record<string, string> = {};
+  if (existsSync(releasesDir)) {
+    for (const name of readdirSync(releasesDir).sort()) {
+      if (name.endsWith('.json')) releases[name] = readFileSync(join(releasesDir, name), 'utf8');
+    }
+  }
   return {
     dir: displayPath(dir),
     study: read(join(dir, 'study.yaml')),
@@ -45,6 +56,8 @@ export function readStudyFolder(dir: string): StudyFiles {
     redactions: read(join(dir, 'redactions.yaml')),
     brief: read(join(dir, 'brief.yaml')),
     narratives,
+    releases,
+    withdrawn: read(join(dir, 'withdrawn.yaml')),
   };
 }
 

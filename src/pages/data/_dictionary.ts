@@ -4,6 +4,7 @@
  * and the /data/ page cannot drift apart.
  */
 import { illustrative, site } from '../../lib/site';
+import { dataVersion } from '../../lib/releases';
 
 /** One column of a table, or one field of a JSON or XML file. */
 export interface Field { name: string; meaning: string }
@@ -26,6 +27,7 @@ export interface Download {
 const kind = illustrative ? 'illustrative' : 'study';
 const provenanceField: Field = { name: 'provenance', meaning: `Where the row comes from: "illustrative" (written for this site to follow the published themes; not the study's data or any participant's words) or "study" (the study's coded data). In this file: "${kind}".` };
 const licenceField: Field = { name: 'licence', meaning: `Licence of the row: ${site.study.licence.name} (${site.study.licence.url}).` };
+const versionField: Field = { name: 'version', meaning: `The release of the data the row belongs to (see /releases/). In this file: "${dataVersion}".` };
 
 /** The shown attributes: the only participant details published, each with its possible values. */
 export const attributeFields: Field[] = site.participantSummary.map((a) => ({
@@ -48,11 +50,11 @@ const excerptFields = (attributes: Field[]): Field[] => [
 export const downloads: Download[] = [
   { file: 'excerpts.csv', title: 'Anonymized excerpts', format: 'CSV', mediaType: 'text/csv; charset=utf-8',
     summary: 'One row per coded excerpt: pseudonym, shown attributes, codes, themes, text and original.',
-    fields: [...excerptFields(attributeFields), provenanceField, licenceField] },
+    fields: [...excerptFields(attributeFields), provenanceField, licenceField, versionField] },
   { file: 'excerpts.json', title: 'Anonymized excerpts', format: 'JSON', mediaType: 'application/json',
     summary: 'The same excerpts as JSON: an "about" object (provenance, licence, source) and an "excerpts" array.',
     fields: [
-      { name: 'about', meaning: 'Metadata: title, provenance {kind, notice}, licence {name, url}, source (the article\u2019s citation and DOI) and the URL of this dictionary.' },
+      { name: 'about', meaning: 'Metadata: title, version (the release, see /releases/), provenance {kind, notice}, licence {name, url}, source (the article\u2019s citation and DOI) and the URL of this dictionary.' },
       ...excerptFields([{ name: 'attributes', meaning: `The shown attributes by column name (${attributeFields.map((f) => f.name).join(', ')}); see excerpts.csv.` }])
         .map((f) => ({ name: `excerpts[].${f.name}`, meaning: f.name === 'codes' || f.name === 'themes' ? f.meaning.replace(', separated by ";"', ', as an array') : f.meaning.replace('empty when', 'null when') })),
     ] },
@@ -70,7 +72,7 @@ export const downloads: Download[] = [
       { name: 'code_definition', meaning: 'When the code applies.' },
       { name: 'excerpts', meaning: 'Number of published excerpts coded with it.' },
       { name: 'participants', meaning: 'Number of participants with at least one excerpt coded with it.' },
-      provenanceField, licenceField,
+      provenanceField, licenceField, versionField,
     ] },
   { file: 'codebook.qdc', title: 'Codebook for QDA software', format: 'REFI-QDA', mediaType: 'application/xml',
     summary: 'The codebook in the REFI-QDA exchange standard, for import into ATLAS.ti, MAXQDA, NVivo, QDA Miner and others.',
@@ -82,14 +84,14 @@ export const downloads: Download[] = [
     ] },
   { file: 'participants.csv', title: 'Participants', format: 'CSV', mediaType: 'text/csv; charset=utf-8',
     summary: 'One row per participant with published excerpts: the pseudonym and the coarse attributes the privacy settings allow, nothing else.',
-    fields: [{ name: 'participant', meaning: 'Pseudonym of the participant, as in excerpts.csv.' }, ...attributeFields, provenanceField, licenceField] },
+    fields: [{ name: 'participant', meaning: 'Pseudonym of the participant, as in excerpts.csv.' }, ...attributeFields, provenanceField, licenceField, versionField] },
   { file: 'data-dictionary.csv', title: 'Data dictionary', format: 'CSV', mediaType: 'text/csv; charset=utf-8',
     summary: 'This table: every column or field of every download and its meaning.',
     fields: [
       { name: 'file', meaning: 'Name of the download under /data/.' },
       { name: 'field', meaning: 'Column (CSV) or field (JSON, XML) of that file.' },
       { name: 'meaning', meaning: 'What the column or field holds.' },
-      provenanceField, licenceField,
+      provenanceField, licenceField, versionField,
     ] },
   { file: 'citation.bib', title: 'Citation of the article', format: 'BibTeX', mediaType: 'application/x-bibtex; charset=utf-8',
     summary: 'The published article as a BibTeX entry; its note says where the record came from.', fields: [] },

@@ -8,6 +8,7 @@ import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
 import { articleReference, formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
 import { illustrative, site, url } from '../../lib/site';
 import { toCsv } from './_csv.ts';
+import { dataVersion, release } from '../../lib/releases';
 import { downloadByFile, downloads } from './_dictionary.ts';
 
 const { study } = site;
@@ -26,20 +27,21 @@ const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name)
 const sorted = (excerpts: ExcerptRecord[]) => [...excerpts].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 /** A one-line provenance note for files that take comments. */
-export const provenanceNote = illustrative && !/illustrative/i.test(study.provenance.notice)
+export const provenanceNote = `${illustrative && !/illustrative/i.test(study.provenance.notice)
   ? `Illustrative data. ${study.provenance.notice}`
-  : study.provenance.notice;
+  : study.provenance.notice} Data version: ${dataVersion}.`;
 
 export function excerptsCsv(excerpts: ExcerptRecord[]): string {
   return toCsv(columns('excerpts.csv'), sorted(excerpts).map((e) => ({
     ...e.attributes, id: e.id, participant: e.participant, codes: e.codes.join(';'), themes: e.themes.join(';'),
-    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence,
+    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence, version: dataVersion,
   })));
 }
 
 export function excerptsJson(excerpts: ExcerptRecord[]): string {
   const about = {
     title: `${study.shortTitle ?? study.title}: anonymized ${illustrative ? 'illustrative ' : ''}excerpts`,
+    version: dataVersion,
     provenance: { kind, notice: study.provenance.notice },
     licence: study.licence,
     source: { citation: articleReference(study, 'apa'), doi: study.doi },
@@ -57,7 +59,7 @@ export function codebookCsv(): string {
     theme_id: t.id, theme_label: t.label, theme_definition: t.definition,
     subtheme_id: s.id, subtheme_label: s.label, subtheme_definition: s.definition,
     code_id: c.id, code_label: c.label, code_definition: c.definition,
-    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence,
+    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence, version: dataVersion,
   })))));
 }
 
@@ -65,11 +67,11 @@ export function codebookCsv(): string {
 export function participantsCsv(excerpts: ExcerptRecord[]): string {
   const byId = new Map(excerpts.map((e) => [e.participant, e.attributes]));
   const ids = [...byId.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return toCsv(columns('participants.csv'), ids.map((id) => ({ ...byId.get(id), participant: id, provenance: kind, licence })));
+  return toCsv(columns('participants.csv'), ids.map((id) => ({ ...byId.get(id), participant: id, provenance: kind, licence, version: dataVersion })));
 }
 
 export function dictionaryCsv(): string {
-  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence }))));
+  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence, version: dataVersion }))));
 }
 
 /** The article's CSL-JSON record as the downloads give it: with the provenance note when illustrative. */
@@ -94,6 +96,8 @@ export function citationCff(): string {
     // Whoever wrote the illustrative data is not the article's authors; the site names no person.
     authors: illustrative ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }] : people,
     url: absoluteUrl(),
+    version: dataVersion,
+    ...(release.date && !release.unreleased ? { 'date-released': release.date } : {}),
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
     keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
