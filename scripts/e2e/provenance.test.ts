@@ -4,7 +4,7 @@
  * illustrative block shows its label, and the article's findings are shown apart from the text
  * written for the illustrative dataset. The study-mode fixture is checked in fixture-sites.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -115,5 +115,23 @@ describe.runIf(illustrative)('the methods page of a study known from its abstrac
     expect(all.find((r) => r[1] === 'Quotations presented')![2]).toBe('Not in the abstract; see the article');
     expect(all.filter((r) => r[2] === 'Not in the abstract; see the article').length).toBeGreaterThan(20);
     expect(text(page('methods').querySelector('main')!.text)).not.toMatch(/not reported/i);
+  });
+});
+
+describe('citing an excerpt of the bundled build', () => {
+  const latest = readdirSync('content/study/releases').filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join('content/study/releases', f), 'utf8')) as { version: string; date: string })
+    .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })).at(-1)!;
+
+  it('names the release\'s version in every format and shows the article\'s full reference beside it', () => {
+    const cite = page('excerpts/E0001').querySelector('section.cite')!;
+    const formats = cite.querySelectorAll('[data-citation]');
+    expect(formats).toHaveLength(7);
+    for (const el of formats) expect(el.text, el.getAttribute('data-citation')!).toContain(latest.version);
+    expect(cite.querySelector('[data-citation="apa"]')!.text).toContain(`(${latest.date.slice(0, 4)}). Excerpt E0001`);
+    expect(cite.querySelector('[data-citation="ris"]')!.text).toContain(`DA  - ${latest.date.replaceAll('-', '/')}/`);
+    const article = cite.querySelectorAll('[data-article-citation]').map((el) => el.getAttribute('data-article-citation'));
+    expect(article).toEqual(['apa', 'mla', 'chicago', 'vancouver']);
+    expect(cite.querySelector('[data-article-citation="apa"]')!.text).toMatch(/^Huma, Z\. E\., Sania, A\., Doolittle, B\., & Sohail, M\. M\. \(2025\)\. .* Advance online publication\. https:\/\/doi\.org\//);
   });
 });
