@@ -58,6 +58,7 @@ describe('citing an excerpt of a published study', () => {
     }
     expect(c.ris).toContain('DA  - 2026/11/27/');
     expect(c.bibtex).toContain('note = {Version 0.1.0, 2026-11-27.');
+    expect(c.bibtex).toContain('month = {11},');
   });
 
   it('gives BibTeX @misc with a neutral key and one URL field, RIS TY DATA, and CSL-JSON that read back as the same record', () => {
@@ -78,7 +79,7 @@ describe('citing an excerpt of a published study', () => {
     for (const id of ['E0001', 'E0372', 'P9', 'E000123']) {
       const record = excerptRecord(published, id, url(id));
       expect(cite(id, url(id)).apa).toBe(formatInStyle(record, 'apa'));
-      expect(cite(id, url(id)).bibtex).toBe(formatCitation(record, 'bibtex'));
+      expect(cite(id, url(id)).ris).toBe(formatCitation(record, 'ris'));
     }
   });
 

@@ -82,12 +82,18 @@ function forStyle(record: CslRecord, style: StyleKey): CslRecord {
   return record;
 }
 
+/** BibTeX has a month but no day ("month = {nov 20}" is no month); the full date is in the note. */
+function forBibtex(record: CslRecord): CslRecord {
+  const parts = record.issued?.['date-parts'][0];
+  return parts && parts.length > 2 ? { ...record, issued: { 'date-parts': [[parts[0], parts[1]]] } } : record;
+}
+
 function renderAll(record: CslRecord): ExcerptCitations {
   const styled = Object.fromEntries(Object.keys(STYLES).map((key) => [key, formatInStyle(forStyle(record, key as StyleKey), key as StyleKey)]));
   return {
     ...styled,
     vancouverOnCopy: vancouverOnCopy(forStyle(record, 'vancouver')),
-    bibtex: formatCitation(record, 'bibtex'),
+    bibtex: formatCitation(forBibtex(record), 'bibtex'),
     ris: formatCitation(record, 'ris'),
     cslJson: formatCitation(record, 'csl-json'),
   } as ExcerptCitations;
