@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { findLeaks, leakFinder, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
 import { listFiles } from './lib/list-files.ts';
+import { holdsStudyText, pageMetadataText } from './lib/study-text.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
@@ -20,13 +21,42 @@ const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
+const decodeEntities = (text: string) => text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+
 /** The text of a page's body (tags, scripts and styles dropped, entities decoded): fast at 20,000 pages. */
 export function visibleText(html: string): string {
   const body = html.slice(Math.max(0, html.indexOf('<body')));
-  return body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+  return decodeEntities(body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+    .replace(/<[^>]*>/g, ''));
+}
+
+/**
+ * The texts a page's <head> gives to search engines and link previews: its title, the content of
+ * its <meta> tags (description, og:*, twitter:*, citation_*) and the string values of its JSON-LD,
+ * one per line, entities decoded. Addresses are left out (the page's own links and the DOI are no
+ * identifiers); the detectors run on the rest, as on the visible text.
+ */
+export function headText(html: string): string {
+  const end = html.indexOf('<body');
+  const head = html.slice(0, end < 0 ? html.length : end);
+  const parts: string[] = [];
+  const title = /<title>([^<]*)<\/title>/i.exec(head);
+  if (title) parts.push(title[1]);
+  for (const m of head.matchAll(/<meta\s[^>]*>/gi)) {
+    if (/http-equiv|charset=/i.test(m[0])) continue;
+    const content = /\scontent="([^"]*)"/i.exec(m[0])?.[1];
+    if (content !== undefined) parts.push(content);
+  }
+  const strings = (value: unknown, key = ''): string[] => {
+    if (typeof value === 'string') return key.startsWith('@') ? [] : [value];
+    if (Array.isArray(value)) return value.flatMap((v) => strings(v, key));
+    return value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => strings(v, k)) : [];
+  };
+  for (const m of head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gi)) {
+    try { parts.push(...strings(JSON.parse(m[1]))); } catch { parts.push(m[1]); }
+  }
+  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join('\n');
 }
 
 /** Which files to read: the pages and downloads, the search index, or everything. */
@@ -62,8 +92,10 @@ export function fileTexts(siteDir: string, file: string): SiteText[] {
   }
   if (!TEXT.test(file)) return [];
   const raw = readFileSync(path, 'utf8');
-  const texts = [{ file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) }];
-  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true });
+  const texts = [{ file, text: raw, data: !file.endsWith('.html') && holdsStudyText(file) }];
+  // What a page says beyond its visible text: its head (title, meta content, JSON-LD) and the
+  // attributes and links a reader or a crawler reads (alt, title, aria labels, tel:/mailto:).
+  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: headText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
   return texts;
 }
 
@@ -98,7 +130,7 @@ export class FollowingScan {
 
   constructor(siteDir: string, rules: ScanRules) {
     this.#siteDir = siteDir;
-    this.#find = leakFinder(rules.redactions, rules.allowedUrls);
+    this.#find = leakFinder(rules.redactions, rules.allowedUrls, rules.generatedIds);
   }
 
   /**
@@ -204,7 +236,12 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
 }
 
 /** What a scan needs to know besides the site: the study's redactions and the links it may publish. */
-export interface ScanRules { redactions: Redaction[]; allowedUrls: string[] }
+export interface ScanRules {
+  redactions: Redaction[];
+  allowedUrls: string[];
+  /** Theme, subtheme, code and excerpt ids: a detector hit inside one is not a leak (see study-text.ts). */
+  generatedIds?: string[];
+}
 
 /** Scans the pages and downloads of a built site (not its search index), or one share of them. */
 export function scanPages(siteDir: string, rules: ScanRules, share?: Share): Leak[] {
@@ -213,7 +250,7 @@ export function scanPages(siteDir: string, rules: ScanRules, share?: Share): Lea
 
 /** Scans the texts of one part of a site (or one share of them) for redactions and detector hits. */
 export function scanFiles(siteDir: string, part: Part, rules: ScanRules, share?: Share): Leak[] {
-  return findLeaks(siteTexts(siteDir, part, share), rules.redactions, rules.allowedUrls);
+  return findLeaks(siteTexts(siteDir, part, share), rules.redactions, rules.allowedUrls, rules.generatedIds);
 }
 
 /** Scans the decompressed search index, then searches it for every word of every redaction term. */

@@ -5,11 +5,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { run as buildContentOf } from '../build-content.ts';
 import { run } from '../build.ts';
+import { SITE_ADDRESS } from './global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The scan reads the published words from content/generated: the bundled study's, whichever site
+// tests built a fixture before this one.
+beforeAll(() => { buildContentOf([]); });
 
 /** Runs only the scan stage of the build on a copy of the test site, changed by `plant`. */
 async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; errors: string[] }> {
@@ -18,9 +23,12 @@ async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; er
   plant(`${out}.staging`);
   const errors: string[] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+  // The test site was built for SITE_ADDRESS: its own links name it.
+  process.env.SITE_URL = SITE_ADDRESS;
   try {
     return { ok: await run(['--only', 'scan', '--study', 'content/study', '--out', out]), errors };
   } finally {
+    delete process.env.SITE_URL;
     spy.mockRestore();
   }
 }

@@ -38,12 +38,12 @@ describe('validation of a study folder', () => {
     }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "scripts/fixtures/tiny-study/excerpts.csv:4 column "codes": unknown code "les-paperwork" (did you mean "less-paperwork"?)",
-        "scripts/fixtures/tiny-study/excerpts.csv:6 column "id": duplicate excerpt id "E0001" (first used at line 2)",
+        "scripts/fixtures/tiny-study/excerpts.csv:4 column "codes": unknown code "les-paperwork", expected a code id from codebook.yaml (did you mean "less-paperwork"?)",
+        "scripts/fixtures/tiny-study/excerpts.csv:6 column "id": duplicate excerpt id "E0001" (first used at line 2), expected each excerpt id once",
         "scripts/fixtures/tiny-study/excerpts.csv:9 column "text": found "  ", expected a non-empty text",
-        "scripts/fixtures/tiny-study/quotes.yaml:7 doubt.1.excerpt: unknown excerpt "E0008" (did you mean "E0001"?)",
+        "scripts/fixtures/tiny-study/quotes.yaml:7 doubt.1.excerpt: unknown excerpt "E0008", expected an id from excerpts.csv (did you mean "E0001"?)",
         "scripts/fixtures/tiny-study/themes/doubt.mdx: theme "doubt" has no narrative (expected this file)",
-        "scripts/fixtures/tiny-study/themes/speed.mdx:3: <Quote id="E0100">: unknown excerpt (did you mean "E0010"?)",
+        "scripts/fixtures/tiny-study/themes/speed.mdx:3: <Quote id="E0100">: unknown excerpt, expected an id from excerpts.csv (did you mean "E0010"?)",
       ]
     `);
   });
@@ -69,7 +69,7 @@ describe('validation of a study folder', () => {
     }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "scripts/fixtures/tiny-study/codebook.yaml:44: malformed YAML: Missing closing "quote",
+        "scripts/fixtures/tiny-study/codebook.yaml:44: malformed YAML: Missing closing "quote (expected the closing quote or bracket)",
         "scripts/fixtures/tiny-study/participants.csv:5: a quoted field is never closed (expected a closing ")",
         "scripts/fixtures/tiny-study/participants.csv:5: found 3 fields, expected 7 as in the header",
         "scripts/fixtures/tiny-study/study.yaml:10 year: found "last year", expected a number",
@@ -116,6 +116,31 @@ describe('validation of a study folder', () => {
     expect(descriptors).toEqual({
       P01: 'Mental health · Not shown', P02: 'Mental health · Not shown', P03: 'Mental health · Not shown',
       P04: 'Diagnostics · Not shown', P05: 'Diagnostics · Not shown', P06: 'Diagnostics · Not shown',
+    });
+  });
+
+  describe('the k rule: every combination of shown values is shared by at least k participants', () => {
+    // Two participants, P01 and P02: the excerpts of the others are given to P01.
+    const two = (shown: string) => variant((f) => ({
+      study: f.study!.replace('[specialty_group, experience_band]', shown),
+      participants: f.participants!.split('\n').filter((line) => !/^P0[3-6],/.test(line)).join('\n'),
+      excerpts: f.excerpts!.replace(/^(E\d+),P0[3-6],/gm, '$1,P01,'),
+    }));
+
+    it('refuses a study with fewer than k participants when no attribute is shown: everyone is one group', () => {
+      expect(problemsOf(two('[]'))).toEqual([
+        'scripts/fixtures/tiny-study/study.yaml privacy.k: the study has 2 participants (P01, P02), expected at least k = 3: with no attribute shown, everyone is one group, and every group must have at least k participants; add participants, or lower privacy.k knowing that a smaller group is easier to recognise',
+      ]);
+    });
+
+    it('refuses it too when every value of a small group is hidden by coarsening', () => {
+      expect(problemsOf(two('[sector]\n  onSmallGroups: coarsen'))).toEqual([
+        'scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Sector = Not shown is shared by 2 participants (P01, P02), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen',
+      ]);
+    });
+
+    it('accepts the same study with k = 2', () => {
+      expect(problemsOf(variant((f) => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual([]);
     });
   });
 
