@@ -3,6 +3,7 @@
  * the decompressed Pagefind index) and looks for redaction terms and detector hits, then asks
  * Pagefind's own search API for every word of every redaction term. Any finding fails the build.
  */
+import { PART_SEPARATOR } from './lib/study-text.ts';
 import { type BigIntStats, type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,7 +57,7 @@ export function headText(html: string): string {
   for (const m of head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gi)) {
     try { parts.push(...strings(JSON.parse(m[1]))); } catch { parts.push(m[1]); }
   }
-  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join('\n');
+  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join(PART_SEPARATOR);
 }
 
 /** Which files to read: the pages and downloads, the search index, or everything. */
