@@ -42,3 +42,15 @@ export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap(
 
 /** Language names for the search filter and labels. */
 export const LANGUAGES: Record<string, string> = { en: 'English only', ur: 'Urdu original', pa: 'Punjabi original' };
+
+/**
+ * A theme's finding in one sentence, for the first screen: what the published article reports
+ * (`articleSummary`) when the codebook gives it, otherwise the first sentence of the plain summary,
+ * which was written with the data (illustrative data on an illustrative site).
+ */
+export function findingOf(theme: SiteTheme): { sentence: string; provenance: 'article' | 'illustrative' | 'study' } {
+  const article = 'articleSummary' in theme && typeof theme.articleSummary === 'string' ? theme.articleSummary : undefined;
+  if (article) return { sentence: article, provenance: 'article' };
+  const first = theme.plainSummary.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? theme.plainSummary;
+  return { sentence: first, provenance: illustrative ? 'illustrative' : 'study' };
+}
