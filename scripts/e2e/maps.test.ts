@@ -160,7 +160,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     expect(text(await p.locator('h1').innerText())).toBe(codebook.themes[1].label);
   });
 
-  it('opens the right theme page when a theme is clicked, and a code search when a code is', async () => {
+  it('opens the right theme page when a theme is clicked, and the code's page of excerpts when a code is', async () => {
     const p = await session.context.newPage();
     await p.goto(`${siteUrl}/`);
     const theme = codebook.themes[2];
@@ -168,7 +168,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     await p.waitForURL(`${siteUrl}/themes/${theme.id}/`);
     const code = theme.subthemes[0].codes[0];
     await p.locator(`.map-wide .map-node[data-id="${code.id}"]`).click();
-    await p.waitForURL(`${siteUrl}/excerpts/?code=${code.id}`);
+    await p.waitForURL(`${siteUrl}/codes/${code.id}/`);
   });
 
   it('zooms into a theme and resizes by participants, moving the drawn bands', async () => {

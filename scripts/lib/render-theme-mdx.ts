@@ -33,9 +33,12 @@ export function renderThemeMdx(theme: Theme, narrative: string, quotes: Quotes[s
     }
     out.push('');
   }
-  if (quotes.length) {
+  // A quote the narrative already shows is not shown a second time on the same page.
+  const inNarrative = new Set([...narrative.matchAll(/<Quote\s+id=\{?\s*["']([^"']+)["']/g)].map((m) => m[1]));
+  const featured = quotes.filter((q) => !inNarrative.has(q.excerpt));
+  if (featured.length) {
     out.push('## Featured quotes', '');
-    for (const q of quotes) out.push(`<Quote id=${literal(q.excerpt)}${q.lead ? ` lead=${literal(q.lead)}` : ''} />`, '');
+    for (const q of featured) out.push(`<Quote id=${literal(q.excerpt)}${q.lead ? ` lead=${literal(q.lead)}` : ''} />`, '');
   }
   out.push('## Related themes', '', `<RelatedThemes theme=${literal(theme.id)} />`, '');
   return out.join('\n');

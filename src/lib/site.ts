@@ -25,6 +25,14 @@ export function voicedBy(count: SiteCount): string {
   return `voiced by ${count.participants} of ${site.totals.participants} participants`;
 }
 
+/** Excerpts on each page of the lists by theme and by code (the routes that work without JavaScript). */
+export const EXCERPTS_PER_PAGE = 50;
+
+/** The static page of a code's excerpts, where every code link leads. */
+export function codeUrl(id: string): string {
+  return url(`codes/${id}/`);
+}
+
 /** Whether the data shown are illustrative rather than the study's own. */
 export const illustrative = site.study.provenance.kind === 'illustrative';
 
