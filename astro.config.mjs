@@ -7,10 +7,11 @@ import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
-// https://team.github.io/study/ with BASE_PATH=/study). ASTRO_OUT_DIR is set by scripts/build.ts,
+// https://team.github.io/study/ with BASE_PATH=/study). Without SITE_URL the site names no address
+// at all (no canonical, og:url, sitemap or address in citations): never localhost. ASTRO_OUT_DIR is set by scripts/build.ts,
 // which builds into a staging folder and only replaces dist/ when everything succeeded.
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
   trailingSlash: 'always',
@@ -24,7 +25,8 @@ export default defineConfig({
     // column alignment as classes, since the CSP allows no style attributes.
     processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]], rehypePlugins: [rehypeTableAlign] }),
   },
-  integrations: [mdx(), sitemap()],
+  // A sitemap lists absolute addresses: only with SITE_URL.
+  integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : [])],
   // A strict Content-Security-Policy as a <meta> tag with hashes of every script and style Astro
   // emits; no 'unsafe-inline'. 'wasm-unsafe-eval' is there only because Pagefind's search runs
   // as WebAssembly. frame-ancestors cannot be set in a meta tag: public/_headers carries it.

@@ -18,6 +18,7 @@ import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/p
 import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
+import { colourThemes } from './lib/theme-colours.ts';
 import { createAnonymizer } from './lib/anonymize.ts';
 import { parseYaml } from './lib/parse-yaml.ts';
 import {
@@ -41,6 +42,8 @@ export interface ContentResult {
   withdrawn: Withdrawn;
   /** The anonymizer of the current redactions and detectors. */
   redact: (text: string) => string;
+  /** What a person should know but that does not stop the build (theme colours short of contrast). */
+  warnings: string[];
 }
 
 /**
@@ -57,7 +60,9 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
   const rel = parseReleases(files.dir, files.releases, files.withdrawn, (text, file) => parseYaml(text, file, WithdrawnSchema));
   problems.push(...rel.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
-  const s = { ...loaded, study: loaded.study as Study, codebook: loaded.codebook as Codebook };
+  // Every theme gets a colour: the codebook's as set, or a generated one.
+  const coloured = colourThemes((loaded.codebook as Codebook).themes, `${files.dir}/codebook.yaml`);
+  const s = { ...loaded, study: loaded.study as Study, codebook: { themes: coloured.themes } };
 
   const k = enforceKAnonymity(publishParticipants(s), s.study, `${s.dir}/study.yaml`);
   if (k.problems.length) throw new StudyError(k.problems);
@@ -115,7 +120,7 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
     generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
   }
   const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
-  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact };
+  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact, warnings: coloured.warnings };
 }
 
 /** Number of participants per value, most common first, then alphabetical. */
@@ -136,7 +141,8 @@ export function studyDirFromArgs(argv: string[]): string {
 export function run(argv = process.argv.slice(2)): boolean {
   const files = readStudyFolder(studyDirFromArgs(argv));
   try {
-    const { generated, report } = buildContent(files);
+    const { generated, report, warnings } = buildContent(files);
+    for (const w of warnings) console.warn(`warning: ${w}`);
     replaceFolder(GENERATED_DIR, generated);
     replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
     console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);

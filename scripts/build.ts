@@ -3,9 +3,12 @@
  * Astro and Pagefind write into a staging folder; dist/ is replaced only when every stage
  * succeeded, so a bad study folder, a failed build or a leak leaves the previous site untouched.
  *
- *   node scripts/build.ts [--study <folder>] [--out <dir>] [--only content|astro|pagefind|scan|publish]
+ *   node scripts/build.ts [--study <folder>] [--out <dir>] [--local] [--only content|astro|pagefind|scan|publish]
  *
- * --only runs a single stage (the benchmark times each in its own process).
+ * --only runs a single stage (the benchmark times each in its own process). The site's address
+ * comes from SITE_URL; without it the site names no address anywhere. A study whose data are its
+ * own (`provenance.kind: study`) is refused without SITE_URL, unless --local asks for a copy
+ * without addresses (SITE_URL is then ignored).
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +21,7 @@ import { readStudyFolder } from './lib/study-files.ts';
 import type { Leak } from './lib/find-leaks.ts';
 import { publicWords, type ScanRules, type Share, searchIndexForRedactions } from './scan-site.ts';
 import { listFiles } from './lib/list-files.ts';
+import { generatedIds } from './lib/study-text.ts';
 import { Worker } from 'node:worker_threads';
 import { getPriority, setPriority } from 'node:os';
 
@@ -46,13 +50,13 @@ async function buildContent(argv: string[]): Promise<boolean> {
  * Runs Astro's static build into `outDir`, in a child process: at 20,000 pages Astro holds over a
  * gigabyte, which the later stages should not have to share.
  */
-async function buildSite(outDir: string): Promise<void> {
+async function buildSite(outDir: string, siteUrl: string | undefined): Promise<void> {
   // Vitest sets these for its own Vite; an Astro build started from a test must not inherit them.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k)));
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
   const args = [astro, 'build', ...(process.env.CI ? ['--silent'] : [])];
   await new Promise<void>((done, fail) => {
-    spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' } })
+    spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, SITE_URL: siteUrl ?? '', ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' } })
       .on('error', fail)
       .on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with code ${code}`))));
   });
@@ -111,18 +115,19 @@ function readSearchRecords(): SearchRecord[] {
   return searchRecords(JSON.parse(readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8')));
 }
 
-/** Namespace URIs that sitemaps and SVG carry; they are identifiers, not links to anyone. */
-const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-'];
+/** Namespace URIs that sitemaps, SVG and JSON-LD (`@context`) carry; they are identifiers, not links to anyone. */
+const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-', 'https://schema.org'];
 
 /** The study's redactions and the links the site may publish: what the privacy scan looks for and allows. */
-function scanRules(argv: string[]): ScanRules {
+export function scanRules(argv: string[], siteUrl: string | undefined): ScanRules {
   const files = readStudyFolder(studyDirFromArgs(argv));
   const loaded = loadScanInputs(files);
   const allowedUrls = [...(files.study ?? '').matchAll(/https?:\/\/[^\s"']+/g)].map((m) => m[0]).concat(XML_NAMESPACES);
   if (loaded.study) allowedUrls.push(`https://doi.org/${loaded.study.doi}`);
-  // The site's own address (astro.config.mjs reads the same variable with the same default).
-  allowedUrls.push(new URL(process.env.SITE_URL || 'http://localhost:4321').origin);
-  return { redactions: loaded.redactions, allowedUrls };
+  // The site's own address, when it has one (astro.config.mjs reads the same variable).
+  if (siteUrl) allowedUrls.push(new URL(siteUrl).origin);
+  const generated = (name: string) => JSON.parse(readFileSync(`${GENERATED_DIR}/${name}`, 'utf8'));
+  return { redactions: loaded.redactions, allowedUrls, generatedIds: generatedIds(generated('site.json'), generated('excerpts.json')) };
 }
 
 /** Starts a scan worker (scripts/scan-worker.ts); `result` is the one message it posts back. */
@@ -214,6 +219,20 @@ async function stage<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * The site's address: SITE_URL, or none with --local. Undefined also when a study with its own
+ * data (`provenance.kind: study`) cannot be built, which `problem` then explains.
+ */
+export function siteAddress(argv: string[], env = process.env): { siteUrl?: string; problem?: string; note?: string } {
+  if (argv.includes('--local')) return { note: '[build] --local: the site names no address (no canonical links, sitemap, or address in citations and downloads); not for publishing' };
+  if (env.SITE_URL) return { siteUrl: env.SITE_URL };
+  const kind = loadScanInputs(readStudyFolder(studyDirFromArgs(argv))).study?.provenance.kind;
+  if (kind === 'study') {
+    return { problem: 'Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study, so citations, downloads and links must carry the address readers will use. Set SITE_URL to the address the site will be published at (SITE_URL=https://example.org/study/ npm run build), or add --local for a copy that names no address.' };
+  }
+  return { note: '[build] SITE_URL is not set: the site names no address (no canonical links, sitemap, or address in citations and downloads); set SITE_URL=https://… to publish' };
+}
+
 /** content -> astro -> pagefind -> publish; returns false when the study folder has problems. */
 export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -222,17 +241,23 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   // Astro and Pagefind write beside the output folder, then the result replaces it.
   const staging = `${outDir}.staging`;
   const wanted = (name: string) => !only || only === name;
+  const address = wanted('astro') || wanted('scan') ? siteAddress(argv) : {};
+  if (address.problem) {
+    console.error(address.problem);
+    return false;
+  }
+  if (address.note && wanted('astro')) console.log(address.note);
   if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
   // The study folder's redactions and allowed links, for the privacy scan (the content stage has
   // validated the folder; only study.yaml and redactions.yaml are read again).
-  const rules = wanted('scan') ? scanRules(argv) : undefined;
+  const rules = wanted('scan') ? scanRules(argv, address.siteUrl) : undefined;
   const publicText = () => readFileSync(`${GENERATED_DIR}/excerpts.json`, 'utf8');
   // Astro builds the pages in a child process. Meanwhile Pagefind, in a process of its own at a
   // lower priority, indexes the anonymized excerpts from content/generated; it writes the index
   // only once Astro has exited, because at 20,000 excerpts the two at their peaks (1.2 GB and
   // 0.75 GB) would pass 2 GB together.
   if (wanted('astro')) rmSync(staging, { recursive: true, force: true });
-  const astro = wanted('astro') ? stage('astro build', () => buildSite(staging)) : undefined;
+  const astro = wanted('astro') ? stage('astro build', () => buildSite(staging, address.siteUrl)) : undefined;
   astro?.catch(() => {}); // awaited below
   // The pages are scanned as Astro writes them, and checked again once it has finished.
   const follower = astro && rules ? followPages(staging, rules) : undefined;

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { findLeaks, leakFinder, redactionWords, type Leak, type SiteText } from './lib/find-leaks.ts';
 import type { Redaction } from './lib/schema.ts';
 import { listFiles } from './lib/list-files.ts';
+import { holdsStudyText, pageMetadataText } from './lib/study-text.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const TEXT = /\.(html|json|csv|txt|xml|bib|ris|cff|qdc|md|yaml|js|css|svg)$/;
@@ -62,8 +63,8 @@ export function fileTexts(siteDir: string, file: string): SiteText[] {
   }
   if (!TEXT.test(file)) return [];
   const raw = readFileSync(path, 'utf8');
-  const texts = [{ file, text: raw, data: !file.endsWith('.html') && !/\.(js|css|svg)$/.test(file) }];
-  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true });
+  const texts = [{ file, text: raw, data: !file.endsWith('.html') && holdsStudyText(file) }];
+  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
   return texts;
 }
 
@@ -98,7 +99,7 @@ export class FollowingScan {
 
   constructor(siteDir: string, rules: ScanRules) {
     this.#siteDir = siteDir;
-    this.#find = leakFinder(rules.redactions, rules.allowedUrls);
+    this.#find = leakFinder(rules.redactions, rules.allowedUrls, rules.generatedIds);
   }
 
   /**
@@ -204,7 +205,12 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
 }
 
 /** What a scan needs to know besides the site: the study's redactions and the links it may publish. */
-export interface ScanRules { redactions: Redaction[]; allowedUrls: string[] }
+export interface ScanRules {
+  redactions: Redaction[];
+  allowedUrls: string[];
+  /** Theme, subtheme, code and excerpt ids: a detector hit inside one is not a leak (see study-text.ts). */
+  generatedIds?: string[];
+}
 
 /** Scans the pages and downloads of a built site (not its search index), or one share of them. */
 export function scanPages(siteDir: string, rules: ScanRules, share?: Share): Leak[] {
@@ -213,7 +219,7 @@ export function scanPages(siteDir: string, rules: ScanRules, share?: Share): Lea
 
 /** Scans the texts of one part of a site (or one share of them) for redactions and detector hits. */
 export function scanFiles(siteDir: string, part: Part, rules: ScanRules, share?: Share): Leak[] {
-  return findLeaks(siteTexts(siteDir, part, share), rules.redactions, rules.allowedUrls);
+  return findLeaks(siteTexts(siteDir, part, share), rules.redactions, rules.allowedUrls, rules.generatedIds);
 }
 
 /** Scans the decompressed search index, then searches it for every word of every redaction term. */

@@ -14,19 +14,29 @@ import { run } from '../build.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { readSiteTexts } from '../scan-site.ts';
 import { launchBrowser, skipBrowser } from './browser.ts';
+import { keepGeneratedContent } from './generated-content.ts';
 
 const illustrativeSite = resolve('.build/fixture-illustrative');
 const publishedSite = resolve('.build/fixture-published');
 const html = (site: string, path: string) => parse(readFileSync(join(site, path, 'index.html'), 'utf8'));
 
+let restore: () => void;
 beforeAll(async () => {
+  restore = keepGeneratedContent();
   expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', illustrativeSite])).toBe(true);
   const study = join(mkdtempSync(join(tmpdir(), 'published-')), 'study');
   cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
   const yaml = join(study, 'study.yaml');
   writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data, invented for tests.', 'Anonymized excerpts from the study.'));
-  expect(await run(['--study', study, '--out', publishedSite])).toBe(true);
+  // A study with its own data is built only for an address (SITE_URL).
+  process.env.SITE_URL = 'https://tiny.example.org';
+  try {
+    expect(await run(['--study', study, '--out', publishedSite])).toBe(true);
+  } finally {
+    delete process.env.SITE_URL;
+  }
 }, 180_000);
+afterAll(() => restore?.());
 
 describe('an illustrative study', () => {
   it('emits no citation_* tags or excerpt JSON-LD, asks robots not to index, and labels every citation', () => {
@@ -78,12 +88,12 @@ describe('a published study', () => {
   it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
     const page = html(publishedSite, 'excerpts/E0001');
     const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
-    expect(meta).toMatchObject({ citation_title: 'Interview excerpt E0001', citation_publication_date: '2024', citation_public_url: 'http://localhost:4321/excerpts/E0001/' });
+    expect(meta).toMatchObject({ citation_title: 'Interview excerpt E0001', citation_publication_date: '2024', citation_public_url: 'https://tiny.example.org/excerpts/E0001/' });
     expect(page.querySelectorAll('meta[name="citation_author"]').map((m) => m.getAttribute('content'))).toEqual(['Tester, Ada', 'Example']);
     expect(page.querySelector('meta[name="robots"]')).toBeNull();
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
     expect(ld).toMatchObject({ '@type': 'Quotation', identifier: 'E0001' });
-    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 [Data set]. In Tiny Fixture Study of Clinicians and AI: anonymized interview excerpts (No. E0001). http://localhost:4321/excerpts/E0001/');
+    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 [Data set]. In Tiny Fixture Study of Clinicians and AI: anonymized interview excerpts (No. E0001). https://tiny.example.org/excerpts/E0001/');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Builds the bundled study once into .build/test-site-<pid> with the real pipeline, and serves it for
- * the site tests. Tests read the site's URL with inject('siteUrl') and its folder with inject('siteDir').
+ * the site tests. It is built as published, with SITE_URL set to SITE_ADDRESS (canonical links,
+ * sitemap and share links need one); scripts/e2e/any-study.test.ts builds without it. Tests read the site's URL with inject('siteUrl') and its folder with inject('siteDir').
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,8 +12,18 @@ import { serveStatic } from '../lib/static-server.ts';
 /** One folder per test run, so that runs side by side (two terminals, two engineers) never share a build. */
 export const SITE_DIR = resolve(`.build/test-site-${process.pid}`);
 
+/** The address the test site is built for; it is served from a local port all the same. */
+export const SITE_ADDRESS = 'https://evidence.example.org/';
+
 export default async function setup(project: TestProject) {
-  if (!(await run(['--out', SITE_DIR]))) throw new Error('the bundled study failed to build');
+  const before = process.env.SITE_URL;
+  process.env.SITE_URL = SITE_ADDRESS;
+  try {
+    if (!(await run(['--out', SITE_DIR]))) throw new Error('the bundled study failed to build');
+  } finally {
+    if (before === undefined) delete process.env.SITE_URL;
+    else process.env.SITE_URL = before;
+  }
   const { server, url } = await serveStatic(SITE_DIR);
   project.provide('siteUrl', url);
   project.provide('siteDir', SITE_DIR);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { run } from '../build.ts';
+import { SITE_ADDRESS } from './global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,9 +19,12 @@ async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; er
   plant(`${out}.staging`);
   const errors: string[] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+  // The test site was built for SITE_ADDRESS: its own links name it.
+  process.env.SITE_URL = SITE_ADDRESS;
   try {
     return { ok: await run(['--only', 'scan', '--study', 'content/study', '--out', out]), errors };
   } finally {
+    delete process.env.SITE_URL;
     spy.mockRestore();
   }
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { launchBrowser, skipBrowser } from './browser.ts';
+import { SITE_ADDRESS } from './global-setup.ts';
 import { run } from '../build.ts';
 import { BUDGETS, pageKind } from '../lib/budgets.ts';
 import { checkLinks } from '../lib/check-links.ts';
@@ -47,7 +48,13 @@ describe('determinism', () => {
 
   it('builds the same study folder twice into byte-identical HTML, downloads and assets', async () => {
     const second = resolve(`.build/determinism-${process.pid}`);
-    expect(await run(['--out', second])).toBe(true);
+    // For the same address as the test site (see global-setup.ts).
+    process.env.SITE_URL = SITE_ADDRESS;
+    try {
+      expect(await run(['--out', second])).toBe(true);
+    } finally {
+      delete process.env.SITE_URL;
+    }
     const digest = (root: string) => new Map(listFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
     const [a, b] = [digest(dir), digest(second)];
     const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();

@@ -14,6 +14,7 @@
  */
 import type { Codebook, Code, Subtheme, Theme } from '../lib/schema.ts';
 import { idAllocator } from './ids.ts';
+import { generateColours } from '../lib/theme-colours.ts';
 import type { CodeNode, Skip } from './model.ts';
 
 /** Placeholders the research team replaces; the build accepts them, a reader sees they are unfinished. */
@@ -111,11 +112,12 @@ export function mapCodebook(roots: CodeNode[], used: Set<string>, known = new Ma
     themes.push({ theme: { id, label: 'Ungrouped codes', colour: '', definition: 'Codes that had no parent in the QDA project; move them into themes.', summary: PLACEHOLDER.summary, plainSummary: PLACEHOLDER.plainSummary, subthemes } });
     notes.push(`${ungrouped.length} top-level code${ungrouped.length === 1 ? '' : 's'} without children went into generated theme "${id}"; move them into themes in codebook.yaml.`);
   }
-  // Themes without a colour take the first palette colour no other theme uses, in order.
+  // Themes without a colour take the first palette colour no other theme uses, in order; past the
+  // palette, a generated colour distinct from every one taken (scripts/lib/theme-colours.ts).
   const taken = new Set(themes.map((t) => t.given?.toUpperCase()));
-  themes.forEach((t, i) => {
+  themes.forEach((t) => {
     if (t.given) { t.theme.colour = t.given; return; }
-    t.theme.colour = PALETTE.find((c) => !taken.has(c)) ?? PALETTE[i % PALETTE.length];
+    t.theme.colour = PALETTE.find((c) => !taken.has(c)) ?? generateColours(1, [...taken].filter((c) => c !== undefined))[0];
     taken.add(t.theme.colour);
     notes.push(`Theme "${t.theme.id}" had no colour; it got ${t.theme.colour}.`);
   });

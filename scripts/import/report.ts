@@ -34,7 +34,8 @@ export function renderReport(s: ImportSummary, out: string): string {
   }
   lines.push('', '## Next steps', '',
     '1. Replace every TODO in study.yaml and every "to be written" placeholder in codebook.yaml.',
-    '2. Choose privacy.shownAttributes in study.yaml; every combination must be shared by k participants.',
+    '2. Choose privacy.shownAttributes in study.yaml. The k rule: every combination of shown values must be shared by at least privacy.k participants (3);',
+    '   with no attribute shown everyone is one group, so a study with fewer than k participants is refused.',
     '3. Write the narratives in themes/*.mdx, pick quotes in quotes.yaml, list names in redactions.yaml.',
     `4. Build: npm run content -- --study ${out}`);
   return `${lines.join('\n')}\n`;

@@ -35,13 +35,13 @@ function registerStyles(): void {
 /** The notice every illustrative citation carries. */
 export const ILLUSTRATIVE_NOTE = "Illustrative excerpt, not from the study's data";
 
-/** The CSL-JSON record of one excerpt; the excerpt id is the locator, in the title and the URL. */
-export function excerptRecord(study: CitableStudy & Pick<Study, 'shortTitle' | 'provenance'>, id: string, url: string): CslRecord {
+/** The CSL-JSON record of one excerpt; the excerpt id is the locator, in the title and the URL (none when the site has no address). */
+export function excerptRecord(study: CitableStudy & Pick<Study, 'shortTitle' | 'provenance'>, id: string, url?: string): CslRecord {
   const paper = studyRecord(study);
   const site = study.shortTitle ?? study.title;
   // BibTeX keys allow letters, digits and underscores only.
   const key = `${paper.id}_${id}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const common = { id: key, 'citation-key': key, type: 'dataset', issued: paper.issued, URL: url, number: id };
+  const common = { id: key, 'citation-key': key, type: 'dataset', issued: paper.issued, ...(url ? { URL: url } : {}), number: id };
   if (study.provenance.kind === 'illustrative') {
     return {
       ...common,
@@ -71,14 +71,14 @@ const PLACEHOLDER = 'E9817263';
 const SAFE_ID = /^[A-Z][A-Z0-9]{0,7}$/;
 
 /** Returns a function that gives every citation of an excerpt from its id and permalink. */
-export function createExcerptCiter(study: Parameters<typeof excerptRecord>[0]): (id: string, url: string) => ExcerptCitations {
+export function createExcerptCiter(study: Parameters<typeof excerptRecord>[0]): (id: string, url?: string) => ExcerptCitations {
   registerStyles();
-  let fast: { template: ExcerptCitations; url: string } | undefined;
+  let fast: { template: ExcerptCitations; url?: string } | undefined;
   let checked = false;
   let direct = false;
   return (id, url) => {
     if (direct || !SAFE_ID.test(id)) return renderAll(excerptRecord(study, id, url));
-    const placeholderUrl = url.replace(id, PLACEHOLDER);
+    const placeholderUrl = url?.replace(id, PLACEHOLDER);
     if (!fast || fast.url !== placeholderUrl) fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
     const fill = Object.fromEntries(Object.entries(fast.template).map(([k, v]) => [k, v.split(PLACEHOLDER).join(id)])) as ExcerptCitations;
     if (!checked) {

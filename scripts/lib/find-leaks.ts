@@ -1,11 +1,12 @@
 /**
  * Finds what must never be published in the texts of a built site: any redaction term or pattern,
- * and any detector hit (e-mail, phone, CNIC, URL, honorific + name) in data text. Pure: the
- * caller reads the files.
+ * and any detector hit (e-mail, phone, CNIC, URL, honorific + name) in data text, except inside
+ * identifiers the build generates (see study-text.ts). Pure: the caller reads the files.
  */
 import { DETECTORS } from './detectors.ts';
 import { canJoin, joinSources } from './one-pass.ts';
 import type { Redaction } from './schema.ts';
+import { generatedIdentifier } from './study-text.ts';
 
 /** One thing found where it must not be. */
 export interface Leak { file: string; rule: string; found: string }
@@ -15,16 +16,20 @@ export interface SiteText { file: string; text: string; data: boolean }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Finds redaction terms everywhere and detector hits in data text, except URLs the site itself publishes. */
-export function findLeaks(texts: Iterable<SiteText>, redactions: Redaction[], allowedUrls: string[]): Leak[] {
-  const find = leakFinder(redactions, allowedUrls);
+/**
+ * Finds redaction terms everywhere and detector hits in data text, except URLs the site itself
+ * publishes and hits inside GUIDs or the `generatedIds` (theme, subtheme, code and excerpt ids).
+ */
+export function findLeaks(texts: Iterable<SiteText>, redactions: Redaction[], allowedUrls: string[], generatedIds: string[] = []): Leak[] {
+  const find = leakFinder(redactions, allowedUrls, generatedIds);
   const leaks: Leak[] = [];
   for (const t of texts) leaks.push(...find(t));
   return leaks;
 }
 
 /** A function that finds the leaks in one text, for scanning texts as they are read. */
-export function leakFinder(redactions: Redaction[], allowedUrls: string[]): (text: SiteText) => Leak[] {
+export function leakFinder(redactions: Redaction[], allowedUrls: string[], generatedIds: string[] = []): (text: SiteText) => Leak[] {
+  const generated = generatedIdentifier(generatedIds);
   const rules = redactions.map((r, i) => ({
     rule: `redactions.yaml entry ${i + 1}`,
     regex: new RegExp('term' in r ? escape(r.term) : r.pattern, 'giu'),
@@ -51,7 +56,10 @@ export function leakFinder(redactions: Redaction[], allowedUrls: string[]): (tex
     if (!data) return leaks;
     for (const d of DETECTORS) {
       if (!d.worthSearching(text)) continue;
-      for (const m of text.matchAll(d.pattern)) if (!(d.name === 'URL' && allowed(m[0]))) leaks.push({ file, rule: `detector: ${d.name}`, found: m[0] });
+      for (const m of text.matchAll(d.pattern)) {
+        if ((d.name === 'URL' && allowed(m[0])) || generated(text, m.index, m.index + m[0].length)) continue;
+        leaks.push({ file, rule: `detector: ${d.name}`, found: m[0] });
+      }
     }
     return leaks;
   };

@@ -24,12 +24,14 @@ function smallGroups(participants: PublicParticipant[], k: number): string[][] {
     const key = JSON.stringify(p.attributes);
     groups.set(key, [...(groups.get(key) ?? []), p.id]);
   }
-  return [...groups.values()].filter((ids) => ids.length < k && !ids.every((id) => Object.values(participants.find((p) => p.id === id)!.attributes).every((v) => v === HIDDEN)));
+  return [...groups.values()].filter((ids) => ids.length < k);
 }
 
 /**
- * Every combination of the attributes shown with a pseudonym (descriptor, matrix grouping and
- * search filters all use the same shown attributes) must be shared by at least k participants.
+ * The k rule, one rule: every combination of the values shown with a pseudonym (descriptor,
+ * matrix grouping and search filters all use the same shown attributes) must be shared by at least
+ * k participants. "Not shown" is a value like any other, and with no attribute shown the one
+ * combination is everyone, so a study with fewer than k participants is refused.
  * With `onSmallGroups: coarsen`, values are hidden for members of small groups, last attribute
  * first, until every group is large enough; otherwise each small group is a problem.
  */
@@ -51,6 +53,9 @@ export function enforceKAnonymity(participants: PublicParticipant[], study: Stud
   }
   const problems = smallGroups(current, k).map((ids) => {
     const attrs = current.find((p) => p.id === ids[0])!.attributes;
+    if (!Object.keys(attrs).length) {
+      return { file, field: 'privacy.k', message: `the study has ${ids.length} participant${ids.length === 1 ? '' : 's'} (${ids.join(', ')}), expected at least k = ${k}: with no attribute shown, everyone is one group, and every group must have at least k participants; add participants, or lower privacy.k knowing that a smaller group is easier to recognise` };
+    }
     return {
       file, field: 'privacy.shownAttributes',
       message: `the combination ${Object.entries(attrs).map(([a, v]) => `${attributeLabel(a)} = ${v}`).join(', ')} is shared by ${ids.length} participant${ids.length === 1 ? '' : 's'} (${ids.join(', ')}), expected at least k = ${k}; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen`,

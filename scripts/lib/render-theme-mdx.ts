@@ -4,6 +4,7 @@
  * source: it goes in as JavaScript string literals, so `{`, `<`, backticks or `import` in a code
  * label render literally.
  */
+import { count, countOf, EXCERPT, PARTICIPANT } from './plural.ts';
 import type { Count, Derived } from './derive.ts';
 import type { Quotes, Theme } from './schema.ts';
 
@@ -21,11 +22,11 @@ const voiced = (c: Count, total: number) => `${c.participants} of ${total}`;
 /** Renders the generated MDX for one theme. Deterministic: the same input gives the same bytes. */
 export function renderThemeMdx(theme: Theme, narrative: string, quotes: Quotes[string], derived: Derived, totalParticipants: number): string {
   const out: string[] = [GENERATED_HEADER, '', narrative.trim(), '', '## Subthemes and codes', ''];
-  out.push('Participants counts how many of the interviewees voiced a code at least once; excerpts counts the coded passages.', '');
+  out.push('Participants counts how many of the participants voiced a code at least once; excerpts counts the coded passages.', '');
   for (const sub of theme.subthemes) {
     const c = derived.counts[sub.id];
     out.push(`<h3 id=${literal(sub.id)}>${literal(sub.label)}</h3>`, '');
-    out.push(`${literal(sub.definition)} Voiced by ${voiced(c, totalParticipants)} participants in ${c.excerpts} excerpts.`, '');
+    out.push(`${literal(sub.definition)} Voiced by ${countOf(c.participants, totalParticipants, PARTICIPANT)} in ${count(c.excerpts, EXCERPT)}.`, '');
     out.push('| Code | Definition | Participants | Excerpts |', '| :-- | :-- | --: | --: |');
     for (const code of sub.codes) {
       const n = derived.counts[code.id];

@@ -62,6 +62,22 @@ export const StudySchema = z.strictObject({
   licence: z.strictObject({ name: TextSchema, url: z.url() }),
   /** Whether the data are the study's own or an illustrative stand-in, and the notice shown with them. */
   provenance: z.strictObject({ kind: z.enum(['illustrative', 'study']), notice: TextSchema }),
+  /**
+   * What the study is about and who took part, in the words the site uses around the data. Every
+   * field has a neutral default, so a study without this block reads "22 participants".
+   */
+  subject: z.strictObject({
+    /** Who took part, one: "health professional". Default "participant". */
+    participant: TextSchema.default('participant'),
+    /** Who took part, more than one: "health professionals". Default "participants". */
+    participants: TextSchema.default('participants'),
+    /** What participants talked about, to follow "said about": "AI and their wellbeing". Default: none (the brief then says "what N participants said"). */
+    topic: TextSchema.optional(),
+    /** Keywords for page metadata, the dataset record and CITATION.cff, after "qualitative research". Default: none. */
+    keywords: z.array(TextSchema).default([]),
+    /** Title of the policy brief. Default "<short title>: findings and what to do". */
+    briefTitle: TextSchema.optional(),
+  }).prefault({}),
   /** Privacy settings applied to everything linked to a pseudonym. */
   privacy: z.strictObject({
     /** Every combination of shown attributes must be shared by at least k participants. Default 3. */
@@ -97,8 +113,11 @@ export const SubthemeSchema = z.strictObject({
 export const ThemeSchema = z.strictObject({
   id: SlugSchema,
   label: TextSchema,
-  /** Colour on charts and cards, as #rrggbb. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2'),
+  /**
+   * Colour on charts and cards, as #rrggbb; kept as set (the build warns when it falls short of 3:1
+   * against the light or dark page). Default: a generated mid tone, distinct from the other themes'.
+   */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2').optional(),
   definition: TextSchema,
   /** One paragraph summarising the finding, for the theme card and page. */
   summary: TextSchema,

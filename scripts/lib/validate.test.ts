@@ -109,6 +109,31 @@ describe('validation of a study folder', () => {
     });
   });
 
+  describe('the k rule: every combination of shown values is shared by at least k participants', () => {
+    // Two participants, P01 and P02: the excerpts of the others are given to P01.
+    const two = (shown: string) => variant((f) => ({
+      study: f.study!.replace('[specialty_group, experience_band]', shown),
+      participants: f.participants!.split('\n').filter((line) => !/^P0[3-6],/.test(line)).join('\n'),
+      excerpts: f.excerpts!.replace(/^(E\d+),P0[3-6],/gm, '$1,P01,'),
+    }));
+
+    it('refuses a study with fewer than k participants when no attribute is shown: everyone is one group', () => {
+      expect(problemsOf(two('[]'))).toEqual([
+        'scripts/fixtures/tiny-study/study.yaml privacy.k: the study has 2 participants (P01, P02), expected at least k = 3: with no attribute shown, everyone is one group, and every group must have at least k participants; add participants, or lower privacy.k knowing that a smaller group is easier to recognise',
+      ]);
+    });
+
+    it('refuses it too when every value of a small group is hidden by coarsening', () => {
+      expect(problemsOf(two('[sector]\n  onSmallGroups: coarsen'))).toEqual([
+        'scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Sector = Not shown is shared by 2 participants (P01, P02), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen',
+      ]);
+    });
+
+    it('accepts the same study with k = 2', () => {
+      expect(problemsOf(variant((f) => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual([]);
+    });
+  });
+
   it('rejects imports and unknown components in narratives', () => {
     const files = variant((f) => ({ narratives: { ...f.narratives, doubt: 'import X from "y"\n\nText.\n\n<Chart id="a" />\n' } }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`

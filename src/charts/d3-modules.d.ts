@@ -43,3 +43,12 @@ declare module 'd3-selection' {
 }
 
 declare module 'd3-transition' {}
+
+declare module 'd3-color' {
+  export interface RGBColor { r: number; g: number; b: number; formatHex(): string }
+  export interface HSLColor { h: number; s: number; l: number; rgb(): RGBColor; formatHex(): string }
+  export interface LabColor { l: number; a: number; b: number }
+  export function hsl(h: number, s: number, l: number): HSLColor;
+  export function rgb(specifier: string): RGBColor;
+  export function lab(color: string | RGBColor): LabColor;
+}

@@ -1,5 +1,7 @@
 /** The generated study data, typed, and helpers every page uses. */
 import site from '../../content/generated/site.json';
+import { countOf, type Noun, PARTICIPANT } from '../../scripts/lib/plural.ts';
+import type { Study } from '../../scripts/lib/schema.ts';
 
 export type Site = typeof site;
 export type SiteTheme = Site['themes'][number];
@@ -13,6 +15,18 @@ export function url(path = ''): string {
   return `${base}/${clean}`;
 }
 
+/**
+ * The absolute address of a path inside the site (SITE_URL + BASE_PATH), or undefined when the
+ * site is built without SITE_URL: a citation that points at localhost is worse than none.
+ */
+export function absoluteUrl(path = ''): string | undefined {
+  const site = import.meta.env.SITE;
+  return site ? new URL(url(path), site).href : undefined;
+}
+
+/** What citations and downloads say in place of an address when the site is built without SITE_URL. */
+export const NO_ADDRESS = 'This copy of the site was built without its web address, so its citations and downloads carry none. To add it, set SITE_URL to the address the site is published at and build again (see the README).';
+
 /** The theme with this id; throws when the id is unknown (a build-time bug, never user input). */
 export function themeById(id: string): SiteTheme {
   const theme = site.themes.find((t) => t.id === id);
@@ -20,9 +34,9 @@ export function themeById(id: string): SiteTheme {
   return theme;
 }
 
-/** "voiced by 14 of 22 participants" */
+/** "voiced by 14 of 22 participants", "voiced by 1 of 1 participant" */
 export function voicedBy(count: SiteCount): string {
-  return `voiced by ${count.participants} of ${site.totals.participants} participants`;
+  return `voiced by ${countOf(count.participants, site.totals.participants, PARTICIPANT)}`;
 }
 
 /** Excerpts on each page of the lists by theme and by code (the routes that work without JavaScript). */
@@ -36,6 +50,27 @@ export function codeUrl(id: string): string {
 /** Whether the data shown are illustrative rather than the study's own. */
 export const illustrative = site.study.provenance.kind === 'illustrative';
 
+/** What the study is about and who took part, from study.yaml's `subject` (neutral defaults). */
+export const subject: Study['subject'] = site.study.subject;
+
+/** Who took part, in the study's own words: "health professional(s)", by default "participant(s)". */
+export const people: Noun = { one: subject.participant, other: subject.participants };
+
+/** Keywords of the page metadata, the dataset record and CITATION.cff. */
+export const keywords = ['qualitative research', ...subject.keywords, ...(illustrative ? ['illustrative data'] : [])];
+
+/** The policy brief's title. */
+export const briefTitle = subject.briefTitle ?? `${site.study.shortTitle ?? site.study.title}: findings and what to do`;
+
+/** A language's English name from its BCP 47 code ("ur" gives "Urdu"), or the code when unknown. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language code
+  }
+}
+
 /** The paper's DOI as a link. */
 export const doiUrl = `https://doi.org/${site.study.doi}`;
 
@@ -48,8 +83,10 @@ export function authorList(): string {
 /** Every code by id, with its theme and subtheme ids. */
 export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, { ...c, theme: t.id, subtheme: s.id }] as const))));
 
-/** Language names for the search filter and labels. */
-export const LANGUAGES: Record<string, string> = { en: 'English only', ur: 'Urdu original', pa: 'Punjabi original' };
+/** A label of the search's language filter: "English only" for excerpts without an original, else "Urdu original". */
+export function languageLabel(code: string): string {
+  return code === 'en' ? 'English only' : `${languageName(code)} original`;
+}
 
 /**
  * A theme's finding in one sentence, for the first screen: what the published article reports

@@ -8,7 +8,8 @@ import type { APIRoute } from 'astro';
 import { illustrative, site, url } from '../lib/site';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
-  const sitemap = new URL(url('sitemap-index.xml'), siteUrl).href;
+  // Without SITE_URL the site has no sitemap (it would list localhost addresses).
+  const sitemap = siteUrl && new URL(url('sitemap-index.xml'), siteUrl).href;
   const body = illustrative
     ? [
       `# ${site.study.shortTitle ?? site.study.title}: the data on this site are illustrative, not the study's.`,
@@ -16,6 +17,6 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
       'User-agent: *',
       'Disallow: /',
     ]
-    : ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemap}`];
+    : ['User-agent: *', 'Allow: /', ...(sitemap ? ['', `Sitemap: ${sitemap}`] : [])];
   return new Response(`${body.join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -98,7 +98,7 @@ async function start(root: HTMLElement): Promise<void> {
         const count = document.createElement('span');
         count.className = 'n';
         count.textContent = String(n);
-        count.setAttribute('aria-label', `${n} excerpts`);
+        count.setAttribute('aria-label', `${n} ${n === 1 ? 'excerpt' : 'excerpts'}`);
         if (!n && !checked) row.classList.add('zero');
         row.append(box, text, count);
         fieldset.append(row);

@@ -40,7 +40,7 @@ export function setUp(figure: HTMLElement): { preview(el: Element | null): boole
     if (!node) { live.textContent = ''; definition.textContent = ''; return; }
     const within = lineage(node).slice(0, -1).map((n) => n.label).join(' › ');
     const { excerpts, participants } = node.count;
-    live.textContent = `${KIND[node.kind]}: ${node.label}${within ? ` (in ${within})` : ''}. ${excerpts} excerpt${excerpts === 1 ? '' : 's'}, voiced by ${participants} of ${total} participants.`;
+    live.textContent = `${KIND[node.kind]}: ${node.label}${within ? ` (in ${within})` : ''}. ${excerpts} excerpt${excerpts === 1 ? '' : 's'}, voiced by ${participants} of ${total} participant${total === '1' ? '' : 's'}.`;
     definition.textContent = node.el.querySelector('desc')?.textContent ?? '';
     open.href = node.el.getAttribute('href') ?? '';
     open.textContent = `Open ${node.label}`;

@@ -3,6 +3,7 @@
  * download builders (_files.ts) write their columns in this order, so the dictionary, the files
  * and the /data/ page cannot drift apart.
  */
+import { count, PARTICIPANT } from '../../../scripts/lib/plural.ts';
 import { illustrative, site } from '../../lib/site';
 import { dataVersion } from '../../lib/releases';
 
@@ -32,7 +33,7 @@ const versionField: Field = { name: 'version', meaning: `The release of the data
 /** The shown attributes: the only participant details published, each with its possible values. */
 export const attributeFields: Field[] = site.participantSummary.map((a) => ({
   name: a.attribute,
-  meaning: `${a.label}, a coarse attribute shown with the pseudonym (every combination is shared by at least ${site.study.privacy.k} participants). Values: ${a.values.map((v) => v.value).join('; ')}.`,
+  meaning: `${a.label}, a coarse attribute shown with the pseudonym (every combination is shared by at least ${count(site.study.privacy.k, PARTICIPANT)}). Values: ${a.values.map((v) => v.value).join('; ')}.`,
 }));
 
 const excerptFields = (attributes: Field[]): Field[] => [
@@ -42,7 +43,7 @@ const excerptFields = (attributes: Field[]): Field[] => [
   { name: 'codes', meaning: 'Ids of the codes applied to the excerpt, in codebook order, separated by ";" (see codebook.csv).' },
   { name: 'themes', meaning: 'Ids of the themes of those codes, in codebook order, separated by ";".' },
   { name: 'text', meaning: 'The excerpt in English, anonymized (names and places replaced by bracketed descriptions).' },
-  { name: 'original_lang', meaning: 'Language the excerpt was spoken in, as a BCP 47 code (ur = Urdu); empty when the text is the original.' },
+  { name: 'original_lang', meaning: 'Language the excerpt was spoken in, as a BCP 47 language code (such as ur or es); empty when the text is the original.' },
   { name: 'original_text', meaning: 'The excerpt in the language it was spoken, anonymized; empty when the text is the original.' },
 ];
 

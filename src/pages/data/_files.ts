@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
 import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
-import { illustrative, site, url } from '../../lib/site';
+import { absoluteUrl, illustrative, keywords, NO_ADDRESS, site } from '../../lib/site';
 import { toCsv } from './_csv.ts';
 import { dataVersion, release } from '../../lib/releases';
 import { downloadByFile, downloads } from './_dictionary.ts';
@@ -14,11 +14,6 @@ import { downloadByFile, downloads } from './_dictionary.ts';
 const { study } = site;
 const kind = illustrative ? 'illustrative' : 'study';
 const licence = study.licence.name;
-
-/** An absolute URL of a path inside the site (SITE_URL + BASE_PATH). */
-export function absoluteUrl(path = ''): string {
-  return new URL(url(path), import.meta.env.SITE).href;
-}
 
 /** The column names of a download, from the data dictionary. */
 const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name);
@@ -45,7 +40,9 @@ export function excerptsJson(excerpts: ExcerptRecord[]): string {
     provenance: { kind, notice: study.provenance.notice },
     licence: study.licence,
     source: { citation: formatCitation(studyRecord(study), 'text'), doi: study.doi },
-    dictionary: absoluteUrl('data/#dictionary'),
+    // Without SITE_URL the dictionary is named by its file, which sits beside this one.
+    dictionary: absoluteUrl('data/#dictionary') ?? 'data-dictionary.csv',
+    ...(absoluteUrl() ? {} : { address: NO_ADDRESS }),
   };
   const records = sorted(excerpts).map((e) => ({
     id: e.id, participant: e.participant, attributes: e.attributes, codes: e.codes, themes: e.themes,
@@ -77,7 +74,7 @@ export function dictionaryCsv(): string {
 /** The article's CSL-JSON record as the downloads give it: with the provenance note when illustrative. */
 export function citationRecord(): CslRecord {
   const record = studyRecord(study);
-  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl()}, whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
+  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl() ? `${absoluteUrl()}, ` : 'a site '}whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
 }
 
 /** CITATION.cff for the site and its data; the article is the preferred citation. */
@@ -95,15 +92,15 @@ export function citationCff(): string {
     abstract: `${illustrative ? `${provenanceNote} ` : ''}The site presents the findings of ${study.title} (${study.journal}, ${study.year}). ${study.abstract.method}`,
     // Whoever wrote the illustrative data is not the article's authors; the site names no person.
     authors: illustrative ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }] : people,
-    url: absoluteUrl(),
+    ...(absoluteUrl() ? { url: absoluteUrl() } : {}),
     version: dataVersion,
     ...(release.date && !release.unreleased ? { 'date-released': release.date } : {}),
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
-    keywords: ['qualitative research', 'thematic analysis', 'artificial intelligence', 'health professionals', 'wellbeing', ...(illustrative ? ['illustrative data'] : [])],
+    keywords,
     'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
   };
-  const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n`;
+  const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n${absoluteUrl() ? '' : `# ${NO_ADDRESS}\n`}`;
   return header + stringify(cff, { lineWidth: 0 });
 }
 
