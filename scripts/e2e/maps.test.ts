@@ -160,7 +160,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     expect(text(await p.locator('h1').innerText())).toBe(codebook.themes[1].label);
   });
 
-  it('opens the right theme page when a theme is clicked, and the code's page of excerpts when a code is', async () => {
+  it('opens the right theme page when a theme is clicked, and the code page of excerpts when a code is', async () => {
     const p = await session.context.newPage();
     await p.goto(`${siteUrl}/`);
     const theme = codebook.themes[2];

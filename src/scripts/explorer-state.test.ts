@@ -45,12 +45,13 @@ describe('filter counts under OR within a group', () => {
       const without = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length)
         .map(([g]) => [g, pagefindCounts(records, { ...filters, [g]: [] }).counts[g] ?? {}]));
       const shown = countsIfTicked(filters, n, counts, without);
+      const selected: Record<string, string[]> = filters;
       for (const [g, values] of Object.entries(shown)) {
         for (const [v, count] of Object.entries(values)) {
-          const ticked = filters[g as keyof typeof filters];
+          const ticked = selected[g];
           const expected = ticked.includes(v)
-            ? records.filter((r) => matches(r, filters) && r[g].includes(v)).length
-            : records.filter((r) => matches(r, { ...filters, [g]: [...ticked, v] })).length;
+            ? records.filter((r) => matches(r, filters) && (r as Rec)[g].includes(v)).length
+            : records.filter((r) => matches(r, { ...selected, [g]: [...ticked, v] })).length;
           expect(count, `${g}=${v}`).toBe(expected);
         }
       }

@@ -4,10 +4,10 @@
  * in the tab order, as the tree pattern expects. A tap that arrives before the interaction has
  * loaded previews its band rather than opening it, as every later first tap does.
  */
-type Map = { preview(el: Element | null): boolean };
+type MapApi = { preview(el: Element | null): boolean };
 
 for (const figure of document.querySelectorAll<HTMLElement>('[data-theme-map]')) {
-  let loading: Promise<Map> | undefined;
+  let loading: Promise<MapApi> | undefined;
   let ready = false;
   const load = () => (loading ??= import('./theme-map.ts').then(({ setUp }) => { const map = setUp(figure); ready = true; return map; }));
   const start = async (event?: Event) => {
