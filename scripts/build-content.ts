@@ -123,6 +123,15 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
   return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact, warnings: coloured.warnings };
 }
 
+/** The review flags of a report as warnings, `file:line (where): flag`; at most `limit`, then how many more. */
+export function reviewWarnings(report: string, limit = 50): string[] {
+  const entries = (JSON.parse(report) as { excerpts: { where: string; at?: string; flags: string[] }[] }).excerpts;
+  const lines = entries.flatMap((e) => e.flags.map((f) => `warning: ${e.at ?? e.where}${e.at ? ` (${e.where})` : ''}: ${f}`));
+  if (!lines.length) return [];
+  const head = `${lines.length} review flag${lines.length === 1 ? '' : 's'}: text shown with a pseudonym that may narrow down who spoke (not an error; read them in ${REPORTS_DIR}/anonymization-report.json before publishing)`;
+  return [head, ...lines.slice(0, limit), ...(lines.length > limit ? [`... and ${lines.length - limit} more in the report`] : [])];
+}
+
 /** Number of participants per value, most common first, then alphabetical. */
 function countValues(values: string[]): { value: string; participants: number }[] {
   const counts = new Map<string, number>();
@@ -146,6 +155,7 @@ export function run(argv = process.argv.slice(2)): boolean {
     replaceFolder(GENERATED_DIR, generated);
     replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
     console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);
+    for (const line of reviewWarnings(report)) console.warn(line);
     return true;
   } catch (e) {
     if (!(e instanceof StudyError)) throw e;

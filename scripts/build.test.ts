@@ -23,7 +23,7 @@ describe('npm run build on a malformed study folder', () => {
     expect(ok).toBe(false);
     expect(errors[0]).toMatch(/^Cannot build the site: 2 problems in /);
     expect(errors.slice(1).map((l) => l.replace(work, '<tmp>'))).toEqual([
-      '  <tmp>/study/excerpts.csv:4 column "codes": unknown code "les-paperwork" (did you mean "less-paperwork"?)',
+      '  <tmp>/study/excerpts.csv:4 column "codes": unknown code "les-paperwork", expected a code id from codebook.yaml (did you mean "less-paperwork"?)',
       '  <tmp>/study/excerpts.csv:7 column "participant": unknown participant "P44", expected an id from participants.csv (did you mean "P04"?)',
     ]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');

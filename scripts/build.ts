@@ -13,7 +13,9 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { acquireBuildLock, lockedMessage, removeFolder, type BuildLock } from './lib/build-lock.ts';
+import { endChildGroups, spawnGroup } from './lib/child-group.ts';
 import { GENERATED_DIR, studyDirFromArgs } from './build-content.ts';
 import { loadScanInputs } from './lib/load-study.ts';
 import { type SearchRecord, searchRecords } from './lib/search-records.ts';
@@ -33,13 +35,13 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
  * needs (0.7 GB at 20,000 excerpts) is given back before Astro starts. What it prints is passed on
  * through this process's console; false when the study folder has problems.
  */
-async function buildContent(argv: string[]): Promise<boolean> {
+async function buildContent(argv: string[], onGroup?: (group: number) => void): Promise<boolean> {
   const script = fileURLToPath(new URL('./build-content.ts', import.meta.url));
   // A larger young generation: the stage allocates many short-lived strings (measured ~10% faster).
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', script, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnGroup(process.execPath, ['--max-semi-space-size=32', script, ...argv], { stdio: 'pipe', onGroup });
   const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => { output.stdout += chunk; });
-  child.stderr.on('data', (chunk) => { output.stderr += chunk; });
+  child.stdout!.on('data', (chunk) => { output.stdout += chunk; });
+  child.stderr!.on('data', (chunk) => { output.stderr += chunk; });
   const code = await new Promise<number | null>((done, fail) => child.on('error', fail).on('close', done));
   for (const line of output.stdout.split('\n').filter(Boolean)) console.log(line);
   for (const line of output.stderr.split('\n').filter(Boolean)) console.error(line);
@@ -50,13 +52,13 @@ async function buildContent(argv: string[]): Promise<boolean> {
  * Runs Astro's static build into `outDir`, in a child process: at 20,000 pages Astro holds over a
  * gigabyte, which the later stages should not have to share.
  */
-async function buildSite(outDir: string, siteUrl: string | undefined): Promise<void> {
+async function buildSite(outDir: string, siteUrl: string | undefined, onGroup?: (group: number) => void): Promise<void> {
   // Vitest sets these for its own Vite; an Astro build started from a test must not inherit them.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k)));
   const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
   const args = [astro, 'build', ...(process.env.CI ? ['--silent'] : [])];
   await new Promise<void>((done, fail) => {
-    spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, SITE_URL: siteUrl ?? '', ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' } })
+    spawnGroup(process.execPath, args, { stdio: 'inherit', env: { ...env, SITE_URL: siteUrl ?? '', ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }, onGroup })
       .on('error', fail)
       .on('exit', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with code ${code}`))));
   });
@@ -233,13 +235,55 @@ export function siteAddress(argv: string[], env = process.env): { siteUrl?: stri
   return { note: '[build] SITE_URL is not set: the site names no address (no canonical links, sitemap, or address in citations and downloads); set SITE_URL=https://… to publish' };
 }
 
-/** content -> astro -> pagefind -> publish; returns false when the study folder has problems. */
+/** What a signal handler must undo for the build in progress in this process. */
+let inProgress: { cleanup(): void } | undefined;
+
+/**
+ * content -> astro -> pagefind -> publish; returns false when the study folder has problems, a
+ * leak is found or another build holds the output folder.
+ *
+ * One build at a time per output folder (see build-lock.ts). A whole build stages in folders of its
+ * own (`<out>.staging-<run>`, `<out>.search-<run>`), so it never publishes what another run
+ * wrote, and removes them on every way out that runs code (success, refusal, error, a signal);
+ * after `kill -9` the next build removes them. With --only, the stages share `<out>.staging`
+ * across runs (the benchmark times each stage in its own process), and it is left in place.
+ */
 export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const outDir = resolve(flag('--out') ?? 'dist');
   const only = flag('--only');
+  const taken = acquireBuildLock(outDir);
+  if ('heldBy' in taken) {
+    console.error(lockedMessage(taken.path, taken.heldBy));
+    return false;
+  }
+  const { lock, notes } = taken;
+  for (const note of notes) console.log(`[build] ${note}`);
+  const runId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   // Astro and Pagefind write beside the output folder, then the result replaces it.
-  const staging = `${outDir}.staging`;
+  const staging = only ? `${outDir}.staging` : `${outDir}.staging-${runId}`;
+  const searchDir = only ? `${outDir}.search` : `${outDir}.search-${runId}`;
+  lock.record({ folders: [searchDir, ...(only ? [] : [staging])] });
+  const cleanup = () => {
+    endChildGroups();
+    for (const folder of only ? [searchDir] : [staging, searchDir]) {
+      const failed = removeFolder(folder, 'the staging folder');
+      if (failed) console.error(`[build] ${failed}`);
+    }
+    lock.release();
+  };
+  inProgress = { cleanup };
+  try {
+    return await runStages(argv, { outDir, only, staging, searchDir, lock });
+  } finally {
+    inProgress = undefined;
+    cleanup();
+  }
+}
+
+/** The stages of one build, holding the lock. */
+async function runStages(argv: string[], { outDir, only, staging, searchDir, lock }: { outDir: string; only?: string; staging: string; searchDir: string; lock: BuildLock }): Promise<boolean> {
+  const onGroup = (group: number) => lock.record({ groups: [group] });
   const wanted = (name: string) => !only || only === name;
   const address = wanted('astro') || wanted('scan') ? siteAddress(argv) : {};
   if (address.problem) {
@@ -247,7 +291,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     return false;
   }
   if (address.note && wanted('astro')) console.log(address.note);
-  if (wanted('content') && !(await stage('content', () => buildContent(argv)))) return false;
+  if (wanted('content') && !(await stage('content', () => buildContent(argv, onGroup)))) return false;
   // The study folder's redactions and allowed links, for the privacy scan (the content stage has
   // validated the folder; only study.yaml and redactions.yaml are read again).
   const rules = wanted('scan') ? scanRules(argv, address.siteUrl) : undefined;
@@ -257,7 +301,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   // only once Astro has exited, because at 20,000 excerpts the two at their peaks (1.2 GB and
   // 0.75 GB) would pass 2 GB together.
   if (wanted('astro')) rmSync(staging, { recursive: true, force: true });
-  const astro = wanted('astro') ? stage('astro build', () => buildSite(staging, address.siteUrl)) : undefined;
+  const astro = wanted('astro') ? stage('astro build', () => buildSite(staging, address.siteUrl, onGroup)) : undefined;
   astro?.catch(() => {}); // awaited below
   // The pages are scanned as Astro writes them, and checked again once it has finished.
   const follower = astro && rules ? followPages(staging, rules) : undefined;
@@ -272,7 +316,6 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   // Then Pagefind writes its index, which two workers scan while this thread asks Pagefind's search
   // for every redaction word; meanwhile the page scan makes its final pass. The index is written
   // beside the staging folder, so that the listing of the pages never meets it half-written.
-  const searchDir = `${outDir}.search`;
   const indexed = search && (async () => {
     // The scan's workers start while Pagefind writes.
     const scan = rules && indexScan(staging, rules, publicText());
@@ -305,5 +348,14 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Interrupted (Ctrl-C, a terminal closed, a CI timeout): end the children, remove the staging
+  // folders and the lock, then exit as the signal would have.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      console.error(`[build] ${signal}: stopping the build`);
+      inProgress?.cleanup();
+      process.exit(code);
+    });
+  }
   run().then((ok) => { process.exitCode = ok ? 0 : 1; }, (e) => { console.error(e); process.exitCode = 1; });
 }

@@ -46,7 +46,7 @@ describe('npm run dev: the watch on the study folder', () => {
     const failed = await outcome;
     expect(failed.ok).toBe(false);
     expect(!failed.ok && failed.problems).toEqual([
-      `${study}/excerpts.csv:2 column "codes": unknown code "time-savd" (did you mean "time-saved"?)`,
+      `${study}/excerpts.csv:2 column "codes": unknown code "time-savd", expected a code id from codebook.yaml (did you mean "time-saved"?)`,
       `${study}/quotes.yaml:2 speed.0.excerpt: excerpt "E0001" is not coded with theme "speed" (its codes: time-savd)`,
     ]);
     expect(readFileSync(join(generated, 'excerpts.json'), 'utf8')).toBe(good);

@@ -3,6 +3,7 @@
  * the decompressed Pagefind index) and looks for redaction terms and detector hits, then asks
  * Pagefind's own search API for every word of every redaction term. Any finding fails the build.
  */
+import { PART_SEPARATOR } from './lib/study-text.ts';
 import { type BigIntStats, type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,13 +22,42 @@ const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
+const decodeEntities = (text: string) => text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+
 /** The text of a page's body (tags, scripts and styles dropped, entities decoded): fast at 20,000 pages. */
 export function visibleText(html: string): string {
   const body = html.slice(Math.max(0, html.indexOf('<body')));
-  return body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+  return decodeEntities(body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+    .replace(/<[^>]*>/g, ''));
+}
+
+/**
+ * The texts a page's <head> gives to search engines and link previews: its title, the content of
+ * its <meta> tags (description, og:*, twitter:*, citation_*) and the string values of its JSON-LD,
+ * one per line, entities decoded. Addresses are left out (the page's own links and the DOI are no
+ * identifiers); the detectors run on the rest, as on the visible text.
+ */
+export function headText(html: string): string {
+  const end = html.indexOf('<body');
+  const head = html.slice(0, end < 0 ? html.length : end);
+  const parts: string[] = [];
+  const title = /<title>([^<]*)<\/title>/i.exec(head);
+  if (title) parts.push(title[1]);
+  for (const m of head.matchAll(/<meta\s[^>]*>/gi)) {
+    if (/http-equiv|charset=/i.test(m[0])) continue;
+    const content = /\scontent="([^"]*)"/i.exec(m[0])?.[1];
+    if (content !== undefined) parts.push(content);
+  }
+  const strings = (value: unknown, key = ''): string[] => {
+    if (typeof value === 'string') return key.startsWith('@') ? [] : [value];
+    if (Array.isArray(value)) return value.flatMap((v) => strings(v, key));
+    return value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => strings(v, k)) : [];
+  };
+  for (const m of head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gi)) {
+    try { parts.push(...strings(JSON.parse(m[1]))); } catch { parts.push(m[1]); }
+  }
+  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join(PART_SEPARATOR);
 }
 
 /** Which files to read: the pages and downloads, the search index, or everything. */
@@ -64,7 +94,9 @@ export function fileTexts(siteDir: string, file: string): SiteText[] {
   if (!TEXT.test(file)) return [];
   const raw = readFileSync(path, 'utf8');
   const texts = [{ file, text: raw, data: !file.endsWith('.html') && holdsStudyText(file) }];
-  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
+  // What a page says beyond its visible text: its head (title, meta content, JSON-LD) and the
+  // attributes and links a reader or a crawler reads (alt, title, aria labels, tel:/mailto:).
+  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: headText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
   return texts;
 }
 

@@ -5,12 +5,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { run as buildContentOf } from '../build-content.ts';
 import { run } from '../build.ts';
 import { SITE_ADDRESS } from './global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The scan reads the published words from content/generated: the bundled study's, whichever site
+// tests built a fixture before this one.
+beforeAll(() => { buildContentOf([]); });
 
 /** Runs only the scan stage of the build on a copy of the test site, changed by `plant`. */
 async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; errors: string[] }> {

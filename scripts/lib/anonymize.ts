@@ -6,6 +6,7 @@ import type { Participant, Redaction, Study } from './schema.ts';
 
 import { applyDetectors } from './detectors.ts';
 import { canJoin, joinSources } from './one-pass.ts';
+import { redactionRegex } from './redaction-regex.ts';
 
 /** One replacement made, for the anonymization report; `rule` names the redaction entry or detector. */
 export interface Replacement { found: string; replacement: string; rule: string }
@@ -13,23 +14,22 @@ export interface Replacement { found: string; replacement: string; rule: string 
 /** A function that redacts a text and reports what it replaced. */
 export type Redactor = (text: string) => { text: string; replacements: Replacement[] };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Not inside a word, in any script (Latin or Urdu). */
-const [BEFORE, AFTER] = ['(?<![\\p{L}\\p{N}\\p{M}])', '(?![\\p{L}\\p{N}\\p{M}])'];
 
 /**
  * Compiles redactions. Where entries overlap, the leftmost and then the longest match wins, so
  * "Sarwarabad District Hospital" is replaced whole even when "Sarwarabad" is listed too, and a
- * replacement never leaves half a name behind.
+ * replacement never leaves half a name behind. Words of an entry match across any white space
+ * (see redaction-regex.ts), and the text is compared in NFC.
  */
 export function createRedactor(redactions: Redaction[]): Redactor {
-  const regexes = redactions.map((r) => new RegExp('term' in r ? `${BEFORE}${escape(r.term)}${AFTER}` : r.pattern, 'giu'));
+  const regexes = redactions.map((r) => redactionRegex(r));
   // Most texts name no one: one pass with every entry at once tells whether each must be tried.
   // (Patterns with backreferences or named groups cannot share an expression: they always run.)
   const joinable = regexes.map((r) => r.source).filter(canJoin);
   const any = joinSources(joinable, 'iu');
   const alone = joinable.length < regexes.length;
-  return (text) => {
+  return (input) => {
+    const text = input.normalize('NFC');
     if (!alone && !any?.test(text)) return { text, replacements: [] };
     const matches: { start: number; end: number; entry: number }[] = [];
     regexes.forEach((regex, entry) => {

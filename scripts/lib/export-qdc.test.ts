@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { StudyError } from './problems.ts';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../build-content.ts';
 import { importStudy } from '../import/import-study.ts';
@@ -77,13 +78,18 @@ describe('exportQdc', () => {
     expect(codes).toEqual([{ id: 'time-saved', label: 'Hours given back', definition: 'Line one.\nLine two.' }]);
   });
 
-  it('without known ids, names become slugs; the folder still builds', () => {
+  it('without known ids, names become slugs; the folder is refused only for having no data, naming each empty file', () => {
     const result = reimport(exportQdc(tiny));
     expect((parse(result.files['codebook.yaml']) as Codebook).themes.map((t) => [t.id, t.label, t.subthemes[0].codes[0].id])).toEqual([['speed-ease', 'Speed & "ease"', 'time-saved']]);
     const dir = mkdtempSync(join(tmpdir(), 'qdc-study-'));
     try {
       replaceFolder(join(dir, 'study'), result.files);
-      expect(() => buildContent(readStudyFolder(join(dir, 'study')))).not.toThrow();
+      let problems: string[] = [];
+      try { buildContent(readStudyFolder(join(dir, 'study'))); } catch (e) { problems = (e as StudyError).problems.map((p) => `${p.file.split('/').at(-1)}: ${p.message}`); }
+      expect(problems).toEqual([
+        'excerpts.csv: the file has a header row only, expected at least one row under it',
+        'participants.csv: the file has a header row only, expected at least one row under it',
+      ]);
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { DETECTORS } from './detectors.ts';
 import { canJoin, joinSources } from './one-pass.ts';
+import { redactionRegex, termWords } from './redaction-regex.ts';
 import type { Redaction } from './schema.ts';
 import { generatedIdentifier } from './study-text.ts';
 
@@ -32,8 +33,9 @@ export function leakFinder(redactions: Redaction[], allowedUrls: string[], gener
   const generated = generatedIdentifier(generatedIds);
   const rules = redactions.map((r, i) => ({
     rule: `redactions.yaml entry ${i + 1}`,
-    regex: new RegExp('term' in r ? escape(r.term) : r.pattern, 'giu'),
-    literal: 'term' in r ? r.term.toLowerCase() : undefined,
+    regex: redactionRegex(r, false),
+    // A term's first word: the term cannot be in a text without it, whatever the spaces after it.
+    literal: 'term' in r ? termWords(r.term)[0].toLowerCase() : undefined,
     // Patterns with backreferences or named groups cannot share one expression with others.
     combinable: 'term' in r || canJoin(r.pattern),
   }));
@@ -44,7 +46,9 @@ export function leakFinder(redactions: Redaction[], allowedUrls: string[], gener
   const anyTerm = joinSources(terms, '');
   const anyPattern = joinSources(rules.filter((r) => r.literal === undefined && r.combinable).map((r) => r.regex.source), 'iu');
   const allowed = (found: string) => allowedUrls.some((u) => u.startsWith(found) || found.startsWith(u));
-  return ({ file, text, data }) => {
+  return ({ file, text: raw, data }) => {
+    // Compared in NFC, as the anonymiser compares: "Anaïs" stored decomposed is still "Anaïs".
+    const text = raw.normalize('NFC');
     const leaks: Leak[] = [];
     const lower = anyTerm ? text.toLowerCase() : '';
     const termsHere = anyTerm?.test(lower) ?? false;

@@ -32,9 +32,11 @@ const EXCERPT_COLUMNS = ['id', 'participant', 'codes', 'text'];
 
 /** Parses every file; returns what could be read and all problems found on the way. */
 export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(files.unreadable ?? [])];
   const path = (name: string) => `${files.dir}/${name}`;
-  const missing = (name: string) => problems.push({ file: path(name), message: 'file not found (expected it in the study folder)' });
+  const unreadable = new Set(problems.map((p) => p.file));
+  // A file that is there but not UTF-8 has its own problem already.
+  const missing = (name: string) => unreadable.has(path(name)) || problems.push({ file: path(name), message: 'file not found (expected it in the study folder)' });
 
   const yaml = <T>(text: string | undefined, name: string, schema: Parameters<typeof parseYaml>[2], optional = false) => {
     if (text === undefined) { if (!optional) missing(name); return undefined; }
@@ -54,8 +56,8 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
   const quotes = yaml<Quotes>(files.quotes, 'quotes.yaml', QuotesSchema);
   const redactions = yaml<Redaction[]>(files.redactions, 'redactions.yaml', RedactionsSchema, true);
 
-  const participantRows = parseRows(csv(files.participants, 'participants.csv', ['id']), path('participants.csv'), ParticipantSchema);
-  const excerptRows = parseRows(csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS), path('excerpts.csv'), ExcerptRowSchema);
+  const participantRows = parseRows(csv(files.participants, 'participants.csv', ['id']), path('participants.csv'), ParticipantSchema, ['id']);
+  const excerptRows = parseRows(csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS), path('excerpts.csv'), ExcerptRowSchema, EXCERPT_COLUMNS);
   problems.push(...participantRows.problems, ...excerptRows.problems);
 
   const quoteLines: Record<string, number | undefined> = {};

@@ -1,6 +1,6 @@
 /** RFC 4180 CSV parsing that remembers the line each row starts on, for precise error messages. */
 import type { z } from 'zod';
-import { type Problem, show } from './problems.ts';
+import { type Problem, didYouMean, show } from './problems.ts';
 
 /** A parsed row: its cells by header name and the 1-based line it starts on. */
 export interface CsvRow { line: number; cells: Record<string, string> }
@@ -51,6 +51,12 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQu
   return quoted ? { records, unclosedQuoteLine: quoteLine } : { records };
 }
 
+/** `; "kodes" in the header may be a misspelling of it` when a header name is close to the missing column. */
+function misspelt(column: string, names: string[]): string {
+  const close = /"(.*)"/.exec(didYouMean(column, names))?.[1];
+  return close === undefined ? '' : `; ${show(close)} in the header may be a misspelling of it`;
+}
+
 /** The message for a quoted field that never closes. */
 export const UNCLOSED_QUOTE = 'a quoted field is never closed (expected a closing ")';
 
@@ -63,8 +69,9 @@ export function parseCsv(text: string, file: string, required: string[]): { rows
   if (!header) return { rows: [], problems: [{ file, message: `the file is empty (expected a header row: ${required.join(',')})` }] };
   const names = header.cells.map((c) => c.trim());
   for (const col of required) {
-    if (!names.includes(col)) problems.push({ file, line: 1, message: `missing column ${show(col)} (header has ${names.join(',')})` });
+    if (!names.includes(col)) problems.push({ file, line: 1, message: `missing column ${show(col)}, expected a header with the columns ${required.join(',')} (found ${names.join(',')})${misspelt(col, names.filter((n) => !required.includes(n)))}` });
   }
+  if (!records.length) problems.push({ file, line: 1, message: 'the file has a header row only, expected at least one row under it' });
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (r.cells.length !== names.length) {
@@ -76,19 +83,33 @@ export function parseCsv(text: string, file: string, required: string[]): { rows
   return { rows, problems };
 }
 
-/** Validates each row against a schema; a bad row becomes problems naming its line and column. */
-export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, schema: S): { items: { line: number; value: z.infer<S> }[]; problems: Problem[] } {
+/**
+ * Validates each row against a schema; a bad row becomes problems naming its line and column. A
+ * problem of the header (a missing or unknown column) is reported once, on line 1, not once per row.
+ */
+export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, schema: S, required: string[] = []): { items: { line: number; value: z.infer<S> }[]; problems: Problem[] } {
   const items: { line: number; value: z.infer<S> }[] = [];
   const problems: Problem[] = [];
+  const unknown = new Set<string>();
+  // parseCsv has reported these once already.
+  const missing = new Set(required.filter((c) => rows.length && !(c in rows[0].cells)));
+  const known = 'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
   for (const row of rows) {
     const result = schema.safeParse(row.cells);
     if (result.success) { items.push({ line: row.line, value: result.data }); continue; }
     for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') { issue.keys.forEach((k) => unknown.add(k)); continue; }
       const column = String(issue.path[0] ?? '');
+      if (missing.has(column)) continue;
       const found = column ? row.cells[column] : undefined;
       problems.push({ file, line: row.line, field: column ? `column "${column}"` : undefined,
         message: found === undefined ? issue.message : `found ${show(found)}, expected ${describeExpected(issue)}` });
     }
+  }
+  for (const column of unknown) {
+    // A misspelt required column is reported once, as missing.
+    if (didYouMean(column, missing)) continue;
+    problems.push({ file, line: 1, message: `unknown column ${show(column)}, expected only the columns ${known.join(',')}${didYouMean(column, known)}` });
   }
   return { items, problems };
 }

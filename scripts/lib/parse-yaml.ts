@@ -4,6 +4,20 @@ import type { z } from 'zod';
 import { describeExpected } from './parse-csv.ts';
 import { type Problem, show } from './problems.ts';
 
+/** What a YAML syntax error expected, by the parser's error code. */
+const YAML_EXPECTED: Record<string, string> = {
+  MISSING_CHAR: 'the closing quote or bracket',
+  TAB_AS_INDENT: 'indentation with spaces, not tabs',
+  BAD_INDENT: 'the items of a list or mapping indented alike',
+  MULTILINE_IMPLICIT_KEY: '"key: value" on one line, or a long value in quotes or after "key: |"',
+  BLOCK_AS_IMPLICIT_KEY: '"key: value" pairs, each on its own line',
+  DUPLICATE_KEY: 'each key once in a mapping',
+  BAD_SCALAR_START: 'a text starting with @, ` or % in quotes',
+  UNEXPECTED_TOKEN: 'a value, a "key: value" pair or a "- " list item',
+  MISSING_ANCHOR: 'an &anchor before its *alias, or a text starting with * in quotes',
+};
+const YAML_DEFAULT = 'YAML as in the README\'s example of this file (indentation with spaces, "key: value" pairs, texts with ": " or "#" in quotes)';
+
 /** Parses YAML text and validates it; returns the value only when there are no problems. */
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): { value?: z.infer<S>; problems: Problem[]; lineOf: (path: (string | number)[]) => number | undefined } {
   const counter = new LineCounter();
@@ -17,7 +31,15 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     return undefined;
   };
   if (doc.errors.length) {
-    return { problems: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `malformed YAML: ${e.message.split('\n')[0]}` })), lineOf };
+    // One problem per line: the parser's later errors on a line mostly follow from its first.
+    const lines = new Set<number>();
+    const problems = doc.errors.flatMap((e) => {
+      const line = lineAt(e.pos[0]);
+      if (lines.has(line)) return [];
+      lines.add(line);
+      return [{ file, line, message: `malformed YAML: ${e.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '')} (expected ${YAML_EXPECTED[e.code] ?? YAML_DEFAULT})` }];
+    });
+    return { problems, lineOf };
   }
   // The parser accepts aliases it cannot resolve (`lead: *Emphasised*`); toJS() would throw on them.
   const aliases = aliasProblems(doc, file, lineAt);

@@ -13,7 +13,14 @@ import type { Codebook, ExcerptRecord, Study } from './schema.ts';
 export interface PublicParticipant { id: string; descriptor: string; attributes: Record<string, string> }
 
 /** What was replaced in one excerpt or lead-in, and what a person should check, before publishing. */
-export interface ReportEntry { where: string; replacements: (Replacement & { field: string })[]; flags: string[] }
+export interface ReportEntry {
+  where: string;
+  /** File and line of the text, e.g. `content/study/excerpts.csv:48`. */
+  at?: string;
+  replacements: (Replacement & { field: string })[];
+  /** Clues for a person to check (see review-flags.ts): printed as warnings, never stopping the build. */
+  flags: string[];
+}
 
 /** The value shown in place of an attribute hidden to protect a small group. */
 export const HIDDEN = 'Not shown';
@@ -68,7 +75,10 @@ export function enforceKAnonymity(participants: PublicParticipant[], study: Stud
 export function publishExcerpts(s: LoadedStudy & { study: Study; codebook: Codebook }, participants: PublicParticipant[]) {
   const redact = createAnonymizer(s.redactions);
   const entries = new Map<string, ReportEntry>();
-  const entry = (where: string) => entries.get(where) ?? entries.set(where, { where, replacements: [], flags: [] }).get(where)!;
+  const located = new Map<string, string>();
+  const entry = (where: string) => entries.get(where) ?? entries.set(where, { where, at: located.get(where), replacements: [], flags: [] }).get(where)!;
+  for (const { line, value: e } of s.excerpts) located.set(e.id, `${s.dir}/excerpts.csv:${line}`);
+  for (const [key, line] of Object.entries(s.quoteLines)) located.set(`quotes.yaml ${key}`, `${s.dir}/quotes.yaml${line ? `:${line}` : ''}`);
   const track = (where: string, field: string, text: string) => {
     const r = redact(text);
     if (r.replacements.length) entry(where).replacements.push(...r.replacements.map((x) => ({ field, ...x })));
@@ -83,8 +93,10 @@ export function publishExcerpts(s: LoadedStudy & { study: Study; codebook: Codeb
   const excerpts: ExcerptRecord[] = s.excerpts.map(({ value: e }) => {
     const p = byId.get(e.participant)!;
     const codes = [...new Set(e.codes)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    const flags = reviewFlags(e.text, hiddenOf(e.participant), byId.get(e.participant)!.attributes);
-    if (flags.length) entry(e.id).flags.push(...flags);
+    // Every text shown with the pseudonym: the excerpt and its original.
+    const shown = byId.get(e.participant)!.attributes;
+    const flags = [e.text, e.original_text ?? ''].flatMap((t) => reviewFlags(t, hiddenOf(e.participant), shown));
+    if (flags.length) entry(e.id).flags.push(...new Set(flags));
     return {
       id: e.id, participant: e.participant, descriptor: p.descriptor, attributes: p.attributes, position: e.position, codes,
       themes: [...new Set(codes.map((c) => index.get(c)!.theme))],
@@ -94,8 +106,16 @@ export function publishExcerpts(s: LoadedStudy & { study: Study; codebook: Codeb
     };
   }).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   linkNeighbours(excerpts);
+  const speakerOf = new Map(s.excerpts.map(({ value: e }) => [e.id, e.participant]));
   const quotes = Object.fromEntries(Object.entries(s.quotes ?? {}).map(([theme, list]) => [theme,
-    list.map((q, i) => ({ excerpt: q.excerpt, lead: q.lead === undefined ? undefined : track(`quotes.yaml ${theme}.${i}`, 'lead', q.lead) }))]));
+    list.map((q, i) => {
+      if (q.lead === undefined) return { excerpt: q.excerpt, lead: undefined };
+      // A lead-in is shown with the quoted speaker's pseudonym and describes them.
+      const speaker = speakerOf.get(q.excerpt);
+      const flags = speaker === undefined || !byId.has(speaker) ? [] : reviewFlags(q.lead, hiddenOf(speaker), byId.get(speaker)!.attributes, 'lead');
+      if (flags.length) entry(`quotes.yaml ${theme}.${i}`).flags.push(...flags);
+      return { excerpt: q.excerpt, lead: track(`quotes.yaml ${theme}.${i}`, 'lead', q.lead) };
+    })]));
   const report = [...entries.values()].sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
   return { excerpts, quotes, report };
 }

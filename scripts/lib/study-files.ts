@@ -4,6 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { decodeStudyText } from './decode-utf8.ts';
+import type { Problem } from './problems.ts';
 
 /** The raw texts of a study folder; a missing file is `undefined`. */
 export interface StudyFiles {
@@ -23,31 +25,45 @@ export interface StudyFiles {
   releases?: Record<string, string>;
   /** withdrawn.yaml: why each withdrawn excerpt was withdrawn (optional). */
   withdrawn?: string;
+  /** Files that are there but not UTF-8 (their text is left out), one problem each. */
+  unreadable?: Problem[];
 }
 
 /** A folder as a user would type it: relative inside the project, absolute outside. */
 const displayPath = (dir: string) => { const rel = relative(process.cwd(), dir); return rel.startsWith('..') ? dir : rel || '.'; };
 
-const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-
-/** Reads every file of the study folder that the pipeline knows. */
+/**
+ * Reads every file of the study folder that the pipeline knows: strictly as UTF-8 (a file that is
+ * not is reported in `unreadable` and left out) and normalised to NFC.
+ */
 export function readStudyFolder(dir: string): StudyFiles {
+  const shown = displayPath(dir);
+  const unreadable: Problem[] = [];
+  const read = (path: string) => {
+    if (!existsSync(path)) return undefined;
+    const decoded = decodeStudyText(readFileSync(path), `${shown}/${relative(dir, path).split('\\').join('/')}`);
+    if ('problem' in decoded) { unreadable.push(decoded.problem); return undefined; }
+    return decoded.text;
+  };
   const themesDir = join(dir, 'themes');
   const narratives: Record<string, string> = {};
   if (existsSync(themesDir)) {
     for (const name of readdirSync(themesDir).sort()) {
-      if (name.endsWith('.mdx')) narratives[name.slice(0, -4)] = readFileSync(join(themesDir, name), 'utf8');
+      const text = name.endsWith('.mdx') ? read(join(themesDir, name)) : undefined;
+      if (text !== undefined) narratives[name.slice(0, -4)] = text;
     }
   }
   const releasesDir = join(dir, 'releases');
   const releases: Record<string, string> = {};
   if (existsSync(releasesDir)) {
     for (const name of readdirSync(releasesDir).sort()) {
-      if (name.endsWith('.json')) releases[name] = readFileSync(join(releasesDir, name), 'utf8');
+      if (!name.endsWith('.json')) continue;
+      const text = read(join(releasesDir, name));
+      if (text !== undefined) releases[name] = text;
     }
   }
   return {
-    dir: displayPath(dir),
+    dir: shown,
     study: read(join(dir, 'study.yaml')),
     codebook: read(join(dir, 'codebook.yaml')),
     participants: read(join(dir, 'participants.csv')),
@@ -58,6 +74,7 @@ export function readStudyFolder(dir: string): StudyFiles {
     narratives,
     releases,
     withdrawn: read(join(dir, 'withdrawn.yaml')),
+    unreadable,
   };
 }
 

@@ -107,3 +107,12 @@ describe('pageMetadataText', () => {
     for (const n of ['03001234567', '0300 3333333', '0300555555']) expect(text).not.toContain(n);
   });
 });
+
+describe('separate texts of a page stay separate for the detectors', () => {
+  it('does not read a description ending in "the dr" and the next label "Main" as a name', () => {
+    const page = '<html><head><meta name="description" content="For the two weeks the dr"></head><body><nav aria-label="Main"></nav><form role="search" aria-label="Search excerpts"></form></body></html>';
+    expect(findLeaks([{ file: 'e.html', text: pageMetadataText(page), data: true }], [], [], [])).toEqual([]);
+    // The same words in one text are still a name.
+    expect(findLeaks([{ file: 'e.html', text: 'the dr\nMain', data: true }], [], [], []).length).toBe(1);
+  });
+});

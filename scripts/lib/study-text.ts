@@ -55,6 +55,9 @@ const READ_ATTRIBUTES = /\s(?:content|alt|title|aria-label|aria-description|plac
  * labels and titles in attributes, and mailto:/tel: links. Entities stay encoded, as detectors
  * need only the digits and letters.
  */
+/** Between separate texts of a page (one attribute, one meta tag): a line break and a record separator sign. */
+export const PART_SEPARATOR = '\n\u241e\n';
+
 export function pageMetadataText(html: string): string {
   const parts: string[] = [];
   for (const m of html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/gi)) parts.push(m[1]);
@@ -62,7 +65,9 @@ export function pageMetadataText(html: string): string {
     .replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
   for (const m of withoutCsp.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
   for (const m of withoutCsp.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
-  return parts.join('\n');
+  // Parts are separate texts: a separator no detector reads as space, so "the dr" ending one part
+  // and "Main" starting the next never read as one name.
+  return parts.join(PART_SEPARATOR);
 }
 
 /** The ids the build generates, from the generated site data: themes, subthemes, codes, excerpts. */

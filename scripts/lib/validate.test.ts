@@ -38,12 +38,12 @@ describe('validation of a study folder', () => {
     }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "scripts/fixtures/tiny-study/excerpts.csv:4 column "codes": unknown code "les-paperwork" (did you mean "less-paperwork"?)",
-        "scripts/fixtures/tiny-study/excerpts.csv:6 column "id": duplicate excerpt id "E0001" (first used at line 2)",
+        "scripts/fixtures/tiny-study/excerpts.csv:4 column "codes": unknown code "les-paperwork", expected a code id from codebook.yaml (did you mean "less-paperwork"?)",
+        "scripts/fixtures/tiny-study/excerpts.csv:6 column "id": duplicate excerpt id "E0001" (first used at line 2), expected each excerpt id once",
         "scripts/fixtures/tiny-study/excerpts.csv:9 column "text": found "  ", expected a non-empty text",
-        "scripts/fixtures/tiny-study/quotes.yaml:7 doubt.1.excerpt: unknown excerpt "E0008" (did you mean "E0001"?)",
+        "scripts/fixtures/tiny-study/quotes.yaml:7 doubt.1.excerpt: unknown excerpt "E0008", expected an id from excerpts.csv (did you mean "E0001"?)",
         "scripts/fixtures/tiny-study/themes/doubt.mdx: theme "doubt" has no narrative (expected this file)",
-        "scripts/fixtures/tiny-study/themes/speed.mdx:3: <Quote id="E0100">: unknown excerpt (did you mean "E0010"?)",
+        "scripts/fixtures/tiny-study/themes/speed.mdx:3: <Quote id="E0100">: unknown excerpt, expected an id from excerpts.csv (did you mean "E0010"?)",
       ]
     `);
   });
@@ -69,7 +69,7 @@ describe('validation of a study folder', () => {
     }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "scripts/fixtures/tiny-study/codebook.yaml:44: malformed YAML: Missing closing "quote",
+        "scripts/fixtures/tiny-study/codebook.yaml:44: malformed YAML: Missing closing "quote (expected the closing quote or bracket)",
         "scripts/fixtures/tiny-study/participants.csv:5: a quoted field is never closed (expected a closing ")",
         "scripts/fixtures/tiny-study/participants.csv:5: found 3 fields, expected 7 as in the header",
         "scripts/fixtures/tiny-study/study.yaml:10 year: found "last year", expected a number",

@@ -60,11 +60,13 @@ export function codebookCsv(): string {
   })))));
 }
 
-/** Pseudonym and shown attributes of each participant with published excerpts; nothing else. */
-export function participantsCsv(excerpts: ExcerptRecord[]): string {
-  const byId = new Map(excerpts.map((e) => [e.participant, e.attributes]));
-  const ids = [...byId.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return toCsv(columns('participants.csv'), ids.map((id) => ({ ...byId.get(id), participant: id, provenance: kind, licence, version: dataVersion })));
+/**
+ * Pseudonym and shown attributes of every participant, nothing else: the same people the
+ * participants page counts (site.totals.participants), those without a published excerpt too.
+ */
+export function participantsCsv(people: { participant: string; attributes: Record<string, string> }[] = site.matrix): string {
+  const sortedPeople = [...people].sort((a, b) => a.participant.localeCompare(b.participant, 'en', { numeric: true }));
+  return toCsv(columns('participants.csv'), sortedPeople.map((p) => ({ ...p.attributes, participant: p.participant, provenance: kind, licence, version: dataVersion })));
 }
 
 export function dictionaryCsv(): string {
@@ -111,7 +113,7 @@ export function buildDownloads(excerpts: ExcerptRecord[]): Record<string, string
     'excerpts.csv': excerptsCsv(excerpts),
     'excerpts.json': excerptsJson(excerpts),
     'codebook.csv': codebookCsv(),
-    'participants.csv': participantsCsv(excerpts),
+    'participants.csv': participantsCsv(),
     'data-dictionary.csv': dictionaryCsv(),
     'citation.bib': formatCitation(record, 'bibtex'),
     'citation.ris': formatCitation(record, 'ris'),

@@ -1,0 +1,73 @@
+/**
+ * Whoever runs the build twice: two builds to the same output folder at once publish one complete
+ * site (the second is refused while the first runs), and a build refused by the privacy scan
+ * leaves no staging folder holding its unredacted pages, no lock, and the previous site as it was.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run as buildContentOf } from '../build-content.ts';
+import { run } from '../build.ts';
+import { listFiles } from '../lib/list-files.ts';
+
+// These builds leave content/generated holding the tiny fixture; later site tests read the bundled study's.
+afterAll(() => { buildContentOf([]); });
+
+describe('builds run twice', () => {
+  it('a second build to the same folder while the first runs is refused; the first publishes a complete site', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'two-builds-'));
+    // A participant with no excerpt: the downloads and the participants page must count the same people.
+    const study = join(work, 'study');
+    cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+    writeFileSync(join(study, 'participants.csv'), `${readFileSync(join(study, 'participants.csv'), 'utf8').trimEnd()}\nP07,Pathology,Diagnostics,Public,4,Woman,Attock\n`);
+    const out = join(work, 'dist');
+    const first = run(['--study', study, '--out', out]);
+    while (!existsSync(`${out}.lock`)) await sleep(20);
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(String(line)); });
+    let second: boolean;
+    try {
+      second = await run(['--study', study, '--out', out]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(second).toBe(false);
+    // (The first build's content stage may print its own lines meanwhile.)
+    expect(errors.find((l) => l.startsWith('Not building'))).toMatch(/^Not building: another build \(process \d+, started .*\) is writing to the same output folder/);
+    expect(await first).toBe(true);
+    const files = listFiles(out);
+    expect(files.some((f) => f.startsWith('_astro/'))).toBe(true);
+    expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
+    expect(files).toContain('excerpts/E0001/index.html');
+    expect(readdirSync(work).sort()).toEqual(['dist', 'study']);
+    // /data/participants.csv and /participants/ count the same people.
+    const rows = readFileSync(join(out, 'data', 'participants.csv'), 'utf8').trim().split('\n').slice(1);
+    const lede = /(\d+) illustrative participants took part/.exec(readFileSync(join(out, 'participants', 'index.html'), 'utf8'));
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07']);
+    expect(Number(lede?.[1])).toBe(rows.length);
+  }, 120_000);
+
+  it('a build refused by the privacy scan leaves no staging folder, no lock, and the previous site', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'refused-scan-'));
+    const study = join(work, 'study');
+    cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+    // The anonymiser replaces whole words only; the scan also finds the term inside a word.
+    writeFileSync(join(study, 'redactions.yaml'), `${readFileSync(join(study, 'redactions.yaml'), 'utf8')}- term: Quokka\n  replacement: "[a place]"\n`);
+    const excerpts = join(study, 'excerpts.csv');
+    writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', 'back an hour every evening in Quokkaville'));
+    const out = join(work, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous site');
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await run(['--study', study, '--out', out])).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readdirSync(work).sort()).toEqual(['dist', 'study']);
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
+  }, 120_000);
+});

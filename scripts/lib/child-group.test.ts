@@ -1,0 +1,42 @@
+/**
+ * The build's children end with the build, however it ends: after `kill -9` of the build (the
+ * guard sees its pipe close) and on a normal exit (the exit hook ends the group).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+
+/** Starts the stand-in build; resolves with it and its child's process group once the group runs. */
+async function startHarness(): Promise<{ harness: ChildProcess; group: number }> {
+  const harness = spawn(process.execPath, ['scripts/fixtures/child-group/harness.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const group = await new Promise<number>((done, fail) => {
+    harness.stdout!.on('data', (d) => { const m = /group (\d+)/.exec(String(d)); if (m) done(Number(m[1])); });
+    harness.on('exit', () => fail(new Error('harness exited early')));
+  });
+  return { harness, group };
+}
+
+const groupAlive = (group: number) => { try { process.kill(-group, 0); return true; } catch { return false; } };
+
+/** Waits up to `ms` for the group to be gone; true if it went. */
+async function groupGone(group: number, ms = 5000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (!groupAlive(group)) return true;
+  return false;
+}
+
+describe('child process groups', () => {
+  it('end when the build is killed with SIGKILL', async () => {
+    const { harness, group } = await startHarness();
+    await sleep(200); // the grandchild has started
+    expect(groupAlive(group)).toBe(true);
+    harness.kill('SIGKILL');
+    expect(await groupGone(group)).toBe(true);
+  });
+
+  it('end when the build exits', async () => {
+    const { harness, group } = await startHarness();
+    await sleep(200);
+    harness.stdin!.write('exit\n');
+    expect(await groupGone(group)).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The privacy scan reads what a page's <head> gives to link previews and search engines
+ * (og:description, twitter:description, the JSON-LD) with the detectors, as it reads the visible
+ * text: an honorific and name, a phone or a CNIC there is found, not only redaction terms.
+ */
+import { describe, expect, it } from 'vitest';
+import { findLeaks } from './lib/find-leaks.ts';
+import { headText } from './scan-site.ts';
+
+const page = (head: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'">${head}</head><body><main><p>Clean text.</p></main></body></html>`;
+const scan = (html: string) => findLeaks([{ file: 'e.html', text: headText(html), data: true }], [], ['https://doi.org/10.1/x', 'http://localhost:4321']).map((l) => `${l.rule}: ${l.found}`);
+
+describe('the scan of a page head', () => {
+  it('finds detector hits in og:description, twitter:description and JSON-LD', () => {
+    expect(scan(page('<meta property="og:description" content="As dr. Shahbano Gilzai said, it works.">'))).toEqual(['detector: honorific and name: dr. Shahbano Gilzai']);
+    expect(scan(page('<meta name="twitter:description" content="Call 0300&#45;765-4324">'))).toEqual(['detector: phone number: 0300-765-4324']);
+    expect(scan(page('<script type="application/ld+json">{"@context":"https://schema.org","@type":"Quotation","text":"CNIC 35202 7654327 3, ask DR. FARIHA NAQVI","url":"http://localhost:4321/excerpts/E1/"}</script>'))).toEqual([
+      'detector: CNIC number: 35202 7654327 3', 'detector: honorific and name: DR. FARIHA NAQVI',
+    ]);
+  });
+
+  it('passes a clean head with its own links, the DOI and schema.org', () => {
+    expect(scan(page('<title>Excerpt E1</title><meta name="description" content="A clean excerpt."><meta property="og:url" content="http://localhost:4321/excerpts/E1/"><link rel="canonical" href="http://localhost:4321/"><script type="application/ld+json">{"@context":"https://schema.org","@id":"https://doi.org/10.1/x","name":"A study","url":"https://doi.org/10.1/x"}</script>'))).toEqual([]);
+  });
+});
