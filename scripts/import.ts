@@ -3,13 +3,15 @@
  *
  *   npm run import -- <file> [--out <study folder>] [--positions utf16|codepoints]
  *                    [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>]
- *                    [--ids-from <codebook.yaml>] [--force]
+ *                    [--ids-from <codebook.yaml>] [--force | --overwrite] [--drop-dangling]
  *
  * <file> is a .qdpx or .qde (REFI-QDA project: NVivo, ATLAS.ti, MAXQDA, QualCoder), a .qdc
  * (codebook only), or a .csv (Taguette highlights, QualCoder coding report). The folder defaults
  * to content/<file name>. The report is printed and written beside the folder as
  * <folder>.import-report.md, never inside it: it names cases and files and must stay private.
- * On any problem it prints them all, exits non-zero and writes nothing.
+ * Into an existing folder, --force re-imports: codebook.yaml is merged three ways against the
+ * folder's import-record.json, the team's files are kept, ids stay; --overwrite replaces the
+ * folder with the export alone. On any problem it prints them all, exits non-zero and writes nothing.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
@@ -20,22 +22,27 @@ import { slugify } from './import/ids.ts';
 import type { InputFile } from './import/model.ts';
 import type { PositionUnit } from './import/positions.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
+import { listFiles } from './lib/list-files.ts';
 import { readStudyFolder, replaceFolder } from './lib/study-files.ts';
+import { RECORD_FILE } from './import/record.ts';
 
 const USAGE = `usage: npm run import -- <file.qdpx|.qde|.qdc|.csv> [--out <study folder>] [--positions utf16|codepoints]
-       [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>] [--ids-from <codebook.yaml>] [--force]`;
+       [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>] [--ids-from <codebook.yaml>]
+       [--force | --overwrite] [--drop-dangling]`;
 
 /** Parsed command line. */
-export interface Args { file: string; out: string; positions?: PositionUnit; codebook?: string; participants?: string; idsFrom?: string; force: boolean }
+export interface Args { file: string; out: string; positions?: PositionUnit; codebook?: string; participants?: string; idsFrom?: string; force: boolean; overwrite: boolean; dropDangling: boolean }
 
 /** Parses the command line; throws a message for the user on bad arguments. */
 export function parseArgs(argv: string[]): Args {
   const flags = new Map<string, string>();
   const positional: string[] = [];
-  let force = false;
+  let [force, overwrite, dropDangling] = [false, false, false];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--force') force = true;
+    else if (a === '--overwrite') overwrite = true;
+    else if (a === '--drop-dangling') dropDangling = true;
     else if (['--out', '--positions', '--codebook', '--participants', '--ids-from'].includes(a)) {
       if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
       flags.set(a, argv[++i]);
@@ -43,11 +50,12 @@ export function parseArgs(argv: string[]): Args {
     else positional.push(a);
   }
   if (positional.length !== 1) throw new Error('expected exactly one file to import');
+  if (force && overwrite) throw new Error('--force (merge into the folder) and --overwrite (replace it) exclude each other');
   const positions = flags.get('--positions');
   if (positions !== undefined && positions !== 'utf16' && positions !== 'codepoints') throw new Error(`--positions must be utf16 or codepoints, found ${positions}`);
   const file = positional[0];
   return {
-    file, force, positions,
+    file, force, overwrite, dropDangling, positions,
     out: flags.get('--out') ?? `content/${slugify(basename(file).replace(/\.[^.]*$/, '')) || 'imported'}`,
     codebook: flags.get('--codebook'), participants: flags.get('--participants'), idsFrom: flags.get('--ids-from'),
   };
@@ -71,6 +79,20 @@ function idsOf(text: string | undefined): string[] {
 
 const readInput = (path: string): InputFile => ({ name: path, bytes: readFileSync(path) });
 
+/** What the import writes itself; every other file of the folder is the team's. */
+const IMPORT_OWNS = /^(codebook\.yaml|participants\.csv|excerpts\.csv|import-record\.json|themes\/[^/]+\.mdx)$/;
+/** The published history, kept even by --overwrite: releases are append-only. */
+const HISTORY = /^(releases\/.*|withdrawn\.yaml)$/;
+
+/**
+ * Files of the folder the import does not write, kept byte for byte: on a re-import every file
+ * the team added (releases/, withdrawn.yaml, anything else); on --overwrite the release history.
+ */
+function carryOver(dir: string, written: Record<string, string>, overwrite: boolean): Record<string, Uint8Array> {
+  const keep = listFiles(dir).filter((f) => !(f in written) && (overwrite ? HISTORY.test(f) : !IMPORT_OWNS.test(f)));
+  return Object.fromEntries(keep.map((f) => [f, readFileSync(resolve(dir, f))]));
+}
+
 /** Reads, imports and writes; returns the exit code. */
 export function run(argv = process.argv.slice(2)): number {
   let args: Args;
@@ -81,11 +103,12 @@ export function run(argv = process.argv.slice(2)): number {
     if (path !== undefined && !existsSync(path)) { console.error(`Cannot import: ${path} does not exist`); return 1; }
   }
   const exists = existsSync(out) && readdirSync(out).length > 0;
-  if (exists && !args.force) {
-    console.error(`Cannot import: ${shownOut} exists and is not empty. Pass --force to replace it; study.yaml, quotes.yaml, redactions.yaml and narratives are kept, and codes keep the ids they had.`);
+  if (exists && !args.force && !args.overwrite) {
+    console.error(`Cannot import: ${shownOut} exists and is not empty. Pass --force to re-import into it (codebook.yaml is merged with your edits; study.yaml, quotes, redactions, brief and narratives are kept; ids stay), or --overwrite to replace it with the export alone.`);
     return 1;
   }
   const previous = exists ? readStudyFolder(out) : undefined;
+  const recordPath = resolve(out, RECORD_FILE);
   const inputDir = dirname(resolve(args.file));
   try {
     const result = importStudy(readInput(args.file), {
@@ -96,9 +119,14 @@ export function run(argv = process.argv.slice(2)): number {
       year: new Date().getFullYear(),
       knownIds: idsOf(args.idsFrom ? readFileSync(args.idsFrom, 'utf8') : previous?.codebook),
       previous,
+      record: exists && existsSync(recordPath) ? readFileSync(recordPath, 'utf8') : undefined,
+      overwrite: args.overwrite,
+      dropDangling: args.dropDangling,
       out: shownOut,
     });
-    replaceFolder(out, result.files);
+    const carried = exists ? carryOver(out, result.files, args.overwrite) : {};
+    replaceFolder(out, { ...carried, ...result.files });
+    if (Object.keys(carried).length) console.log(`Kept as they were: ${Object.keys(carried).join(', ')}`);
     writeFileSync(`${out}.import-report.md`, result.report);
     console.log(result.report);
     console.log(`import: ${args.file} -> ${shownOut} (${Object.keys(result.files).length} files); report in ${shownOut}.import-report.md`);

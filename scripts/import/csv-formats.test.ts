@@ -12,10 +12,10 @@ describe('Taguette', () => {
   it('merges the rows of a highlight (one per tag), skips untagged highlights, reads the 1.x codebook', () => {
     const result = run(fixture('taguette/highlights.csv'), { codebook: fixture('taguette/codebook.csv') });
     expect(excerpts(result)).toEqual([
-      ['E0007', 'P01', 'time-saved;workload', 'It saves me an hour, maybe more.'],
-      ['E0012', 'P02', 'distrust', 'I always check the output twice.'],
-      ['E0021', 'P03', 'workload', 'Two lines:\nthe second one.'],
-      ['E0030', 'P04', 'time-saved', 'The evenings are mine again.'],
+      ['EF29E2B12', 'P01', 'time-saved;workload', 'It saves me an hour, maybe more.'],
+      ['E8E38D778', 'P02', 'distrust', 'I always check the output twice.'],
+      ['E10F622E6', 'P03', 'time-saved', 'The evenings are mine again.'],
+      ['ED94174EC', 'P04', 'workload', 'Two lines:\nthe second one.'],
     ]);
     expect(shape(result.files)).toEqual([['ungrouped', '#0072B2', [['ungrouped-codes', [
       'distrust: Doubt about whether the output is right', 'time-saved: Time the tool freed', 'workload: Volume of work, up or down',
@@ -30,7 +30,7 @@ describe('Taguette', () => {
       ['workload', [['workload-codes', ['workload-general: Passages coded with "workload" itself rather than with one of its codes.', 'time-saved: Time the tool freed']]]],
       ['ungrouped', [['ungrouped-codes', ['distrust: Doubt about whether the output is right']]]],
     ]);
-    expect(excerpts(result)[0]).toEqual(['E0007', 'P01', 'workload-general;time-saved', 'It saves me an hour, maybe more.']);
+    expect(excerpts(result)[0]).toEqual(['EF29E2B12', 'P01', 'workload-general;time-saved', 'It saves me an hour, maybe more.']);
   });
 
   it('maps documents to participants with --participants, several documents to one person', () => {
@@ -39,7 +39,7 @@ describe('Taguette', () => {
       { id: 'R1', specialty_group: 'Mental health' }, { id: 'R2', specialty_group: 'Critical care' }, { id: 'R3', specialty_group: 'Mental health' },
     ]);
     expect(rows(result, 'excerpts.csv').map((r) => [r.id, r.participant, r.position])).toEqual([
-      ['E0007', 'R1', '1'], ['E0012', 'R2', '1'], ['E0030', 'R2', '2'], ['E0021', 'R3', '1'],
+      ['EF29E2B12', 'R1', '1'], ['E8E38D778', 'R2', '1'], ['E10F622E6', 'R2', '2'], ['ED94174EC', 'R3', '1'],
     ]);
   });
 });
@@ -50,9 +50,9 @@ describe('QualCoder', () => {
   it('reads repeated Category columns, short rows, file variables, and skips image codings', () => {
     const result = run(fixture('qualcoder/coding-report.csv'));
     expect(excerpts(result)).toEqual([
-      ['E0003', 'P01', 'time-saved;less-paperwork', 'It saves me an hour.'],
-      ['E0009', 'P02', 'distrust', 'I check everything twice.'],
-      ['E0011', 'P03', 'training', 'Training was one afternoon,\nthen nothing.'],
+      ['EEF56DDD5', 'P01', 'time-saved;less-paperwork', 'It saves me an hour.'],
+      ['E174C6503', 'P02', 'distrust', 'I check everything twice.'],
+      ['E082A1282', 'P03', 'training', 'Training was one afternoon,\nthen nothing.'],
     ]);
     expect(shape(result.files).map(([id, colour, subs]) => [id, colour, (subs as [string, string[]][]).map(([s, codes]) => [s, codes.map((c) => c.split(':')[0])])])).toEqual([
       ['benefits', '#0072B2', [['efficiency', ['time-saved', 'less-paperwork']]]],

@@ -54,3 +54,25 @@ describe('import errors', () => {
     `);
   });
 });
+
+describe('XML that is not well-formed', () => {
+  const qde = (body: string) => ({ name: 'bad.qde', bytes: new TextEncoder().encode(`<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n<CodeBook><Codes>\n${body}\n</Codes></CodeBook>\n</Project>\n`) });
+
+  // Naive (xmldom): an unquoted attribute value is accepted as if it were quoted.
+  it('rejects an unquoted attribute with its line and column', () => {
+    expect(problemsOf(() => run(qde('<Code guid=c1a2b3c4-0000-4000-8000-000000000001 name="Trust" isCodable="true"/>')))).toMatchInlineSnapshot(`
+      [
+        "bad.qde:4:12: malformed XML: unquoted attribute value.",
+      ]
+    `);
+  });
+
+  // Naive (xmldom): a missing </Code> gives only `"Code" != "Codes"`, with no position.
+  it('rejects a missing end tag with its line and column', () => {
+    expect(problemsOf(() => run(qde('<Code guid="c1a2b3c4-0000-4000-8000-000000000001" name="Trust" isCodable="true">\n<Description>d</Description>')))).toMatchInlineSnapshot(`
+      [
+        "bad.qde:6:8: malformed XML: found </Codes>, expected </Code> to close the <Code> of line 4",
+      ]
+    `);
+  });
+});

@@ -6,7 +6,9 @@
  * Formats: .qdpx (REFI-QDA project zip), .qde (bare REFI-QDA project), .qdc (REFI-QDA codebook),
  * .csv (Taguette highlights or QualCoder coding report, told apart by their header).
  */
-import { StudyError, type Problem } from '../lib/problems.ts';
+import { loadStudy } from '../lib/load-study.ts';
+import { StudyError, formatProblem, type Problem } from '../lib/problems.ts';
+import { validateStudy } from '../lib/validate.ts';
 import type { StudyFiles } from '../lib/study-files.ts';
 import { readCsv } from './csv.ts';
 import type { CodeNode, ImportedProject, InputFile } from './model.ts';
@@ -15,6 +17,7 @@ import { isQualCoderHeader, readQualCoder } from './qualcoder.ts';
 import { openQde, openQdpx, type ReadExternal } from './read-qdpx.ts';
 import { readQdc } from './refi-codebook.ts';
 import { readRefiProject } from './refi-project.ts';
+import { readRecord } from './record.ts';
 import { renderReport } from './report.ts';
 import { isTaguetteHeader, readTaguette, readTaguetteCodebook } from './taguette.ts';
 import { toStudyFolder, type ImportSummary } from './to-study-folder.ts';
@@ -34,8 +37,14 @@ export interface ImportOptions {
   year: number;
   /** Ids of a previous import, kept for codes whose GUIDs export-qdc made from them. */
   knownIds?: string[];
-  /** The folder being replaced; its hand-written files are kept. */
+  /** The folder being re-imported into; its hand-written files are kept and codebook.yaml merged. */
   previous?: StudyFiles;
+  /** The text of the folder's import-record.json, if it has one. */
+  record?: string;
+  /** Replace the folder with the export alone (--overwrite). */
+  overwrite?: boolean;
+  /** Drop references to excerpts the export no longer has (--drop-dangling). */
+  dropDangling?: boolean;
   /** The output folder, as named in the report. */
   out?: string;
 }
@@ -54,7 +63,13 @@ export function importStudy(input: InputFile, options: ImportOptions): ImportRes
   if (project && options.participants) applyMapping(project, options.participants, problems);
   if (problems.length || !project) throw new StudyError(problems);
   if (!project.name.trim()) project.name = baseName(input.name);
-  const { files, summary } = toStudyFolder(project, { source: input.name, year: options.year, knownIds: options.knownIds, previous: options.previous });
+  const { record, problem } = readRecord(options.overwrite ? undefined : options.record);
+  if (problem) project.notes.push(`${problem}: the merge had no record of the last import.`);
+  const { files, summary } = toStudyFolder(project, {
+    source: input.name, year: options.year, knownIds: options.knownIds, previous: options.previous, record,
+    overwrite: options.overwrite, dropDangling: options.dropDangling,
+  });
+  summary.validation = validate(files, options.out ?? '<study folder>');
   return { files, summary, report: renderReport(summary, options.out ?? '<study folder>') };
 }
 
@@ -91,6 +106,19 @@ function read(input: InputFile, options: ImportOptions, problems: Problem[]): Im
   }
   problems.push({ file: input.name, message: `found a .${ext || '(no extension)'} file, expected .qdpx, .qde, .qdc (REFI-QDA) or .csv (Taguette, QualCoder)` });
   return undefined;
+}
+
+/**
+ * The build's own checks on the folder as written, so that a problem the next build would stop
+ * on shows in the report now; problems the import causes itself already stopped it.
+ */
+function validate(files: Record<string, string>, dir: string): string[] {
+  const narratives = Object.fromEntries(Object.entries(files).filter(([f]) => /^themes\/[^/]+\.mdx$/.test(f)).map(([f, t]) => [f.slice(7, -4), t]));
+  const { loaded, problems } = loadStudy({
+    dir, study: files['study.yaml'], codebook: files['codebook.yaml'], participants: files['participants.csv'], excerpts: files['excerpts.csv'],
+    quotes: files['quotes.yaml'], redactions: files['redactions.yaml'], brief: files['brief.yaml'], narratives,
+  });
+  return [...problems, ...validateStudy(loaded)].map(formatProblem);
 }
 
 /** Reads --codebook: Taguette's codebook CSV or a REFI-QDA .qdc. */

@@ -21,7 +21,10 @@ export interface CodeNode {
 export interface RawParticipant {
   /** Unique within the import: a case GUID, a source GUID or a document name. */
   key: string;
-  /** The case or document name in the QDA project; private, only shown in the import report. */
+  /**
+   * The case or document name in the QDA project; private, only shown in the import report.
+   * The pseudonym follows it from import to import (import-record.json keeps its digest).
+   */
   name: string;
   /** A pseudonym given by a --participants mapping; otherwise one is assigned. */
   id?: string;
@@ -30,8 +33,13 @@ export interface RawParticipant {
 
 /** A coded passage before ids are assigned. */
 export interface RawExcerpt {
-  /** Where the excerpt id comes from: a selection GUID (32 hex digits) or a row number of the tool. */
-  idFrom: { guid: string } | { number: number };
+  /**
+   * Where the excerpt id comes from: a selection GUID (32 hex digits), or, for tools without
+   * stable GUIDs, a digest of the passage (contentHex in ids.ts: document name and text).
+   */
+  idFrom: { guid: string } | { content: string };
+  /** Start and end in the source document, when the tool gives them (REFI-QDA). */
+  span?: [number, number];
   /** RawParticipant.key */
   participant: string;
   /** The source document's name, for a --participants mapping. */

@@ -2,13 +2,12 @@
  * Participants of a REFI-QDA project: one per Case where the project has Cases (with its
  * Variables as attributes), otherwise one per text source (with the source's variables).
  */
-import type { Element } from '@xmldom/xmldom';
 import { columnName } from './ids.ts';
 import type { RawParticipant, Skip } from './model.ts';
-import { guidKey, kid, kids } from './xml.ts';
+import { guidKey, kid, kids, type XmlElement } from './xml.ts';
 
 /** A text source as the participant assignment sees it. */
-export interface SourceInfo { key: string; name: string; element: Element }
+export interface SourceInfo { key: string; name: string; element: XmlElement }
 
 /** Decides the participant of each passage, and lists the participants that got any. */
 export interface Participants {
@@ -21,7 +20,7 @@ export interface Participants {
 }
 
 /** Reads Variables and Cases; values of unknown variables are skipped with a note. */
-export function readParticipants(root: Element): Participants {
+export function readParticipants(root: XmlElement): Participants {
   const skipped: Skip[] = [];
   const notes: string[] = [];
   const columns = new Map<string, string>();
@@ -32,7 +31,7 @@ export function readParticipants(root: Element): Participants {
     taken.add(col);
     columns.set(guidKey(v.getAttribute('guid') ?? ''), col);
   }
-  const attributesOf = (el: Element, owner: string) => {
+  const attributesOf = (el: XmlElement, owner: string) => {
     const attributes: Record<string, string> = {};
     for (const vv of kids(el, 'VariableValue')) {
       const ref = kid(vv, 'VariableRef')?.getAttribute('targetGUID') ?? '';

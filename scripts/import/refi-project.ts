@@ -3,13 +3,13 @@
  * their coded selections and the participants. Selections that NVivo repeats once per code
  * (same source, start and end) are merged into one excerpt with all their codes.
  */
-import type { Element } from '@xmldom/xmldom';
 import type { Problem } from '../lib/problems.ts';
 import type { ImportedProject, RawExcerpt, Skip } from './model.ts';
 import { type PositionUnit, choosePositionUnit, cleanText, decodeText, hasAstral, lengthIn, slicer } from './positions.ts';
-import { allKeys, readCodes } from './refi-codebook.ts';
+import { contentHex } from './ids.ts';
+import { allKeys, groupBySets, readCodes } from './refi-codebook.ts';
 import { readParticipants, type SourceInfo } from './refi-cases.ts';
-import { describe, guidKey, kid, kids, lineOf, parseXml } from './xml.ts';
+import { describe, guidKey, kid, kids, lineOf, parseXml, type XmlElement } from './xml.ts';
 
 /** Percent-decodes a path, leaving it as it is when it is not valid percent-encoding. */
 const safeDecode = (path: string) => { try { return decodeURI(path); } catch { return path; } };
@@ -27,16 +27,18 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const { root, problems } = parseXml(xml, file);
   if (!root) return { problems };
   if (root.localName !== 'Project') return { problems: [{ file, line: lineOf(root), message: `found root element <${root.localName}>, expected <Project> (a REFI-QDA project)` }] };
-  const at = (el: Element, message: string) => problems.push({ file, line: lineOf(el), field: describe(el), message });
+  const at = (el: XmlElement, message: string) => problems.push({ file, line: lineOf(el), field: describe(el), message });
   const skipped: Skip[] = [];
-  const codes = readCodes(kid(kid(root, 'CodeBook'), 'Codes'), file, problems);
-  const codeKeys = allKeys(codes);
+  const tree = readCodes(kid(kid(root, 'CodeBook'), 'Codes'), file, problems);
+  const codeKeys = allKeys(tree);
+  const groupNotes: string[] = [];
+  const codes = groupBySets(tree, [root, kid(root, 'CodeBook')], skipped, groupNotes);
   const origin = root.getAttribute('origin') || undefined;
   const { unit, reason } = choosePositionUnit(flag, origin);
   const participants = readParticipants(root);
 
   /** The plain text of a source: inline, or from the file its plainTextPath names. */
-  const textOf = (el: Element): string | undefined => {
+  const textOf = (el: XmlElement): string | undefined => {
     const inline = kid(el, 'PlainTextContent');
     if (inline) return inline.textContent ?? '';
     const path = el.getAttribute('plainTextPath');
@@ -53,7 +55,11 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
       const base = root.getAttribute('basePath')?.replace(/\/+$/, '');
       bytes = m[1] === 'absolute' ? files.external(rel) : (base ? files.external(`${base}/${rel}`) : undefined) ?? files.external(rel);
       lookedIn = m[1] === 'absolute' ? 'on this computer' : `next to the input${base ? ` and in basePath "${base}"` : ''}`;
-    } else { at(el, `found plainTextPath ${JSON.stringify(path)}, expected internal://, relative:// or absolute://`); return undefined; }
+    } else if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+      // A bare name (`board_2017.txt`, as qc writes it): the standard's sources folder, as internal:// would be.
+      const found = files.internal(safeDecode(path));
+      if ('bytes' in found) bytes = found.bytes; else lookedIn = found.lookedIn;
+    } else { at(el, `found plainTextPath ${JSON.stringify(path)}, expected internal://, relative://, absolute:// or a file name in sources/`); return undefined; }
     if (!bytes) { at(el, `source file ${JSON.stringify(path)} not found (looked ${lookedIn})`); return undefined; }
     const decoded = decodeText(bytes);
     if ('error' in decoded) { at(el, `source file ${JSON.stringify(path)}: ${decoded.error}`); return undefined; }
@@ -65,7 +71,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
   const seenGuids = new Set<string>();
   let astral = 0;
   let sourceIndex = 0;
-  for (const el of [...(kid(root, 'Sources')?.childNodes ?? [])].filter((n): n is Element => n.nodeType === 1)) {
+  for (const el of kid(root, 'Sources')?.children ?? []) {
     const name = el.getAttribute('name') || el.getAttribute('guid') || '';
     if (el.localName !== 'TextSource') { skipped.push({ what: `${el.localName} "${name}"`, why: 'only text sources are imported' }); continue; }
     const source: SourceInfo = { key: guidKey(el.getAttribute('guid') ?? ''), name, element: el };
@@ -104,14 +110,26 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
     }
   }
 
-  const excerpts: RawExcerpt[] = [...groups.values()].map((g) => ({
-    idFrom: { guid: g.guids[0] }, participant: participants.assign(g.source, g.guids), document: g.source.name,
+  // QualCoder writes a new GUID for every selection on every export: its ids come from the
+  // passage (source, text, and which occurrence of that text in the source) instead.
+  const guidsMove = /qualcoder/i.test(origin ?? '');
+  const seen = new Map<string, number>();
+  const idFrom = (g: Group): RawExcerpt['idFrom'] => {
+    if (!guidsMove) return { guid: g.guids[0] };
+    const key = `${g.source.name}\u0000${g.text}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    return { content: contentHex(g.source.name, nth === 1 ? g.text : `${g.text}\u0000${nth}`) };
+  };
+  const excerpts: RawExcerpt[] = [...groups.values()].sort((a, b) => a.index - b.index || a.start - b.start).map((g) => ({
+    idFrom: idFrom(g), span: [g.start, g.end], participant: participants.assign(g.source, g.guids), document: g.source.name,
     order: [g.index, g.start, g.end], text: g.text, codes: [...g.codes],
   }));
   const merged = [...groups.values()].filter((g) => g.guids.length > 1);
   const notes = [
     `Positions were counted in ${unit === 'utf16' ? 'UTF-16 code units' : 'code points'}: ${reason}. ${astral ? `${astral} source${astral === 1 ? ' has' : 's have'} characters outside the Basic Multilingual Plane, where the two units differ.` : 'No source has characters where the two units differ.'}`,
     ...(merged.length ? [`${merged.reduce((n, g) => n + g.guids.length, 0)} selections repeated with the same source, start and end were merged into ${merged.length} excerpt${merged.length === 1 ? "" : "s"}; each excerpt id comes from the first selection's GUID.`] : []),
+    ...(guidsMove ? [`${origin} writes new selection GUIDs on every export: excerpt ids come from each passage's source and text instead, so a re-export keeps them.`] : []),
   ];
   const used = participants.used();
   return {
@@ -119,7 +137,7 @@ export function readRefiProject(xml: string, file: string, files: SourceFiles, f
     project: {
       format: `REFI-QDA project${origin ? `, origin "${origin}"` : ''}`,
       name: root.getAttribute('name') ?? '', codes, participants: used, excerpts,
-      skipped: [...skipped, ...participants.skipped], notes: [...notes, ...participants.notes],
+      skipped: [...skipped, ...participants.skipped], notes: [...notes, ...groupNotes, ...participants.notes],
     },
   };
 }

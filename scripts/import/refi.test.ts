@@ -58,14 +58,14 @@ describe('archive layout', () => {
     expect(shape(result.files)).toEqual([['trust', '#CC79A7', [['local-fit', ['trained-elsewhere']]]]]);
   });
 
-  // Naive: reads internal:// only.
+  // Naive: reads internal:// only. (The project is QualCoder's: ids come from the passages.)
   it('reads inline PlainTextContent, internal:// and relative:/// sources', () => {
     const external: Record<string, string> = { 'transcripts/p3.txt': fixture('text-locations/external/transcripts/p3.txt').bytes.toString() };
     const result = run(qdpx('text-locations/archive'), { readExternal: (path) => (external[path] === undefined ? undefined : new TextEncoder().encode(external[path])) });
     expect(excerpts(result)).toEqual([
-      ['EA1B2C3D4', 'P01', 'human-check', 'the pharmacist reads every AI suggestion aloud.'],
-      ['EB2C3D4E5', 'P02', 'fallback', 'we switched the tool off during load-shedding.'],
-      ['EC3D4E5F6', 'P03', 'human-check', 'my supervisor signs every report the tool drafts.'],
+      ['E96F7F813', 'P01', 'human-check', 'the pharmacist reads every AI suggestion aloud.'],
+      ['EDFC37E51', 'P02', 'human-check', 'my supervisor signs every report the tool drafts.'],
+      ['ED77AE6C4', 'P03', 'fallback', 'we switched the tool off during load-shedding.'],
     ]);
   });
 });
@@ -97,38 +97,39 @@ describe('selections and codes', () => {
     ]);
     expect(result.report).toContain('- folder "Experiences › Unused": it holds no codes');
     expect(result.report).toContain('Codes below "Experiences › Benefits › Emotional" were flattened into subtheme "Benefits"');
-    expect(result.report).toContain('1 colour of subthemes and codes were not kept');
+    expect(result.report).toContain('1 colour of codes that did not become themes was not kept');
   });
 });
 
 describe('participants', () => {
   // Naive: one participant per source, losing the focus group's speakers and the variables.
+  // Pseudonyms follow the names in order, not the project's order, which changes between exports.
   it('come from Cases (by source or by selection) with Variables as attributes, else one per source', () => {
     const result = run(fixture('cases.qde'));
     expect(rows(result, 'participants.csv')).toEqual([
-      { id: 'P01', specialty_group: 'Mental health', years_experience: '18', sector: 'Public' },
-      { id: 'P02', specialty_group: 'Critical care', years_experience: '6', sector: 'Private' },
-      { id: 'P03', specialty_group: 'Mental health', years_experience: '', sector: 'Public' },
+      { id: 'P01', specialty_group: 'Critical care', years_experience: '6', sector: 'Private' },
+      { id: 'P02', specialty_group: 'Mental health', years_experience: '18', sector: 'Public' },
+      { id: 'P03', specialty_group: '', years_experience: '', sector: 'Private' },
       { id: 'P04', specialty_group: 'Critical care', years_experience: '25', sector: 'Public' },
-      { id: 'P05', specialty_group: '', years_experience: '', sector: 'Private' },
+      { id: 'P05', specialty_group: 'Mental health', years_experience: '', sector: 'Public' },
     ]);
     expect(excerpts(result).map(([, p, c, t]) => [p, c, t])).toEqual([
-      ['P01', 'routine-tasks', 'I trust it for the routine letters.'],
-      ['P02', 'alert-fatigue', 'The alerts never stop; I ignore most of them.'],
-      ['P03', 'no-training', 'We were never trained.'],
+      ['P01', 'alert-fatigue', 'The alerts never stop; I ignore most of them.'],
+      ['P02', 'routine-tasks', 'I trust it for the routine letters.'],
+      ['P03', 'accountability', 'Nobody told us who is responsible when it is wrong.'],
       ['P04', 'no-training', 'I learned it from YouTube at night.'],
-      ['P05', 'accountability', 'Nobody told us who is responsible when it is wrong.'],
+      ['P05', 'no-training', 'We were never trained.'],
     ]);
     // Case names are real names here: the pseudonyms stand in for them, the report maps them.
-    expect(result.report).toContain('| P01 | Dr Ayesha Khan | 1 |');
+    expect(result.report).toContain('| P02 | Dr Ayesha Khan | 1 |');
     expect(result.report).toContain('- PictureSource "Ward photo": only text sources are imported');
     expect(result.report).toContain('- case "Pilot interview": no coded passage belongs to it');
-    expect(result.report).toContain('- years_experience "about 10" of participant P03: it is not a whole number of years from 0 to 70');
+    expect(result.report).toContain('- years_experience "about 10" of participant P05: it is not a whole number of years from 0 to 70');
   });
 
   it('lengthens excerpt ids whose first 8 hex digits collide, independently of order', () => {
     // The fixture's selection GUIDs differ only in their last digits.
-    expect(excerpts(run(fixture('cases.qde'))).map(([id]) => id)).toEqual([
+    expect(excerpts(run(fixture('cases.qde'))).map(([id]) => id).sort()).toEqual([
       'E5E1EC700000040008000000000000001', 'E5E1EC700000040008000000000000002', 'E5E1EC700000040008000000000000003',
       'E5E1EC700000040008000000000000004', 'E5E1EC700000040008000000000000005',
     ]);

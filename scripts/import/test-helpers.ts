@@ -41,8 +41,8 @@ export const excerpts = (result: ImportResult) => rows(result, 'excerpts.csv').m
 
 /** The problems an import throws, formatted as the CLI prints them. */
 export function problemsOf(fn: () => unknown): string[] {
-  try { fn(); } catch (e) { return ((e as { problems?: { file: string; line?: number; field?: string; message: string }[] }).problems ?? [])
-    .map((p) => `${p.line ? `${p.file}:${p.line}` : p.file}${p.field ? ` ${p.field}` : ''}: ${p.message}`); }
+  try { fn(); } catch (e) { return ((e as { problems?: { file: string; line?: number; column?: number; field?: string; message: string }[] }).problems ?? [])
+    .map((p) => `${p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}` : p.file}${p.field ? ` ${p.field}` : ''}: ${p.message}`); }
   throw new Error('expected the import to fail');
 }
 

@@ -10,6 +10,8 @@ export interface Problem {
   file: string;
   /** 1-based line number, when known. */
   line?: number;
+  /** 1-based column on that line, when known (XML well-formedness errors, as xmllint gives them). */
+  column?: number;
   /** Field or column, e.g. `column "codes"` or `themes[0].colour`. */
   field?: string;
   /** What is wrong, including what was found and what was expected. */
@@ -18,7 +20,7 @@ export interface Problem {
 
 /** Formats a problem as `file:line field: message`, the shape editors can jump to. */
 export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
   return `${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
 }
 

@@ -82,7 +82,7 @@ export function readStudyFolder(dir: string): StudyFiles {
  * Replaces `outDir` with exactly `files` (path relative to outDir -> content). Writes into a
  * sibling folder first and swaps, so a failed write never leaves a half-generated folder.
  */
-export function replaceFolder(outDir: string, files: Record<string, string>): void {
+export function replaceFolder(outDir: string, files: Record<string, string | Uint8Array>): void {
   const staging = `${outDir}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
