@@ -266,6 +266,12 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
     await page.goto(`${siteUrl}/`);
     const mapHrefs = await page.locator('#theme-map .map-wide .map-node[data-kind="code"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(mapHrefs)).toEqual(new Set(codes.map((c) => `/codes/${c.id}/`)));
+    // The codes table of each theme page links each code to its page too.
+    for (const theme of codebook.themes) {
+      const html = readFileSync(join(dir, 'themes', theme.id, 'index.html'), 'utf8');
+      const linked = new Set([...html.matchAll(/<td[^>]*><a href="\/codes\/([^/"]+)\/"/g)].map((m) => m[1]));
+      expect(linked, theme.id).toEqual(new Set(theme.subthemes.flatMap((s) => s.codes.map((c) => c.id))));
+    }
     // One code page in the browser, without JavaScript: its excerpts are there to read.
     await page.goto(`${siteUrl}/codes/${codes[0].id}/`);
     expect(await page.locator('[data-excerpt]').count()).toBeGreaterThan(0);

@@ -30,7 +30,8 @@ export function renderThemeMdx(theme: Theme, narrative: string, quotes: Quotes[s
     out.push('| Code | Definition | Participants | Excerpts |', '| :-- | :-- | --: | --: |');
     for (const code of sub.codes) {
       const n = derived.counts[code.id];
-      out.push(`| ${literal(code.label)} | ${literal(code.definition)} | ${voiced(n, totalParticipants)} | ${n.excerpts} |`);
+      // The code's label links to its page of excerpts (a component: the site's base path is not known here).
+      out.push(`| <CodeLink id=${literal(code.id)}>${literal(code.label)}</CodeLink> | ${literal(code.definition)} | ${voiced(n, totalParticipants)} | ${n.excerpts} |`);
     }
     out.push('');
   }
