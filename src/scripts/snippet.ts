@@ -33,7 +33,7 @@ export function cuts(snippet: string, content: string): { before: boolean; after
 const RUN = /(\p{Script=Arabic}(?:[\p{Script=Arabic}\p{Zs}\p{P}\p{N}]*\p{Script=Arabic}[\p{P}]?)?)/u;
 const STARTS_ARABIC = /^\p{Script=Arabic}/u;
 
-/** Splits pieces into runs: `lang` set on a run of Arabic script, undefined on the rest. */
+/** Splits pieces into runs of Arabic script (`rtl`) and of everything else, keeping marks. */
 export function scriptRuns(pieces: Piece[]): { pieces: Piece[]; rtl: boolean }[] {
   const runs: { pieces: Piece[]; rtl: boolean }[] = [];
   for (const { text, mark } of pieces) {
