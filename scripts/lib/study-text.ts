@@ -46,25 +46,23 @@ export function holdsStudyText(file: string): boolean {
   return !/\.(js|css|svg)$/.test(file);
 }
 
-/** Attributes whose values are text for readers or machines that read pages (not addresses, styles or hashes). */
-const READ_ATTRIBUTES = /\s(?:content|alt|title|aria-label|aria-description|placeholder|data-label|data-labels|data-copy)="([^"]*)"/gi;
+/** Attributes whose values are text for readers (not addresses, styles or hashes). */
+const READ_ATTRIBUTES = /\s(?:alt|title|aria-label|aria-description|placeholder|data-label|data-labels|data-copy)="([^"]*)"/gi;
 
-/**
- * The study text of a page that its visible text leaves out: meta tags' content (the description,
- * Open Graph, citation tags; not the Content-Security-Policy, whose hashes are generated), JSON-LD,
- * labels and titles in attributes, and mailto:/tel: links. Entities stay encoded, as detectors
- * need only the digits and letters.
- */
 /** Between separate texts of a page (one attribute, one meta tag): a line break and a record separator sign. */
 export const PART_SEPARATOR = '\n\u241e\n';
 
+/**
+ * The study text of a page's body that its visible text leaves out: labels, titles and alt texts in
+ * attributes, and mailto:/tel: links (the head, with its meta tags and JSON-LD, is scan-site.ts's
+ * headText). Scripts and styles are left out. Entities stay encoded, as detectors need only the
+ * digits and letters.
+ */
 export function pageMetadataText(html: string): string {
+  const body = html.slice(Math.max(0, html.indexOf('<body'))).replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
   const parts: string[] = [];
-  for (const m of html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/gi)) parts.push(m[1]);
-  const withoutCsp = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/gi, '')
-    .replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
-  for (const m of withoutCsp.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
-  for (const m of withoutCsp.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
+  for (const m of body.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
+  for (const m of body.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
   // Parts are separate texts: a separator no detector reads as space, so "the dr" ending one part
   // and "Main" starting the next never read as one name.
   return parts.join(PART_SEPARATOR);
