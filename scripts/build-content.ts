@@ -152,7 +152,9 @@ export function run(argv = process.argv.slice(2)): boolean {
   try {
     const { generated, report, warnings } = buildContent(files);
     for (const w of warnings) console.warn(`warning: ${w}`);
-    replaceFolder(GENERATED_DIR, generated);
+    // --generated: a folder of this build's own, which the build moves into place under its lock.
+    const out = argv.includes('--generated') ? argv[argv.indexOf('--generated') + 1] : GENERATED_DIR;
+    replaceFolder(out, generated);
     replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
     console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);
     for (const line of reviewWarnings(report)) console.warn(line);

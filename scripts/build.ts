@@ -247,6 +247,7 @@ let inProgress: { cleanup(): void } | undefined;
  * wrote, and removes them on every way out that runs code (success, refusal, error, a signal);
  * after `kill -9` the next build removes them. With --only, the stages share `<out>.staging`
  * across runs (the benchmark times each stage in its own process), and it is left in place.
+ * With --keep-refused, a site the privacy scan refused is moved to `<out>.refused/` for reading.
  */
 export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -263,26 +264,51 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   // Astro and Pagefind write beside the output folder, then the result replaces it.
   const staging = only ? `${outDir}.staging` : `${outDir}.staging-${runId}`;
   const searchDir = only ? `${outDir}.search` : `${outDir}.search-${runId}`;
-  lock.record({ folders: [searchDir, ...(only ? [] : [staging])] });
+  // The content stage writes into a folder of this run too; it replaces content/generated only
+  // under that folder's lock, held until the site is built, so that two builds to different
+  // output folders never build from each other's study.
+  const generated = only ? undefined : { staging: resolve(`${GENERATED_DIR}.staging-${runId}`), lock: undefined as BuildLock | undefined };
+  lock.record({ folders: [searchDir, ...(only ? [] : [staging]), ...(generated ? [generated.staging] : [])] });
   const cleanup = () => {
     endChildGroups();
-    for (const folder of only ? [searchDir] : [staging, searchDir]) {
+    for (const folder of only ? [searchDir] : [staging, searchDir, generated!.staging]) {
       const failed = removeFolder(folder, 'the staging folder');
       if (failed) console.error(`[build] ${failed}`);
     }
+    generated?.lock?.release();
     lock.release();
   };
   inProgress = { cleanup };
+  let ok = false;
   try {
-    return await runStages(argv, { outDir, only, staging, searchDir, lock });
+    ok = await runStages(argv, { outDir, only, staging, searchDir, lock, generated });
+    return ok;
   } finally {
     inProgress = undefined;
+    // --keep-refused: a site the privacy scan refused is kept for reading, at a name no build
+    // publishes from, and the build says where.
+    if (!ok && !only && argv.includes('--keep-refused') && existsSync(staging)) {
+      const refused = `${outDir}.refused`;
+      rmSync(refused, { recursive: true, force: true });
+      renameSync(staging, refused);
+      console.error(`[build] the refused site is in ${refused}; it holds what the scan refused: delete it once read`);
+    }
     cleanup();
   }
 }
 
+/** Waits for the lock of a folder that another build may be using; says once whom it waits for. */
+async function waitForLock(folder: string): Promise<BuildLock> {
+  for (let told = false; ; await new Promise((done) => setTimeout(done, 250))) {
+    const taken = acquireBuildLock(folder);
+    if ('lock' in taken) return taken.lock;
+    if (!told) console.log(`[build] waiting for build ${taken.heldBy.pid} (started ${taken.heldBy.started}), which is building from ${folder}`);
+    told = true;
+  }
+}
+
 /** The stages of one build, holding the lock. */
-async function runStages(argv: string[], { outDir, only, staging, searchDir, lock }: { outDir: string; only?: string; staging: string; searchDir: string; lock: BuildLock }): Promise<boolean> {
+async function runStages(argv: string[], { outDir, only, staging, searchDir, lock, generated }: { outDir: string; only?: string; staging: string; searchDir: string; lock: BuildLock; generated?: { staging: string; lock?: BuildLock } }): Promise<boolean> {
   const onGroup = (group: number) => lock.record({ groups: [group] });
   const wanted = (name: string) => !only || only === name;
   const address = wanted('astro') || wanted('scan') ? siteAddress(argv) : {};
@@ -291,7 +317,13 @@ async function runStages(argv: string[], { outDir, only, staging, searchDir, loc
     return false;
   }
   if (address.note && wanted('astro')) console.log(address.note);
-  if (wanted('content') && !(await stage('content', () => buildContent(argv, onGroup)))) return false;
+  const contentArgs = generated ? [...argv, '--generated', generated.staging] : argv;
+  if (wanted('content') && !(await stage('content', () => buildContent(contentArgs, onGroup)))) return false;
+  if (generated) {
+    generated.lock = await waitForLock(resolve(GENERATED_DIR));
+    rmSync(GENERATED_DIR, { recursive: true, force: true });
+    renameSync(generated.staging, GENERATED_DIR);
+  }
   // The study folder's redactions and allowed links, for the privacy scan (the content stage has
   // validated the folder; only study.yaml and redactions.yaml are read again).
   const rules = wanted('scan') ? scanRules(argv, address.siteUrl) : undefined;

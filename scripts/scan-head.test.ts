@@ -23,3 +23,12 @@ describe('the scan of a page head', () => {
     expect(scan(page('<title>Excerpt E1</title><meta name="description" content="A clean excerpt."><meta property="og:url" content="http://localhost:4321/excerpts/E1/"><link rel="canonical" href="http://localhost:4321/"><script type="application/ld+json">{"@context":"https://schema.org","@id":"https://doi.org/10.1/x","name":"A study","url":"https://doi.org/10.1/x"}</script>'))).toEqual([]);
   });
 });
+
+describe('texts of a page joined for the scan', () => {
+  it('are not read across: a label ending in "dr" and the next one are not a named person', async () => {
+    const { pageMetadataText } = await import('./lib/study-text.ts');
+    const html = page('<meta name="description" content="Notes on the dr">') .replace('<main>', '<nav aria-label="Main"></nav><form aria-label="Search"></form><main>');
+    expect(scan(html)).toEqual([]);
+    expect(findLeaks([{ file: 'e.html', text: pageMetadataText(html), data: true }], [], []).map((l) => l.found)).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ export function visibleText(html: string): string {
 /**
  * The texts a page's <head> gives to search engines and link previews: its title, the content of
  * its <meta> tags (description, og:*, twitter:*, citation_*) and the string values of its JSON-LD,
- * one per line, entities decoded. Addresses are left out (the page's own links and the DOI are no
+ * separated so that no detector reads across two of them, entities decoded. Addresses are left out (the page's own links and the DOI are no
  * identifiers); the detectors run on the rest, as on the visible text.
  */
 export function headText(html: string): string {

@@ -14,6 +14,7 @@ import { run } from '../build.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { readSiteTexts, visibleText } from '../scan-site.ts';
 import { keepGeneratedContent } from './generated-content.ts';
+import { findProvenanceProblems } from './provenance.ts';
 
 const SITE = resolve('.build/any-study-school-meals');
 /** Words of the bundled study's subject, its participants, setting and title. */
@@ -62,6 +63,10 @@ describe('a site built from a study about something else entirely', () => {
       return BUNDLED.filter((w) => w.test(content)).map((w) => `${f}: ${w}`);
     });
     expect(hits).toEqual([]);
+  });
+
+  it('marks the provenance of every block of prose and labels every illustrative block (scripts/e2e/provenance.ts)', () => {
+    expect(findProvenanceProblems(SITE, 'illustrative').problems).toEqual([]);
   });
 
   it('speaks of its own participants, keywords and brief title', () => {

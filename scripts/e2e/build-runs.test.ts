@@ -3,6 +3,7 @@
  * site (the second is refused while the first runs), and a build refused by the privacy scan
  * leaves no staging folder holding its unredacted pages, no lock, and the previous site as it was.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,29 @@ describe('builds run twice', () => {
     expect(Number(lede?.[1])).toBe(rows.length);
   }, 120_000);
 
+  it('two builds to different folders at once each publish their own study (the second waits for content/generated)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'two-studies-'));
+    const studies = ['Quokka', 'Wombat'].map((word) => {
+      const study = join(work, `study-${word}`);
+      cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
+      const excerpts = join(study, 'excerpts.csv');
+      writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', `back an hour every ${word} evening`));
+      return study;
+    });
+    const logs: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { logs.push(String(line)); });
+    let results: boolean[];
+    try {
+      results = await Promise.all(studies.map((study, i) => run(['--study', study, '--out', join(work, `dist-${i}`)])));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(results).toEqual([true, true]);
+    expect(logs.some((l) => /^\[build\] waiting for build \d+ .*, which is building from .*content\/generated$/.test(l))).toBe(true);
+    expect(readFileSync(join(work, 'dist-0', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Quokka evening');
+    expect(readFileSync(join(work, 'dist-1', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Wombat evening');
+  }, 180_000);
+
   it('a build refused by the privacy scan leaves no staging folder, no lock, and the previous site', async () => {
     const work = mkdtempSync(join(tmpdir(), 'refused-scan-'));
     const study = join(work, 'study');
@@ -70,4 +94,53 @@ describe('builds run twice', () => {
     expect(readdirSync(out)).toEqual(['index.html']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
   }, 120_000);
+
+  /** Starts `node scripts/build.ts` on the tiny study; resolves once its Astro stage is writing pages. */
+  async function startBuildProcess(out: string) {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--study', 'scripts/fixtures/tiny-study', '--out', out], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code, signal) => done(code ?? (signal ? -1 : null))));
+    const work = join(out, '..');
+    let staging: string | undefined;
+    while (!staging) {
+      await sleep(100);
+      const name = readdirSync(work).find((f) => f.startsWith('dist.staging-'));
+      if (name && existsSync(join(work, name, '_astro'))) staging = join(work, name);
+    }
+    const groups = (JSON.parse(readFileSync(`${out}.lock`, 'utf8')) as { groups: number[] }).groups;
+    return { child, exited, staging, groups };
+  }
+  const groupGone = async (group: number) => {
+    for (let i = 0; i < 100; i++, await sleep(50)) { try { process.kill(-group, 0); } catch { return true; } }
+    return false;
+  };
+
+  it('SIGTERM during the Astro stage: children ended, staging folders and lock removed, nothing published', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'sigterm-build-'));
+    const out = join(work, 'dist');
+    const { child, exited, groups } = await startBuildProcess(out);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    for (const g of groups) expect(await groupGone(g), `group ${g}`).toBe(true);
+    expect(readdirSync(work)).toEqual([]);
+  }, 120_000);
+
+  it('kill -9 during the Astro stage: its children end at once, and the next build removes its staging folder and publishes its own site', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'sigkill-build-'));
+    const out = join(work, 'dist');
+    const { child, exited, staging, groups } = await startBuildProcess(out);
+    child.kill('SIGKILL');
+    await exited;
+    for (const g of groups) expect(await groupGone(g), `group ${g}`).toBe(true);
+    expect(existsSync(staging)).toBe(true); // no code of the killed build ran
+    const logs: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { logs.push(String(line)); });
+    try {
+      expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', out])).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logs).toContain(`[build] removed ${staging}, left by build ${child.pid} that did not finish`);
+    expect(readdirSync(work)).toEqual(['dist']);
+    expect(listFiles(out)).toContain('excerpts/E0001/index.html');
+  }, 180_000);
 });

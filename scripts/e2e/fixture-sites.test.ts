@@ -14,6 +14,7 @@ import { run } from '../build.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { readSiteTexts } from '../scan-site.ts';
 import { launchBrowser, skipBrowser } from './browser.ts';
+import { findProvenanceProblems } from './provenance.ts';
 import { keepGeneratedContent } from './generated-content.ts';
 
 const illustrativeSite = resolve('.build/fixture-illustrative');
@@ -47,6 +48,10 @@ describe('an illustrative study', () => {
     const citations = page.querySelectorAll('[data-citation]').map((el) => el.text.replace('’', '\''));
     expect(citations).toHaveLength(7);
     for (const c of citations) expect(c.toLowerCase()).toContain('illustrative excerpt, not from the study\'s data');
+  });
+
+  it('marks the provenance of every block of prose, with a label on every illustrative block', () => {
+    expect(findProvenanceProblems(illustrativeSite, 'illustrative').problems).toEqual([]);
   });
 
   it('never lets a canary name from raw excerpts, Urdu originals or lead-ins reach a built file or the index', () => {
@@ -85,6 +90,17 @@ describe('a study whose data looks like code', () => {
 });
 
 describe('a published study', () => {
+  it('marks the provenance of every block of prose, and shows no provenance label and nothing illustrative', () => {
+    const { pages, problems } = findProvenanceProblems(publishedSite, 'study');
+    expect(pages).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+
+  it('says "Not reported" on the methods page for COREQ items its answers, read from the article, leave out', () => {
+    const cells = html(publishedSite, 'methods').querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text.trim()));
+    expect(cells.find((r) => r[1] === 'Quotations presented')![2]).toBe('Not reported');
+  });
+
   it('emits Highwire citation tags and Quotation JSON-LD on excerpt pages, and lets robots index', () => {
     const page = html(publishedSite, 'excerpts/E0001');
     const meta = Object.fromEntries(page.querySelectorAll('meta[name^="citation_"]').map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
@@ -93,7 +109,9 @@ describe('a published study', () => {
     expect(page.querySelector('meta[name="robots"]')).toBeNull();
     const ld = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
     expect(ld).toMatchObject({ '@type': 'Quotation', identifier: 'E0001' });
-    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 [Data set]. In Tiny Fixture Study of Clinicians and AI: anonymized interview excerpts (No. E0001). https://tiny.example.org/excerpts/E0001/');
+    // APA 7 §10.9; no release recorded yet: "Unreleased version" and the article's year.
+    expect(page.querySelector('[data-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Interview excerpt E0001 (Unreleased version) [Data set]. Tiny Fixture Study. https://tiny.example.org/excerpts/E0001/');
+    expect(page.querySelector('[data-article-citation="apa"]')!.text).toBe('Tester, A., & Example. (2024). Tiny Fixture Study of Clinicians and AI. Journal of Fixtures. https://doi.org/10.1234/fixture.2024.1');
   });
 });
 

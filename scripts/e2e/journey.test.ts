@@ -73,6 +73,13 @@ describe.skipIf(skipBrowser)('reading the findings in Chromium', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.locator('#cite-apa').innerText());
     expect(copied).toContain(id);
+    // Vancouver's "[cited ...]" is the reader's date: not in the page, written in on copy.
+    const vancouver = await page.locator('#cite-vancouver').innerText();
+    expect(vancouver).not.toContain('[cited');
+    await page.locator('button[data-copy="cite-vancouver"]').click();
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()]} ${d.getDate()}`; });
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`[cited ${today}]`);
+    expect((await page.evaluate(() => navigator.clipboard.readText())).replace(` [cited ${today}]`, '')).toBe(vancouver);
     mkdirSync('.build/screenshots', { recursive: true });
     await page.screenshot({ path: '.build/screenshots/excerpt-cite.png', fullPage: true });
     expect(session.foreign).toEqual([]);

@@ -37,7 +37,7 @@ describe('import errors', () => {
   it('reports a CSV that is neither Taguette nor QualCoder', () => {
     expect(problemsOf(() => run({ name: 'export.csv', bytes: new TextEncoder().encode('a,b,c\n1,2,3\n') }))).toMatchInlineSnapshot(`
       [
-        "export.csv:1: found header "a,b,c", expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,...)",
+        "export.csv:1: found header "a,b,c", expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,... or Case,Filename,Coder,...)",
       ]
     `);
   });

@@ -97,7 +97,7 @@ function read(input: InputFile, options: ImportOptions, problems: Problem[]): Im
     const codebook = options.codebook ? readCodebook(options.codebook, problems) : undefined;
     const reader = isTaguetteHeader(header) ? readTaguette : isQualCoderHeader(header) ? readQualCoder : undefined;
     if (!reader) {
-      problems.push({ file: input.name, line: 1, message: `found header ${JSON.stringify(header.join(','))}, expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,...)` });
+      problems.push({ file: input.name, line: 1, message: `found header ${JSON.stringify(header.join(','))}, expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,... or Case,Filename,Coder,...)` });
       return undefined;
     }
     const result = reader(text, input.name, baseName(input.name), codebook);

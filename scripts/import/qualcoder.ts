@@ -18,14 +18,15 @@ import { columnIndex, documentParticipants } from './tool-csv.ts';
 function layout(header: string[]) {
   const at = (name: string) => columnIndex(header, name);
   const caseColumn = at('case');
-  const fileColumn = caseColumn >= 0 && at('filename') >= 0 ? at('filename') : 0;
+  // Without a Filename column, a report of cases names only the case: it stands for the document too.
+  const fileColumn = at('filename') >= 0 ? at('filename') : 0;
   const fixed = at('coded_memo') >= 0 ? at('coded_memo') + 1 : at('codename') + 1;
   return { caseColumn, fileColumn, coder: at('coder'), coded: at('coded'), id: at('id'), codename: at('codename'), memo: at('coded_memo'), fixed };
 }
 
 /** True when a CSV header is QualCoder's coding report (by file, or by case). */
 export const isQualCoderHeader = (header: string[]): boolean =>
-  (/^(file|file\/case|filename)$/i.test(header[0]?.trim() ?? '') || (/^case$/i.test(header[0]?.trim() ?? '') && columnIndex(header, 'filename') >= 0))
+  /^(file|file\/case|filename|case)$/i.test(header[0]?.trim() ?? '')
   && ['Coded', 'Id', 'Codename'].every((c) => columnIndex(header, c) >= 0);
 
 /**

@@ -53,6 +53,9 @@ describe('QualCoder coding report', () => {
       ['P03', 'It flags the same interaction daily.'],
     ]);
     expect(result.report).toContain('| P02 | Nurse A | 2 |');
+    // A report of cases without a Filename column: the case stands for the document.
+    const bare = run({ name: 'cases.csv', bytes: new TextEncoder().encode('\uFEFF"Case","Coder","Coded","Id","Codename","Coded_Memo","Category","CaseVar_Role"\r\n"Nurse A","default","We print everything anyway.","ctid:5","Workarounds","","Adoption","Nurse"\r\n') });
+    expect(rows(bare, 'participants.csv')).toEqual([{ id: 'P01', role: 'Nurse' }]);
   });
 
   // Naive: ids from row order (QualCoder sorts rows by code name), so renaming one code

@@ -22,8 +22,14 @@ const always = () => true;
 const D = '\\p{Nd}';
 /** The digit `n` in the scripts Pakistani texts write numbers in, and full-width. */
 const digit = (n: number) => `[${n}\\u{66${n}}\\u{6F${n}}\\u{FF1${n}}]`;
-/** Between two groups of a number: nothing, or one separator with spaces around it. */
-const GAP = '[\\s\\u00a0]{0,2}[-.\\u2010-\\u2015]?[\\s\\u00a0]{0,2}';
+/**
+ * Between two groups of a number: nothing, spaces, or one separator with spaces around it. Written
+ * so that a gap can be read one way only: spaces before a separator belong to the first part,
+ * spaces after it to the second. Two optional space runs side by side ("\\s{0,2}-?\\s{0,2}") could
+ * split "  " three ways, and nine such gaps in a number that fails at its end would be tried in
+ * 3^9 ways at every start.
+ */
+const GAP = '[\\s\\u00a0]{0,2}(?:[-.\\u2010-\\u2015][\\s\\u00a0]{0,2})?';
 /** A run of at least three digits, in any script: what a number worth searching for has. */
 const DIGITS = new RegExp(`${D}(?:${GAP}${D}){2}`, 'u');
 const hasDigits = (text: string) => DIGITS.test(text);
@@ -44,16 +50,17 @@ const NOT_BEFORE_NUMBER = `(?!${D}|[-.\\u2010-\\u2015]${D})`;
 /** An opening bracket around an area code, only when it closes soon ("(051) 4567890"), so "(0300...)" keeps its own. */
 const OPEN = '(?:\\((?=[^()]{1,8}\\)))?';
 /** +92, 0092 or 92 (the country code), then a gap; or the trunk 0. */
-const PAKISTAN = `(?:(?:\\+[\\s\\u00a0]?|${digit(0)}${digit(0)}[\\s\\u00a0]?)?${digit(9)}${digit(2)}${GAP}${OPEN}${GAP}(?:${digit(0)}\\)?${GAP})?|${OPEN}${digit(0)}${GAP})`;
+const PAKISTAN = `(?:(?:\\+[\\s\\u00a0]?|${digit(0)}${digit(0)}[\\s\\u00a0]?)?${digit(9)}${digit(2)}${GAP}(?:${OPEN}${digit(0)}\\)?${GAP}|${OPEN})|${OPEN}${digit(0)}${GAP})`;
 /** One more digit of a number, after a gap or a closing bracket ("(0300) 765 4324", "0 3 0 0 ..."). */
-const NEXT = `(?:${GAP}\\)?${GAP}${D})`;
-/** A mobile number: 3, then nine more digits, in any grouping. */
-const MOBILE = `${PAKISTAN}\\(?${digit(3)}${NEXT}{9}`;
+const NEXT = `(?:[\\s\\u00a0]{0,2}(?:\\)[\\s\\u00a0]{0,2})?(?:[-.\\u2010-\\u2015][\\s\\u00a0]{0,2})?${D})`;
+/** A mobile number: 3, then nine more digits, in any grouping; the 0 or +92 before it may be left out ("300-7654324"). */
+const MOBILE = `(?:${PAKISTAN})?${OPEN}${digit(3)}${NEXT}{9}`;
 /** A landline: an area code (not starting 0 or 3) and the local number, 9-10 digits after the 0, in any grouping. */
-const LANDLINE = `${PAKISTAN}\\(?(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}${NEXT}{8,9}`;
+const LANDLINE = `${PAKISTAN}${OPEN}(?![${digit(0).slice(1, -1)}${digit(3).slice(1, -1)}])${D}${NEXT}{8,9}`;
 
-/** A CNIC: 5 + 7 + 1 digits, each group separated by a gap or by nothing. */
-const CNIC = `${D}{5}${GAP}${D}{7}${GAP}${D}`;
+/** A CNIC: 5 + 7 + 1 digits, each group separated by a gap or by nothing; the first is a province code, 1-7. */
+const PROVINCE = `[1-7\\u0661-\\u0667\\u06F1-\\u06F7\\uFF11-\\uFF17]`;
+const CNIC = `${PROVINCE}${D}{4}${GAP}${D}{7}${GAP}${D}`;
 
 /** Abbreviated honorifics: a full stop after one is part of it ("Dr." or "Dr.Rukhsar"), not a sentence's end. */
 const ABBREVIATIONS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mst', 'Ch', 'Engr'];
@@ -66,7 +73,7 @@ const SPACE = '[\\s\\u00a0]';
 /** A name word: a capital, then letters of any case (McAllister, O'Brien, FARIHA, Al-Karim); two letters at least. */
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'\\u2019-]{0,40}[\\p{L}\\p{M}]";
 /** Initials before a name: "A. ", "A.B. ", "S " */
-const INITIALS = `(?:\\p{Lu}\\.?${SPACE}{0,2}){0,3}`;
+const INITIALS = `(?:\\p{Lu}(?:\\.${SPACE}{0,2}|${SPACE}{1,2})){0,3}`;
 /** One to four name words, with initials. */
 const NAMES = `${INITIALS}${NAME}(?:${SPACE}{1,3}${INITIALS}${NAME}){0,3}`;
 /**

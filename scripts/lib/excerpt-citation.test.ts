@@ -2,13 +2,14 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import { createExcerptCiter, excerptRecord, ILLUSTRATIVE_NOTE } from './excerpt-citation.ts';
-import { formatCitation } from './citation.ts';
+import { formatCitation, formatInStyle } from './citation.ts';
 
 const study = {
   title: 'Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals\' Wellbeing',
   shortTitle: 'Between Trust and Tension',
-  authors: [{ family: 'Huma' }, { family: 'Sania' }, { family: 'Doolittle' }, { family: 'Sohail' }],
+  authors: [{ family: 'Huma', given: 'Zill E' }, { family: 'Sania', given: 'Adeeba' }, { family: 'Doolittle', given: 'Benjamin' }, { family: 'Sohail', given: 'Malik Muhammad' }],
   journal: 'International Journal of Psychiatry in Medicine', year: 2025, doi: '10.1177/00912174251387812',
+  dataset: { version: '0.1.0', date: '2026-11-27' },
 };
 const illustrative = { ...study, provenance: { kind: 'illustrative' as const, notice: 'Illustrative data.' } };
 const published = { ...study, provenance: { kind: 'study' as const, notice: 'The study\'s data.' } };
@@ -21,27 +22,52 @@ describe('citing an illustrative excerpt', () => {
     for (const [format, text] of Object.entries(c)) {
       expect(text.toLowerCase().replace('’', '\''), format).toContain(ILLUSTRATIVE_NOTE.toLowerCase());
       expect(text, format).toContain('E0042');
+      expect(text, format).not.toMatch(/Huma, Z|Huma ZE|author = \{Huma/);
     }
-    expect(c.apa).toBe('Between Trust and Tension illustrative dataset. (2025). Illustrative excerpt, not from the study’s data (E0042) [Data set]. In Between Trust and Tension: illustrative evidence site (No. E0042). https://example.org/study/excerpts/E0042/');
-    expect(c.apa).not.toMatch(/Huma, /);
+  });
+
+  it('is an APA 7 data-set citation (§10.9), credited to the site\'s contributors', () => {
+    // Author. (Year). Title (Version x) [Data set]. Publisher. URL — by hand from §10.9.
+    expect(c.apa).toBe('Contributors to the Between Trust and Tension site. (2026). Excerpt E0042: Illustrative excerpt, not from the study’s data (Version 0.1.0) [Data set]. Between Trust and Tension. https://example.org/study/excerpts/E0042/');
   });
 });
 
 describe('citing an excerpt of a published study', () => {
   const c = createExcerptCiter(published)('E0042', url('E0042'));
 
-  it('formats APA 7, MLA 9, Chicago and Vancouver through their CSL styles, with the id as locator', () => {
-    expect(c.apa).toBe('Huma, Sania, Doolittle, & Sohail. (2025). Interview excerpt E0042 [Data set]. In Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing: anonymized interview excerpts (No. E0042). https://example.org/study/excerpts/E0042/');
-    expect(c.mla).toBe('Huma, et al. “Interview Excerpt E0042.” Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing: Anonymized Interview Excerpts, E0042, 2025, https://example.org/study/excerpts/E0042/.');
-    expect(c.chicago).toMatch(/^Huma, Sania, Doolittle, and Sohail\. 2025\. “Interview Excerpt E0042\.”/);
-    expect(c.vancouver).toMatch(/^Huma, Sania, Doolittle, Sohail\. Interview excerpt E0042 \[Internet\]\./);
+  it('formats each style as a data set, character for character against strings written from the guides', () => {
+    // APA 7 §10.9: Author. (Year). Title (Version x) [Data set]. Publisher. URL
+    expect(c.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2026). Interview excerpt E0042 (Version 0.1.0) [Data set]. Between Trust and Tension. https://example.org/study/excerpts/E0042/');
+    // MLA 9 core elements: Author, et al. Title of source. Version, Publisher, Publication date, Location.
+    expect(c.mla).toBe('Huma, Zill E., et al. Interview Excerpt E0042. Version 0.1.0, Between Trust and Tension, 27 Nov. 2026, https://example.org/study/excerpts/E0042/.');
+    // Chicago author-date: Authors. Year. “Title.” Description (data set, version). Publisher. URL.
+    expect(c.chicago).toBe('Huma, Zill E., Adeeba Sania, Benjamin Doolittle, and Malik Muhammad Sohail. 2026. “Interview Excerpt E0042.” Data set, version 0.1.0. Between Trust and Tension. https://example.org/study/excerpts/E0042/.');
+    // Citing Medicine ch. 24-25 (databases on the Internet): Author. Title [Internet]. Edition (version). Publisher; date. Available from: URL
+    expect(c.vancouver).toBe('Huma ZE, Sania A, Doolittle B, Sohail MM. Interview excerpt E0042 [Internet]. Version 0.1.0. Between Trust and Tension; 2026. Available from: https://example.org/study/excerpts/E0042/');
   });
 
-  it('gives BibTeX, RIS and CSL-JSON that read back as the same record', () => {
+  it('leaves Vancouver\'s "[cited ...]" to the reader\'s browser: a marker in the copy text only', () => {
+    expect(c.vancouver).not.toContain('cited');
+    expect(c.vancouverOnCopy).toBe('Huma ZE, Sania A, Doolittle B, Sohail MM. Interview excerpt E0042 [Internet]. Version 0.1.0. Between Trust and Tension; 2026 [cited {today}]. Available from: https://example.org/study/excerpts/E0042/');
+  });
+
+  it('carries the data set\'s version and date in every format', () => {
+    for (const [format, text] of Object.entries(c)) {
+      expect(text, format).toContain('0.1.0');
+      expect(text, format).toContain('2026');
+    }
+    expect(c.ris).toContain('DA  - 2026/11/27/');
+    expect(c.bibtex).toContain('note = {Version 0.1.0, 2026-11-27.');
+    expect(c.bibtex).toContain('month = {11},');
+  });
+
+  it('gives BibTeX @misc with a neutral key and one URL field, RIS TY DATA, and CSL-JSON that read back as the same record', () => {
     const fromBib = new Cite(c.bibtex).data[0];
     expect(fromBib.title).toBe('Interview excerpt E0042');
     expect(fromBib.URL).toBe(url('E0042'));
-    expect(c.bibtex).toMatch(/^@misc\{huma2025_E0042,/);
+    expect(c.bibtex).toMatch(/^@misc\{betweentrustandtension_E0042,/);
+    expect(c.bibtex.match(/example\.org/g)).toHaveLength(1);
+    expect(c.bibtex).not.toMatch(/howpublished|\\url/);
     expect(c.ris).toMatch(/^TY {2}- DATA\n/);
     expect(c.ris).toContain('TI  - Interview excerpt E0042\n');
     expect(c.ris).toMatch(/ER {2}-\n$/);
@@ -52,8 +78,21 @@ describe('citing an excerpt of a published study', () => {
     const cite = createExcerptCiter(published);
     for (const id of ['E0001', 'E0372', 'P9', 'E000123']) {
       const record = excerptRecord(published, id, url(id));
-      expect(cite(id, url(id)).apa).toBe(formatCitation(record, 'text', { style: 'csl-apa' }));
-      expect(cite(id, url(id)).bibtex).toBe(formatCitation(record, 'bibtex'));
+      expect(cite(id, url(id)).apa).toBe(formatInStyle(record, 'apa'));
+      expect(cite(id, url(id)).ris).toBe(formatCitation(record, 'ris'));
     }
+  });
+
+  it('says "Unreleased version" before the first release, and "with unreleased changes" after it', () => {
+    const unreleased = createExcerptCiter({ ...published, dataset: { version: 'unreleased' } })('E0042', url('E0042'));
+    expect(unreleased.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Interview excerpt E0042 (Unreleased version) [Data set]. Between Trust and Tension. https://example.org/study/excerpts/E0042/');
+    const changed = createExcerptCiter({ ...published, dataset: { version: '1.1, with unreleased changes', date: '2026-11-20' } })('E0042', url('E0042'));
+    expect(changed.apa).toContain('(2026). Interview excerpt E0042 (Version 1.1, with unreleased changes) [Data set].');
+  });
+
+  it('carries no address when the site has none (SITE_URL unset)', () => {
+    const bare = createExcerptCiter(published)('E0042');
+    expect(bare.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2026). Interview excerpt E0042 (Version 0.1.0) [Data set]. Between Trust and Tension.');
+    for (const [format, text] of Object.entries(bare)) expect(text, format).not.toMatch(/https?:\/\/(?!doi\.org)/);
   });
 });

@@ -1,79 +1,111 @@
 /**
- * "Cite this excerpt": one CSL-JSON record per excerpt, formatted with real CSL styles (APA 7,
- * MLA 9, Chicago author-date, Vancouver, from scripts/lib/csl/) and as BibTeX, RIS and CSL-JSON.
+ * "Cite this excerpt": one CSL-JSON record per excerpt, a data-set citation (APA 7 §10.9:
+ * `Author. (Year). Title (Version x) [Data set]. Publisher. URL`), formatted with real CSL styles
+ * (APA 7, MLA 9, Chicago author-date, Vancouver, from scripts/lib/csl/) and as BibTeX (`@misc`),
+ * RIS (`TY  - DATA`) and CSL-JSON. Every format carries the version and date of the release shown.
  *
  * citeproc takes about 7 ms per reference and style, too slow for 20,000 excerpts, and excerpt
  * records differ only in their id. So each format is rendered once, through the real style, for
  * a record whose id is a placeholder, and the placeholder is replaced; the first excerpt is also
  * rendered directly and must come out the same, or every excerpt is rendered directly.
  */
-import { readFileSync } from 'node:fs';
-// @ts-expect-error: citation-js ships no type declarations.
-import { plugins } from '@citation-js/core';
-import { type CslRecord, formatCitation, studyRecord, type CitableStudy } from './citation.ts';
+import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLES, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
 import type { Study } from './schema.ts';
 
-/** The reference styles offered, by key, with the CSL file each uses. */
-export const STYLES = {
-  apa: { label: 'APA 7', file: 'apa' },
-  mla: { label: 'MLA 9', file: 'modern-language-association' },
-  chicago: { label: 'Chicago (author-date)', file: 'chicago-author-date' },
-  vancouver: { label: 'Vancouver', file: 'vancouver' },
-} as const;
+export { STYLES } from './citation.ts';
 
-/** Every citation of one excerpt. */
-export type ExcerptCitations = Record<keyof typeof STYLES | 'bibtex' | 'ris' | 'cslJson', string>;
-
-let registered = false;
-function registerStyles(): void {
-  if (registered) return;
-  const styles = (plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } }).styles;
-  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, readFileSync(`scripts/lib/csl/${file}.csl`, 'utf8'));
-  registered = true;
-}
+/** Every citation of one excerpt; `vancouverOnCopy` is Vancouver's text with "[cited {today}]" for the browser to fill. */
+export type ExcerptCitations = Record<StyleKey | 'vancouverOnCopy' | 'bibtex' | 'ris' | 'cslJson', string>;
 
 /** The notice every illustrative citation carries. */
 export const ILLUSTRATIVE_NOTE = "Illustrative excerpt, not from the study's data";
 
-/** The CSL-JSON record of one excerpt; the excerpt id is the locator, in the title and the URL (none when the site has no address). */
-export function excerptRecord(study: CitableStudy & Pick<Study, 'shortTitle' | 'provenance'>, id: string, url?: string): CslRecord {
+/** The release of the data a citation names: its version ("1.1", "1.1, with unreleased changes", or "unreleased") and date (YYYY-MM-DD). */
+export interface DatasetRelease { version: string; date?: string }
+
+/** What an excerpt citation needs to know about the study and its data set. */
+export type CitableSite = CitableStudy & Pick<Study, 'shortTitle' | 'provenance'> & { dataset?: DatasetRelease };
+
+/**
+ * The BibTeX key's prefix: the site's short title squeezed to letters (`betweentrustandtension`),
+ * so that the key names the data set, not the article's first author.
+ */
+function keyPrefix(study: CitableSite): string {
+  return (study.shortTitle ?? study.title).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '').slice(0, 32) || 'excerpt';
+}
+
+/**
+ * The CSL-JSON record of one excerpt: a data set, published by the site, in the version and on the
+ * date of the release the site shows (`dataset`). Illustrative excerpts are credited to the site's contributors,
+ * never to the article's authors. `url` is left out when the site has no address.
+ */
+export function excerptRecord(study: CitableSite, id: string, url?: string): CslRecord {
   const paper = studyRecord(study);
   const site = study.shortTitle ?? study.title;
   // BibTeX keys allow letters, digits and underscores only.
-  const key = `${paper.id}_${id}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const common = { id: key, 'citation-key': key, type: 'dataset', issued: paper.issued, ...(url ? { URL: url } : {}), number: id };
+  const key = `${keyPrefix(study)}_${id}`.replace(/[^A-Za-z0-9_]/g, '_');
+  const version = !study.dataset ? undefined : study.dataset.version === 'unreleased' ? 'Unreleased version' : `Version ${study.dataset.version}`;
+  const release = version ? `${[version, study.dataset?.date].filter(Boolean).join(', ')}. ` : '';
+  const article = `${paper.author?.[0]?.family} et al. (${study.year}), https://doi.org/${study.doi}`;
+  const common = {
+    id: key, 'citation-key': key, type: 'dataset',
+    issued: study.dataset?.date ? cslDate(study.dataset.date) : { 'date-parts': [[study.year]] as [[number]] },
+    ...(version ? { version } : {}),
+    publisher: site,
+    ...(url ? { URL: url } : {}),
+  };
   if (study.provenance.kind === 'illustrative') {
     return {
       ...common,
-      title: `${ILLUSTRATIVE_NOTE} (${id})`,
-      author: [{ literal: `${site} illustrative dataset` }],
-      'container-title': `${site}: illustrative evidence site`,
-      note: `${ILLUSTRATIVE_NOTE}. Written to follow the published themes of ${paper.author?.[0]?.family} et al. (${study.year}), doi:${study.doi}.`,
+      title: `Excerpt ${id}: ${ILLUSTRATIVE_NOTE.replace("'", '’')}`,
+      author: [{ literal: `Contributors to the ${site} site` }],
+      note: `${release}${ILLUSTRATIVE_NOTE}. Written to follow the published themes of ${article}.`,
     };
   }
   return {
     ...common,
     title: `Interview excerpt ${id}`,
     author: paper.author,
-    'container-title': `${study.title}: anonymized interview excerpts`,
-    note: `Excerpt ${id} from the interviews analysed in ${paper.author?.[0]?.family} et al. (${study.year}), doi:${study.doi}.`,
+    note: `${release}Excerpt ${id} from the interviews analysed in ${article}.`,
   };
 }
 
+/**
+ * The record as one style reads it, the data set's version where that style prints it: Vancouver
+ * (Citing Medicine) as the edition statement, Chicago in the description after the title ("Data
+ * set, version 0.1.0"); Chicago prints a one-letter given name as an initial ("Zill E.").
+ */
+function forStyle(record: CslRecord, style: StyleKey): CslRecord {
+  const version = typeof record.version === 'string' ? record.version : undefined;
+  if (style === 'vancouver' && version) return { ...record, edition: version };
+  if (style === 'chicago') return { ...record, author: withInitialPeriods(record.author), ...(version ? { medium: `Data set, ${version.toLowerCase()}` } : {}) };
+  return record;
+}
+
+/** BibTeX has a month but no day ("month = {nov 20}" is no month); the full date is in the note. */
+function forBibtex(record: CslRecord): CslRecord {
+  const parts = record.issued?.['date-parts'][0];
+  return parts && parts.length > 2 ? { ...record, issued: { 'date-parts': [[parts[0], parts[1]]] } } : record;
+}
+
 function renderAll(record: CslRecord): ExcerptCitations {
-  // A one-item bibliography: Vancouver's reference number ("1. ") means nothing here.
-  const styled = Object.fromEntries(Object.entries(STYLES).map(([key, s]) => [key, formatCitation(record, 'text', { style: `csl-${s.file}` }).replace(/^1\.\s+/, '')]));
-  return { ...styled, bibtex: formatCitation(record, 'bibtex'), ris: formatCitation(record, 'ris'), cslJson: formatCitation(record, 'csl-json') } as ExcerptCitations;
+  const styled = Object.fromEntries(Object.keys(STYLES).map((key) => [key, formatInStyle(forStyle(record, key as StyleKey), key as StyleKey)]));
+  return {
+    ...styled,
+    vancouverOnCopy: vancouverOnCopy(forStyle(record, 'vancouver')),
+    bibtex: formatCitation(forBibtex(record), 'bibtex'),
+    ris: formatCitation(record, 'ris'),
+    cslJson: formatCitation(record, 'csl-json'),
+  } as ExcerptCitations;
 }
 
 /** Placeholder ids look like ordinary excerpt ids, so styles treat them the same. */
 const PLACEHOLDER = 'E9817263';
 const SAFE_ID = /^[A-Z][A-Z0-9]{0,7}$/;
 
-/** Returns a function that gives every citation of an excerpt from its id and permalink. */
-export function createExcerptCiter(study: Parameters<typeof excerptRecord>[0]): (id: string, url?: string) => ExcerptCitations {
-  registerStyles();
-  let fast: { template: ExcerptCitations; url?: string } | undefined;
+/** Returns a function that gives every citation of an excerpt from its id and permalink (if the site has an address). */
+export function createExcerptCiter(study: CitableSite): (id: string, url?: string) => ExcerptCitations {
+  let fast: { template: ExcerptCitations; url: string | undefined } | undefined;
   let checked = false;
   let direct = false;
   return (id, url) => {

@@ -16,7 +16,7 @@ function problemsOf(change: Partial<StudyFiles>): string[] {
 const header = tiny.excerpts!.split('\n')[0];
 
 describe('error messages', () => {
-  it('a header-only excerpts.csv: one problem naming that file', () => {
+  it('a header-only excerpts.csv: one problem naming that file, not one per quote citing an excerpt', () => {
     expect(problemsOf({ excerpts: `${header}\n` })).toEqual([
       'scripts/fixtures/tiny-study/excerpts.csv:1: the file has a header row only, expected at least one row under it',
     ]);

@@ -58,6 +58,13 @@ describe('review flags on excerpt texts (the speaker\'s words)', () => {
     expect(reviewFlags('بیس سال سے میں یہ کام کر رہا ہوں', {}, senior)).toHaveLength(1);
   });
 
+  it('flags the same clues in Urdu originals: rank, specialty, duration', () => {
+    expect(reviewFlags('بطور ریزیڈنٹ مجھے سب لکھنا پڑتا ہے', {}, junior)).toEqual(['a rank or training grade ("ریزیڈنٹ") that the site does not show']);
+    expect(reviewFlags('ایمرجنسی میں برن آؤٹ کوئی لفظ نہیں', {}, senior)).toEqual(['a specialty ("ایمرجنسی") finer than the attributes shown with the pseudonym']);
+    expect(reviewFlags('ہماری سرجری میں یہ نہیں چلتا', {}, surgical)).toEqual([]); // the shown group says surgery
+    expect(reviewFlags('کنسلٹنٹ کی طرح نہیں، کتاب کی طرح', {}, junior)).toEqual([]);
+  });
+
   it('leaves durations and ranks that are not about the speaker\'s career alone', () => {
     for (const text of ['Three years ago the hospital bought a new system.', 'The consultant on call signed the report.',
       'The patient waited two hours.', 'A few years back nobody cared.', 'We in surgery see it differently.']) {

@@ -16,6 +16,7 @@
  *   medical officer, consultant, professor, head of department, fellow, FCPS...);
  * - specialties (emergency, cardiology, psychiatry, ICU...) finer than the shown attributes: a
  *   specialty whose name is a word of a shown value is not finer;
+ * - the same ranks and specialties in Urdu (بطور ریزیڈنٹ "as a resident", ایمرجنسی میں "in emergency");
  * - the speaker's own hidden attribute values (specialty, gender...) named in the text;
  * - "the only ..." and words revealing gender.
  */
@@ -56,6 +57,19 @@ const SPECIALTY_ABBREVIATIONS = ['ent', 'icu', 'nicu', 'ccu', 'hdu', 'er', 'ot']
 const SPECIALTY = new RegExp(`\\b(?:(?:${SPECIALTIES.join('|')})[\\p{L}]*|(?:${SPECIALTY_ABBREVIATIONS.join('|')})\\b)`, 'giu');
 /** In an excerpt, a rank or specialty is the speaker's own after these words. */
 const SELF = /\b(?:as an?|as the|I(?:'m| am| was)(?: an?| the| in| in the| on| on the)?|I work(?:ed)? (?:in|on)(?: the)?|being an?|we(?: in)?|us|our|my|in|on|into|from|at|out of|after|during|since)\s+(?:(?:first|second|third|final|junior|senior|young|new|only|lone|own|the|year|\d+(?:st|nd|rd|th)?-?year)\s+)*$/i;
+
+/**
+ * Urdu: ranks and specialties as Urdu texts write them, each with the English word its shown value
+ * would use. A rank counts after بطور ("as a") or before ہوں / تھا / تھی ("I am / was"); a
+ * specialty before میں ("in") or after ہمارے / ہماری / میرے / میری ("our", "my").
+ */
+const URDU_RANKS = ['ٹرینی', 'ریزیڈنٹ', 'رجسٹرار', 'ہاؤس آفیسر', 'ہاؤس جاب', 'میڈیکل آفیسر', 'کنسلٹنٹ', 'پروفیسر', 'انٹرن'];
+const URDU_SPECIALTIES: [string, string][] = [['ایمرجنسی', 'emergency'], ['کارڈیالوجی', 'cardiology'], ['سائیکاٹری', 'psychiatry'],
+  ['ریڈیالوجی', 'radiology'], ['پیتھالوجی', 'pathology'], ['آئی سی یو', 'icu'], ['سرجری', 'surgery'], ['گائنی', 'gynaecology'],
+  ['آرتھوپیڈک', 'orthopaedics'], ['اینستھیزیا', 'anaesthesia'], ['بچوں کے وارڈ', 'paediatrics'], ['نیورولوجی', 'neurology']];
+const URDU_END = '(?![\\p{L}\\p{M}])';
+const URDU_RANK = new RegExp(`(?:بطور\\s+(${URDU_RANKS.join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_RANKS.join('|')})\\s+(?:ہوں|تھا|تھی|ہوں گا|ہوں گی)${URDU_END})`, 'gu');
+const URDU_SPECIALTY = new RegExp(`(?:(?:ہمارے|ہماری|میرے|میری)\\s+(${URDU_SPECIALTIES.map(([u]) => u).join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_SPECIALTIES.map(([u]) => u).join('|')})\\s+میں${URDU_END})`, 'gu');
 
 const CLUES: { pattern: RegExp; why: string }[] = [
   { pattern: /\bthe only\b/i, why: '"the only ..." can single a person out' },
@@ -131,6 +145,7 @@ export function reviewFlags(text: string, hidden: Record<string, string>, shown:
 
   const ranks = new Set<string>();
   for (const m of text.matchAll(RANK)) if (self(m.index) && !shownWords.has(m[0].toLowerCase())) ranks.add(m[0]);
+  for (const m of text.matchAll(URDU_RANK)) ranks.add(m[1] ?? m[2]);
   for (const r of ranks) flags.push(`a rank or training grade ("${r}") that the site does not show`);
 
   const specialties = new Set<string>();
@@ -138,6 +153,11 @@ export function reviewFlags(text: string, hidden: Record<string, string>, shown:
     const word = m[0].toLowerCase();
     if (!self(m.index) || GENERIC.includes(word) || [...shownWords].some((w) => w === word || sameSpecialty(w, word))) continue;
     specialties.add(m[0]);
+  }
+  for (const m of text.matchAll(URDU_SPECIALTY)) {
+    const urdu = m[1] ?? m[2];
+    const english = URDU_SPECIALTIES.find(([u]) => u === urdu)![1];
+    if (![...shownWords].some((w) => w === english || sameSpecialty(w, english))) specialties.add(urdu);
   }
   const flagged = new Set([...ranks, ...specialties].map((w) => w.toLowerCase()));
   for (const s of specialties) flags.push(`a specialty ("${s}") finer than the attributes shown with the pseudonym`);

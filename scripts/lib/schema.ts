@@ -9,6 +9,19 @@ import { z } from 'zod';
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and hyphens');
 /** A text that must say something. */
 const TextSchema = z.string().trim().min(1, 'a non-empty text');
+/** A calendar date written YYYY-MM-DD (quoted or not: YAML reads both as text here). */
+const IsoDateSchema = z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))])
+  .pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date like 2025-10-07'));
+
+/**
+ * Where a block of prose on the site comes from, written on the element that holds it as
+ * `data-provenance`: `article` (the published article: its record, abstract, `articleSummary`),
+ * `illustrative` (written for an illustrative dataset: narratives, summaries, excerpts, counts,
+ * brief text), `study` (a team's own data and writing, when `provenance.kind` is `study`) or
+ * `site` (the site explaining itself: how to read a chart, where to click; it claims no finding).
+ */
+export const ProvenanceSchema = z.enum(['article', 'illustrative', 'study', 'site']);
+export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** One author of the published article. */
 export const AuthorSchema = z.strictObject({
@@ -36,6 +49,16 @@ export const StudySchema = z.strictObject({
   year: z.number().int().min(1900).max(2100),
   /** DOI without the resolver prefix, e.g. `10.1177/00912174251387812`. */
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI like 10.1177/00912174251387812'),
+  /** The title in sentence case (`Between trust and tension: Psychosocial impacts of ...`), as APA 7 and Vancouver print it; CSL styles that want title case (Chicago, MLA) make it from this. Default: the title. */
+  titleSentenceCase: TextSchema.optional(),
+  /** The journal's NLM abbreviation (`Int J Psychiatry Med`), for Vancouver. Default: the journal's name. */
+  journalAbbreviation: TextSchema.optional(),
+  /** Date of publication, YYYY-MM-DD: the online-first date while the article has no volume, issue or pages. Default: the year only. */
+  published: IsoDateSchema.optional(),
+  /** Volume, issue and page range once the article is in a numbered issue; while all three are missing, an article with a `published` date is cited as published online ahead of print. */
+  volume: TextSchema.optional(),
+  issue: TextSchema.optional(),
+  pages: TextSchema.optional(),
   /** Structured abstract. */
   abstract: z.strictObject({ objective: TextSchema, method: TextSchema, results: TextSchema, conclusion: TextSchema }),
   /** The research question in one sentence. */
@@ -54,9 +77,16 @@ export const StudySchema = z.strictObject({
   ethics: TextSchema,
   /** Researchers' reflexivity statement. Default "Not reported". */
   reflexivity: TextSchema.default('Not reported'),
-  /** COREQ checklist answers by item number ("1" to "32"); an item left out is shown as "Not reported". */
+  /**
+   * Where the methods facts below (`coreq`, `notReported`) were read: `article` (default), the full
+   * article, so an item left out of `coreq` is one the article does not report ("Not reported");
+   * or `abstract`, only the abstract, so an item left out or listed in `notReported` may still be
+   * in the article ("Not in the abstract; see the article").
+   */
+  reportedIn: z.enum(['article', 'abstract']).default('article'),
+  /** COREQ checklist answers by item number ("1" to "32"); an item left out is shown as `reportedIn` says. Write "Not reported" for an item the article states it does not report. */
   coreq: z.record(z.string().regex(/^([1-9]|[12]\d|3[0-2])$/, 'a COREQ item number from 1 to 32'), TextSchema).default({}),
-  /** Reporting items the article does not report; shown as "Not reported" on the methods page. Default: none. */
+  /** Reporting items the article does not report (or, with `reportedIn: abstract`, the abstract does not); shown on the methods page. Default: none. */
   notReported: z.array(TextSchema).default([]),
   /** Licence of the published data and text. */
   licence: z.strictObject({ name: TextSchema, url: z.url() }),
@@ -119,9 +149,19 @@ export const ThemeSchema = z.strictObject({
    */
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2').optional(),
   definition: TextSchema,
-  /** One paragraph summarising the finding, for the theme card and page. */
+  /**
+   * What the published article itself reports for this theme, in one or two sentences taken from
+   * it (its abstract's findings or conclusion), shown as "From the published article". Omit when
+   * the article reports nothing specific to the theme. Never put the site's own writing here.
+   */
+  articleSummary: TextSchema.optional(),
+  /**
+   * One paragraph summarising the finding, for the theme card and page. Written by the team, or,
+   * for an illustrative study, for the illustrative dataset: its provenance is study.yaml's
+   * `provenance.kind`, and in illustrative mode the site labels it so.
+   */
   summary: TextSchema,
-  /** The same finding in plain language for policymakers. */
+  /** The same in plain language for policymakers; same provenance as `summary`. */
   plainSummary: TextSchema,
   subthemes: z.array(SubthemeSchema).min(1),
 });

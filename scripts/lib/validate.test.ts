@@ -77,6 +77,16 @@ describe('validation of a study folder', () => {
     `);
   });
 
+  it('names a publication date that is not a date and an unknown reportedIn, with their lines', () => {
+    const files = variant((f) => ({ study: f.study!.replace('year: 2024\n', 'year: 2024\npublished: 7 October 2025\nreportedIn: the abstract\n') }));
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "scripts/fixtures/tiny-study/study.yaml:11 published: found "7 October 2025", expected a date like 2025-10-07",
+        "scripts/fixtures/tiny-study/study.yaml:12 reportedIn: found "the abstract", expected Invalid option: expected one of "article"|"abstract"",
+      ]
+    `);
+  });
+
   it('refuses shown attributes that are not columns, and combinations shared by fewer than k participants', () => {
     const unknown = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_grop]') }));
     expect(problemsOf(unknown)).toMatchInlineSnapshot(`

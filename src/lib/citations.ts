@@ -1,13 +1,24 @@
-/** Citations of excerpts for the pages, from one citer per build (see scripts/lib/excerpt-citation.ts). */
-import { createExcerptCiter, type ExcerptCitations } from '../../scripts/lib/excerpt-citation.ts';
+/** Citations for the pages: of excerpts, from one citer per build (scripts/lib/excerpt-citation.ts), and of the article. */
+import { articleReferences } from '../../scripts/lib/citation.ts';
+import { type CitableSite, createExcerptCiter, type ExcerptCitations } from '../../scripts/lib/excerpt-citation.ts';
+import { dataVersion, release } from './releases';
 import { site, url } from './site';
 
+// site.json's study is StudySchema's output; JSON typing widens its enums to string. Excerpts are
+// cited in the version and on the date of the release this build shows (src/lib/releases.ts).
+const study: CitableSite = { ...(site.study as CitableSite), dataset: { version: dataVersion, ...(release.date ? { date: release.date } : {}) } };
 let citer: ReturnType<typeof createExcerptCiter> | undefined;
 
-/** Every citation of an excerpt, with its absolute permalink; without SITE_URL, with no address at all. */
+/** Every citation of an excerpt, with its absolute permalink when the site has an address (no address: no URL). */
 export function citeExcerpt(id: string, siteUrl: URL | undefined): ExcerptCitations & { url?: string } {
-  // site.json's study is StudySchema's output; JSON typing widens its enums to string.
-  citer ??= createExcerptCiter(site.study as Parameters<typeof createExcerptCiter>[0]);
-  const permalink = siteUrl && new URL(url(`excerpts/${id}/`), siteUrl).href;
+  citer ??= createExcerptCiter(study);
+  const permalink = siteUrl ? new URL(url(`excerpts/${id}/`), siteUrl).href : undefined;
   return { ...citer(id, permalink), url: permalink };
+}
+
+let article: ReturnType<typeof articleReferences> | undefined;
+/** The article's full reference in every style (APA 7, MLA 9, Chicago, Vancouver) and Vancouver's copy template. */
+export function citeArticle(): ReturnType<typeof articleReferences> {
+  article ??= articleReferences(study);
+  return article;
 }

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
-import { formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
+import { articleReference, formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
 import { absoluteUrl, illustrative, keywords, NO_ADDRESS, site } from '../../lib/site';
 import { toCsv } from './_csv.ts';
 import { dataVersion, release } from '../../lib/releases';
@@ -39,7 +39,7 @@ export function excerptsJson(excerpts: ExcerptRecord[]): string {
     version: dataVersion,
     provenance: { kind, notice: study.provenance.notice },
     licence: study.licence,
-    source: { citation: formatCitation(studyRecord(study), 'text'), doi: study.doi },
+    source: { citation: articleReference(study, 'apa'), doi: study.doi },
     // Without SITE_URL the dictionary is named by its file, which sits beside this one.
     dictionary: absoluteUrl('data/#dictionary') ?? 'data-dictionary.csv',
     ...(absoluteUrl() ? {} : { address: NO_ADDRESS }),
@@ -100,7 +100,7 @@ export function citationCff(): string {
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
     keywords,
-    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, doi: study.doi, url: `https://doi.org/${study.doi}` },
+    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, ...('published' in study && study.published ? { 'date-published': study.published } : {}), doi: study.doi, url: `https://doi.org/${study.doi}` },
   };
   const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n${absoluteUrl() ? '' : `# ${NO_ADDRESS}\n`}`;
   return header + stringify(cff, { lineWidth: 0 });
