@@ -256,7 +256,7 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
     await page.locator('.site-header .search-link').click();
     await page.waitForURL(`${siteUrl}/excerpts/`);
     expect(await page.locator('#explorer').isVisible()).toBe(false);
-    const codeLinks = await page.locator('#browse ~ ul a[href^="/codes/"]').count();
+    const codeLinks = await page.locator('#browse ~ * a[href^="/codes/"]').count();
     expect(codeLinks).toBe(codes.length);
     await page.close();
   });
