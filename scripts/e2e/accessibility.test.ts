@@ -1,5 +1,6 @@
 /**
- * Accessibility in Chromium: axe-core (WCAG 2.2 A and AA rules) over every page of each kind in
+ * Accessibility in Chromium: axe-core (WCAG 2.2 A and AA rules, and axe's best practices: heading
+ * order, one landmark of each name, and so on) over every page of each kind in
  * the sitemap and a sample of excerpt pages, in light and dark schemes; keyboard walkthroughs of
  * the skip link, navigation and search; visible focus.
  */
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, skipBrowser, type Session } from './browser.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Every page in the sitemap except excerpt permalinks, plus every 25th excerpt (CI stays fast). */
 function pagesToCheck(dir: string): string[] {
@@ -27,7 +28,7 @@ describe.skipIf(skipBrowser)('accessibility', () => {
   afterAll(async () => { await session?.context.close(); });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has no axe violations at WCAG 2.2 AA in the ${scheme} scheme`, async () => {
+    it(`has no axe violations (WCAG 2.2 AA and best practices) in the ${scheme} scheme`, async () => {
       const page = await session.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
       const found: string[] = [];
@@ -52,7 +53,7 @@ describe.skipIf(skipBrowser)('accessibility', () => {
     await page.setViewportSize({ width: 390, height: 800 });
     const wide: string[] = [];
     for (const path of ['/', '/themes/', '/themes/trust-and-accuracy/', '/themes/trust-and-accuracy/excerpts/', '/maps/', '/maps/co-occurrence/', '/maps/participants/',
-      '/excerpts/?q=trust', '/excerpts/E0156/', '/brief/', '/data/', '/methods/', '/participants/', '/about/']) {
+      '/excerpts/?q=trust', '/excerpts/E0156/', '/codes/time-saved/', '/brief/', '/data/', '/methods/', '/participants/', '/about/']) {
       await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide.push(`${path}: ${width}px`);

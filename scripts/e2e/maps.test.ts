@@ -60,8 +60,10 @@ describe('the maps in the built HTML', () => {
         const row = mapTwin.get(code.id)!;
         expect({ participants: row.participants, excerpts: row.excerpts }, code.id).toEqual(onPage.codes.get(code.label));
       }
-      // The theme page's own branch map carries the same numbers.
-      const branch = twinRows(onPage.html);
+      // The theme page's own branch map carries the same numbers (it has no table twin: the page's codes table is one).
+      expect(onPage.html.querySelector('.theme-map .table-twin')).toBeNull();
+      const branch = new Map(onPage.html.querySelectorAll('.theme-map svg.map-wide .map-node').map((a) => [a.getAttribute('data-id')!,
+        { label: a.getAttribute('data-label')!, excerpts: a.getAttribute('data-excerpts')!, participants: a.getAttribute('data-participants')! }]));
       expect(branch.size).toBe(1 + theme.subthemes.reduce((n, s) => n + 1 + s.codes.length, 0));
       for (const [id, row] of branch) expect(row, id).toEqual(mapTwin.get(id));
     }
@@ -69,9 +71,11 @@ describe('the maps in the built HTML', () => {
 
   it('draws the numbers of the table twin in the SVG of every theme map', () => {
     for (const root of [maps, page(''), ...themeIds.map((id) => page(`themes/${id}`))]) {
-      const twin = twinRows(root);
+      // A theme page's branch map has no twin of its own; the maps page's twin has its numbers.
+      const own = twinRows(root);
+      const twin = own.size ? own : mapTwin;
       const nodes = root.querySelectorAll('.theme-map svg.map-wide .map-node');
-      expect(nodes).toHaveLength(twin.size);
+      if (own.size) expect(nodes).toHaveLength(twin.size);
       for (const a of nodes) {
         const row = twin.get(a.getAttribute('data-id')!)!;
         expect([a.getAttribute('data-excerpts'), a.getAttribute('data-participants'), text(a.querySelector('.map-count')!.text)]).toEqual([row.excerpts, row.participants, row.excerpts]);
@@ -160,7 +164,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     expect(text(await p.locator('h1').innerText())).toBe(codebook.themes[1].label);
   });
 
-  it('opens the right theme page when a theme is clicked, and a code search when a code is', async () => {
+  it('opens the right theme page when a theme is clicked, and the code page of excerpts when a code is', async () => {
     const p = await session.context.newPage();
     await p.goto(`${siteUrl}/`);
     const theme = codebook.themes[2];
@@ -168,7 +172,7 @@ describe.skipIf(skipBrowser)('the maps in Chromium', () => {
     await p.waitForURL(`${siteUrl}/themes/${theme.id}/`);
     const code = theme.subthemes[0].codes[0];
     await p.locator(`.map-wide .map-node[data-id="${code.id}"]`).click();
-    await p.waitForURL(`${siteUrl}/excerpts/?code=${code.id}`);
+    await p.waitForURL(`${siteUrl}/codes/${code.id}/`);
   });
 
   it('zooms into a theme and resizes by participants, moving the drawn bands', async () => {

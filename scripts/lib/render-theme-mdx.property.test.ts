@@ -59,7 +59,7 @@ const runtime = { Fragment: 'Fragment', jsx: element, jsxs: element, baseUrl: im
 async function evaluateMdx(source: string): Promise<Element> {
   const code = String(await compile(source, { outputFormat: 'function-body', remarkPlugins: [[remarkGfm, { singleTilde: false }]], rehypePlugins: [rehypeTableAlign] }));
   const { default: Content } = await run(code, runtime as Parameters<typeof run>[1]);
-  return (Content as (props: object) => Element)({ components: { Quote: 'Quote', RelatedThemes: 'RelatedThemes' } });
+  return (Content as (props: object) => Element)({ components: { Quote: 'Quote', RelatedThemes: 'RelatedThemes', CodeLink: 'CodeLink' } });
 }
 
 const children = (e: Element): Node[] => (e.props.children === undefined ? [] : ([] as Node[]).concat(e.props.children));
@@ -90,11 +90,13 @@ describe('the generated theme MDX', () => {
       expect(h3.map((e) => e.props.children)).toEqual([input.subLabel]);
       const definition = all.find((e) => e.type === 'p' && children(e)[0] === input.subDefinition);
       expect(children(definition!)).toEqual([input.subDefinition, ' Voiced by 3 of 6 participants in 4 excerpts.']);
-      const rows = all.filter((e) => e.type === 'tr').map((tr) => children(tr).filter((c): c is Element => typeof c !== 'string').map((td) => td.props.children));
+      // A code's label is the one text inside its link to the code's page.
+      const cell = (td: Element) => { const [only] = children(td); return typeof only !== 'string' && only?.type === 'CodeLink' ? { link: only.props.id, text: only.props.children } : td.props.children; };
+      const rows = all.filter((e) => e.type === 'tr').map((tr) => children(tr).filter((c): c is Element => typeof c !== 'string').map(cell));
       expect(rows).toEqual([
         ['Code', 'Definition', 'Participants', 'Excerpts'],
-        [input.codeLabels[0], input.codeDefinitions[0], '2 of 6', '3'],
-        [input.codeLabels[1], input.codeDefinitions[1], '1 of 6', '1'],
+        [{ link: 'code-0', text: input.codeLabels[0] }, input.codeDefinitions[0], '2 of 6', '3'],
+        [{ link: 'code-1', text: input.codeLabels[1] }, input.codeDefinitions[1], '1 of 6', '1'],
       ]);
       expect(all.filter((e) => e.type === 'Quote').map((e) => e.props)).toEqual([{ id: 'E0001' }, input.lead === undefined ? { id: 'E0003' } : { id: 'E0003', lead: input.lead }]);
     }), RUNS);

@@ -30,13 +30,17 @@ export function renderThemeMdx(theme: Theme, narrative: string, quotes: Quotes[s
     out.push('| Code | Definition | Participants | Excerpts |', '| :-- | :-- | --: | --: |');
     for (const code of sub.codes) {
       const n = derived.counts[code.id];
-      out.push(`| ${literal(code.label)} | ${literal(code.definition)} | ${voiced(n, totalParticipants)} | ${n.excerpts} |`);
+      // The code's label links to its page of excerpts (a component: the site's base path is not known here).
+      out.push(`| <CodeLink id=${literal(code.id)}>${literal(code.label)}</CodeLink> | ${literal(code.definition)} | ${voiced(n, totalParticipants)} | ${n.excerpts} |`);
     }
     out.push('');
   }
-  if (quotes.length) {
+  // A quote the narrative already shows is not shown a second time on the same page.
+  const inNarrative = new Set([...narrative.matchAll(/<Quote\s+id=\{?\s*["']([^"']+)["']/g)].map((m) => m[1]));
+  const featured = quotes.filter((q) => !inNarrative.has(q.excerpt));
+  if (featured.length) {
     out.push('## Featured quotes', '');
-    for (const q of quotes) out.push(`<Quote id=${literal(q.excerpt)}${q.lead ? ` lead=${literal(q.lead)}` : ''} />`, '');
+    for (const q of featured) out.push(`<Quote id=${literal(q.excerpt)}${q.lead ? ` lead=${literal(q.lead)}` : ''} />`, '');
   }
   out.push('## Related themes', '', `<RelatedThemes theme=${literal(theme.id)} />`, '');
   return out.join('\n');

@@ -39,6 +39,14 @@ export function voicedBy(count: SiteCount): string {
   return `voiced by ${countOf(count.participants, site.totals.participants, PARTICIPANT)}`;
 }
 
+/** Excerpts on each page of the lists by theme and by code (the routes that work without JavaScript). */
+export const EXCERPTS_PER_PAGE = 50;
+
+/** The static page of a code's excerpts, where every code link leads. */
+export function codeUrl(id: string): string {
+  return url(`codes/${id}/`);
+}
+
 /** Whether the data shown are illustrative rather than the study's own. */
 export const illustrative = site.study.provenance.kind === 'illustrative';
 
@@ -78,4 +86,16 @@ export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap(
 /** A label of the search's language filter: "English only" for excerpts without an original, else "Urdu original". */
 export function languageLabel(code: string): string {
   return code === 'en' ? 'English only' : `${languageName(code)} original`;
+}
+
+/**
+ * A theme's finding in one sentence, for the first screen: what the published article reports
+ * (`articleSummary`) when the codebook gives it, otherwise the first sentence of the plain summary,
+ * which was written with the data (illustrative data on an illustrative site).
+ */
+export function findingOf(theme: SiteTheme): { sentence: string; provenance: 'article' | 'illustrative' | 'study' } {
+  const article = 'articleSummary' in theme && typeof theme.articleSummary === 'string' ? theme.articleSummary : undefined;
+  if (article) return { sentence: article, provenance: 'article' };
+  const first = theme.plainSummary.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? theme.plainSummary;
+  return { sentence: first, provenance: illustrative ? 'illustrative' : 'study' };
 }

@@ -4,6 +4,7 @@
  * Row and column labels light up with the pair so the eye finds both codes.
  */
 import { revealChrome } from './chart-chrome.ts';
+import { keepLabelsInView } from './sticky-labels.ts';
 
 interface Cell { el: SVGGElement; a: string; b: string; excerpts: number; row: number; col: number; title: string }
 
@@ -33,7 +34,7 @@ function setUp(figure: HTMLElement): void {
   }
 
   function highlight(cell: Cell | null, announce = true): void {
-    for (const { el } of labels.values()) el.classList.toggle('is-lit', !!cell && (el.dataset.id === cell.a || el.dataset.id === cell.b));
+    for (const el of svg.querySelectorAll<SVGGElement>('.co-item, .co-colitem')) el.classList.toggle('is-lit', !!cell && (el.dataset.id === cell.a || el.dataset.id === cell.b));
     for (const c of cells) c.el.classList.toggle('is-active', c === cell);
     active = cell;
     if (announce) live.textContent = cell ? `${cell.title}.` : '';
@@ -64,6 +65,7 @@ function setUp(figure: HTMLElement): void {
     if (next) highlight(next);
   });
   applyThreshold();
+  keepLabelsInView(figure);
 }
 
 for (const figure of document.querySelectorAll<HTMLElement>('[data-cooccurrence]')) setUp(figure);

@@ -2,7 +2,8 @@
  * The excerpt explorer: full-text search and filters over Pagefind's index, with the query and
  * filters in the URL (shareable, back button works) and the result count announced.
  */
-import { type Filters, type Handle, type Pagefind, type State, filterPayload, readState, stateToSearch } from './explorer-state.ts';
+import { type Filters, type Handle, type Pagefind, type State, countsIfTicked, filterPayload, readState, stateToSearch } from './explorer-state.ts';
+import { snippetNodes } from './snippet.ts';
 
 const PAGE = 20;
 const root = document.querySelector<HTMLElement>('#explorer');
@@ -41,10 +42,20 @@ async function start(root: HTMLElement): Promise<void> {
     if (push === 'replace') history.replaceState(null, '', query ? `?${query}` : location.pathname);
     const mine = ++run;
     const active = state.q.trim() !== '' || Object.values(state.filters).some((v) => v.length);
-    const search = active ? await pagefind.search(state.q.trim() || null, { filters: filterPayload(state.filters) }) : null;
+    const q = state.q.trim() || null;
+    const search = active ? await pagefind.search(q, { filters: filterPayload(state.filters) }) : null;
+    // Within a group values are ORed, so a group with ticked values is counted as if it were not
+    // there (one more search per such group); countsIfTicked turns that into what ticking gives.
+    const without: Filters = {};
+    for (const [group, values] of Object.entries(state.filters)) {
+      if (!values.length) continue;
+      const others = Object.fromEntries(Object.entries(state.filters).filter(([g]) => g !== group));
+      const unfiltered = !q && !Object.values(others).some((v) => v.length);
+      without[group] = unfiltered ? totals[group] ?? {} : (await pagefind.search(q, { filters: filterPayload(others) })).filters[group] ?? {};
+    }
     if (mine !== run) return; // a newer search has started
     results = search?.results ?? [];
-    renderFilters(search?.filters ?? totals);
+    renderFilters(search ? countsIfTicked(state.filters, search.results.length, search.filters, without) : totals);
     list.replaceChildren();
     shown = 0;
     await showMore(false);
@@ -144,7 +155,7 @@ function resultItem(data: Awaited<ReturnType<Handle['data']>>, label: (group: st
   const li = document.createElement('li');
   const quote = document.createElement('blockquote');
   const p = document.createElement('p');
-  p.append(highlight(data.excerpt));
+  p.append(snippetNodes(document, data.excerpt, data.content, data.filters.lang?.[0] ?? 'ur'));
   quote.append(p);
   const meta = document.createElement('p');
   meta.className = 'meta';
@@ -153,19 +164,4 @@ function resultItem(data: Awaited<ReturnType<Handle['data']>>, label: (group: st
   meta.append(link, ` · ${data.meta.who ?? ''}${themes ? ` · ${themes}` : ''}`);
   li.append(quote, meta);
   return li;
-}
-
-/** Pagefind's excerpt is escaped text with <mark> around matches: keep the marks, decode the rest as text. */
-function highlight(excerpt: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const decoder = document.createElement('textarea');
-  let inMark = false;
-  for (const part of excerpt.split(/(<\/?mark>)/)) {
-    if (part === '<mark>') { inMark = true; continue; }
-    if (part === '</mark>') { inMark = false; continue; }
-    decoder.innerHTML = part;
-    const text = document.createTextNode(decoder.value);
-    if (inMark) { const mark = document.createElement('mark'); mark.append(text); fragment.append(mark); } else fragment.append(text);
-  }
-  return fragment;
 }

@@ -7,7 +7,7 @@ export interface State { q: string; filters: Record<string, string[]> }
 export type Filters = Record<string, Record<string, number>>;
 
 /** The parts of Pagefind's browser API the explorer uses. */
-export interface Handle { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
+export interface Handle { data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
 export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Filters>;
@@ -36,4 +36,26 @@ export function stateToSearch(state: State): string {
 /** Pagefind's filter argument: any of the selected values within a group. */
 export function filterPayload(filters: Record<string, string[]>): Record<string, { any: string[] }> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length).map(([g, v]) => [g, { any: v }]));
+}
+
+/**
+ * The count beside each filter value: how many excerpts the search would return if the reader
+ * ticked it (for a ticked value, how many of the current results carry it). `current` holds
+ * Pagefind's counts for the current results (`n` of them); `without[g]`, for each group with ticked
+ * values, the counts of a search with that group's filter left out. Ticking v in such a group
+ * returns the current results plus the excerpts with v that the group's other values missed:
+ * n + without[g][v] - current[g][v].
+ */
+export function countsIfTicked(filters: Record<string, string[]>, n: number, current: Filters, without: Filters): Filters {
+  const out: Filters = {};
+  for (const group of new Set([...Object.keys(current), ...Object.keys(without)])) {
+    const ticked = filters[group] ?? [];
+    const values = new Set([...Object.keys(current[group] ?? {}), ...Object.keys(without[group] ?? {})]);
+    out[group] = Object.fromEntries([...values].map((v) => {
+      const here = current[group]?.[v] ?? 0;
+      if (!ticked.length || ticked.includes(v)) return [v, here];
+      return [v, n + (without[group]?.[v] ?? 0) - here];
+    }));
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * at build time; this only shows one), and name the cell under the pointer in the details line.
  */
 import { revealChrome } from './chart-chrome.ts';
+import { keepLabelsInView } from './sticky-labels.ts';
 
 function setUp(figure: HTMLElement): void {
   const select = figure.querySelector<HTMLSelectElement>('[data-group-by]');
@@ -11,7 +12,9 @@ function setUp(figure: HTMLElement): void {
 
   select?.addEventListener('change', () => {
     for (const drawing of drawings) drawing.hidden = drawing.dataset.grouping !== select.value;
+    drawings.find((d) => !d.hidden)?.dispatchEvent(new Event('scroll'));
   });
+  keepLabelsInView(figure);
   for (const drawing of drawings) {
     drawing.addEventListener('pointerover', (event) => {
       const cell = (event.target as Element).closest('.pm-cell');

@@ -10,8 +10,11 @@ import { makeTree } from './tree-keys.ts';
 
 const KIND: Record<string, string> = { theme: 'Theme', subtheme: 'Subtheme', code: 'Code' };
 
-/** Adds the interaction to one map figure. */
-export function setUp(figure: HTMLElement): void {
+/**
+ * Adds the interaction to one map figure. Returns `preview`, which shows a band's details without
+ * following its link: what a first tap on a touch screen does (the second tap opens it).
+ */
+export function setUp(figure: HTMLElement): { preview(el: Element | null): boolean } {
   const total = figure.dataset.total;
   const views = [...figure.querySelectorAll<SVGSVGElement>('.map-svg')].map(readMap);
   const state: MapState = { measure: 'excerpts', zoom: '' };
@@ -21,6 +24,9 @@ export function setUp(figure: HTMLElement): void {
   const live = revealChrome(figure);
   const definition = details.querySelector<HTMLElement>('[data-definition]')!;
   let focused: string | null = null;
+  let previewed: string | null = null;
+  let pointer = '';
+  const open = details.querySelector<HTMLAnchorElement>('[data-open]')!;
 
   function draw(animate: boolean): void {
     for (const view of views) {
@@ -36,6 +42,21 @@ export function setUp(figure: HTMLElement): void {
     const { excerpts, participants } = node.count;
     live.textContent = `${KIND[node.kind]}: ${node.label}${within ? ` (in ${within})` : ''}. ${excerpts} excerpt${excerpts === 1 ? '' : 's'}, voiced by ${participants} of ${total} participant${total === '1' ? '' : 's'}.`;
     definition.textContent = node.el.querySelector('desc')?.textContent ?? '';
+    open.href = node.el.getAttribute('href') ?? '';
+    open.textContent = `Open ${node.label}`;
+    open.hidden = pointer !== 'touch' && pointer !== 'pen';
+  }
+
+  function preview(el: Element | null): boolean {
+    const view = views.find((v) => v.nodes.some((n) => n.el === el));
+    const node = view?.nodes.find((n) => n.el === el);
+    if (!view || !node || previewed === node.id) return false;
+    previewed = node.id;
+    pointer = pointer || 'touch';
+    show(node);
+    ringAround(view, node, state, true);
+    details.scrollIntoView({ block: 'nearest' });
+    return true;
   }
 
   const zoomTo = (zoom: string) => { if (zoom !== state.zoom) { state.zoom = zoom; draw(true); } };
@@ -60,7 +81,13 @@ export function setUp(figure: HTMLElement): void {
       const el = (event.target as Element).closest('.map-node');
       show(view.nodes.find((n) => n.el === el) ?? null);
     });
-    view.svg.addEventListener('pointerleave', () => show(focused ? view.byId.get(focused)! : null));
+    view.svg.addEventListener('pointerleave', (event) => { if (event.pointerType === 'mouse') show(focused ? view.byId.get(focused)! : null); });
+    view.svg.addEventListener('pointerdown', (event) => { pointer = event.pointerType; });
+    // On a touch screen the first tap on a band shows what it is; a second tap on it opens it.
+    tree.addEventListener('click', (event) => {
+      if (pointer !== 'touch' && pointer !== 'pen') return;
+      if (preview((event.target as Element).closest('.map-node'))) event.preventDefault();
+    });
   }
 
   controls.addEventListener('change', (event) => {
@@ -69,5 +96,6 @@ export function setUp(figure: HTMLElement): void {
     else if (input.name.endsWith('-measure')) { state.measure = input.value as Measure; draw(true); }
   });
   draw(false);
+  return { preview };
 }
 

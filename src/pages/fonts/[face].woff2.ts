@@ -1,0 +1,23 @@
+/**
+ * The text face's files, cut at build time to the characters of this site's text (src/lib/fonts.ts).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { FACES, type Face, characterSet, subsetFace } from '../../lib/fonts';
+import { site } from '../../lib/site';
+
+export const getStaticPaths = (() => FACES.map((face) => ({ params: { face: face.file }, props: { face } }))) satisfies GetStaticPaths;
+
+let texts: Promise<string[]> | undefined;
+/** Every text the pages show: the generated site data, the excerpts and the theme narratives. */
+async function siteTexts(): Promise<string[]> {
+  const [excerpts, themes] = await Promise.all([getCollection('excerpts'), getCollection('themes')]);
+  return [JSON.stringify(site), ...excerpts.map((e) => e.data.text), ...themes.map((t) => t.body ?? '')];
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const { face } = props as { face: Face };
+  texts ??= siteTexts();
+  const body = await subsetFace(face, characterSet(await texts, face.keep));
+  return new Response(body as BodyInit, { headers: { 'content-type': 'font/woff2' } });
+};
