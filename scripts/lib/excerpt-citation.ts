@@ -88,15 +88,19 @@ function forBibtex(record: CslRecord): CslRecord {
   return parts && parts.length > 2 ? { ...record, issued: { 'date-parts': [[parts[0], parts[1]]] } } : record;
 }
 
+/** One citation of a record: a style's reference, Vancouver's copy template, BibTeX, RIS or CSL-JSON. */
+function renderOne(record: CslRecord, key: keyof ExcerptCitations): string {
+  if (key in STYLES) return formatInStyle(forStyle(record, key as StyleKey), key as StyleKey);
+  if (key === 'vancouverOnCopy') return vancouverOnCopy(forStyle(record, 'vancouver'));
+  if (key === 'bibtex') return formatCitation(forBibtex(record), 'bibtex');
+  if (key === 'ris') return formatCitation(record, 'ris');
+  return formatCitation(record, 'csl-json');
+}
+
+const KEYS = [...Object.keys(STYLES), 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'] as (keyof ExcerptCitations)[];
+
 function renderAll(record: CslRecord): ExcerptCitations {
-  const styled = Object.fromEntries(Object.keys(STYLES).map((key) => [key, formatInStyle(forStyle(record, key as StyleKey), key as StyleKey)]));
-  return {
-    ...styled,
-    vancouverOnCopy: vancouverOnCopy(forStyle(record, 'vancouver')),
-    bibtex: formatCitation(forBibtex(record), 'bibtex'),
-    ris: formatCitation(record, 'ris'),
-    cslJson: formatCitation(record, 'csl-json'),
-  } as ExcerptCitations;
+  return Object.fromEntries(KEYS.map((key) => [key, renderOne(record, key)])) as unknown as ExcerptCitations;
 }
 
 /** Placeholder ids look like ordinary excerpt ids, so styles treat them the same. */
@@ -107,20 +111,21 @@ const SAFE_ID = /^[A-Z][A-Z0-9]{0,7}$/;
 export function createExcerptCiter(study: CitableSite): (id: string, url?: string) => ExcerptCitations {
   let fast: { template: ExcerptCitations; url: string | undefined } | undefined;
   let checked = false;
-  let direct = false;
+  // Citations the placeholder cannot stand in for (citation-js cuts RIS's ID to 20 characters, which
+  // can cut into the id): rendered for each excerpt, while the others come from the template.
+  const direct = new Set<keyof ExcerptCitations>();
   return (id, url) => {
-    if (direct || !SAFE_ID.test(id)) return renderAll(excerptRecord(study, id, url));
+    if (!SAFE_ID.test(id)) return renderAll(excerptRecord(study, id, url));
     const placeholderUrl = url?.replace(id, PLACEHOLDER);
     if (!fast || fast.url !== placeholderUrl) fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
-    const fill = Object.fromEntries(Object.entries(fast.template).map(([k, v]) => [k, v.split(PLACEHOLDER).join(id)])) as ExcerptCitations;
+    const record = direct.size ? excerptRecord(study, id, url) : undefined;
+    const fill = Object.fromEntries(KEYS.map((k) => [k, direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)])) as unknown as ExcerptCitations;
     if (!checked) {
       checked = true;
       const exact = renderAll(excerptRecord(study, id, url));
-      if (JSON.stringify(exact) !== JSON.stringify(fill)) {
-        console.warn(`citations: ${id} renders differently through the placeholder; rendering every excerpt directly (slower)`);
-        direct = true;
-        return exact;
-      }
+      for (const k of KEYS) if (exact[k] !== fill[k]) direct.add(k);
+      if (direct.size) console.warn(`citations: ${[...direct].join(', ')} of ${id} differ through the placeholder; those are rendered for each excerpt`);
+      return exact;
     }
     return fill;
   };
