@@ -5,12 +5,44 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
 // https://team.github.io/study/ with BASE_PATH=/study). Without SITE_URL the site names no address
 // at all (no canonical, og:url, sitemap or address in citations): never localhost. ASTRO_OUT_DIR is set by scripts/build.ts,
 // which builds into a staging folder and only replaces dist/ when everything succeeded.
+//
+// scripts/build.ts also gives each build a project root of its own (`astro build --root
+// .build/runs/<run>`), under which Astro keeps its .astro/ folder and its cache and data store
+// (cacheDir, by default <root>/node_modules/.astro), and a generated folder (EVIDENCE_GENERATED_DIR,
+// read by src/content.config.ts): two builds at once never share them. The source and public
+// folders are named from this file, so that they are this repository's whatever the root.
+/** @param {string} path */
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Until every page reads generated data through src/content.config.ts: a module that imports a
+ * file of content/generated/ by its path gets the same file of EVIDENCE_GENERATED_DIR, so that a
+ * build never mixes its own study with whatever content/generated holds.
+ */
+function generatedFolder() {
+  const fixed = here('./content/generated/');
+  const dir = process.env.EVIDENCE_GENERATED_DIR;
+  return {
+    name: 'evidence-generated-folder',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} source @param {string | undefined} importer */
+    resolveId(source, importer) {
+      if (!dir || !importer || !source.startsWith('.') || !source.includes('content/generated/')) return null;
+      const path = resolve(dirname(importer.split('?')[0]), source);
+      return path.startsWith(fixed) ? join(resolve(dir), path.slice(fixed.length)) : null;
+    },
+  };
+}
 export default defineConfig({
+  srcDir: here('./src'),
+  publicDir: here('./public'),
   site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',
@@ -41,6 +73,7 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [generatedFolder()],
     build: {
       sourcemap: false,
       // Astro's MDX output carries a "use astro:head-inject" directive the bundler warns about

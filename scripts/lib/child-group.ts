@@ -25,12 +25,13 @@ let hooked = false;
  * Starts `command` in a process group of its own, under the guard. `stdio` is for the command's
  * output (its input is never used); `onGroup` is told the group's id (to record it in the build lock).
  */
-export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; onGroup?: (group: number) => void }): ChildProcess {
+export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; cwd?: string; onGroup?: (group: number) => void }): ChildProcess {
   if (!hooked) { process.on('exit', endChildGroups); hooked = true; }
   const child = spawn(process.execPath, [GUARD, command, ...args], {
     detached: true, // a process group of its own, led by the guard
     stdio: ['pipe', options.stdio, options.stdio],
     env: options.env,
+    cwd: options.cwd,
   });
   if (child.pid !== undefined) {
     const group = child.pid;

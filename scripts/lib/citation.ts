@@ -70,8 +70,20 @@ let registered = false;
 export function registerStyles(): void {
   if (registered) return;
   const styles = (plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } }).styles;
-  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, readFileSync(`scripts/lib/csl/${file}.csl`, 'utf8'));
+  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, cslStyle(file));
   registered = true;
+}
+
+/**
+ * The XML of a CSL file of csl/, found from this module, not from the working directory (a build's
+ * Astro runs in a folder of its own). Under Node the file is read next to the module; in the
+ * site's bundle (Vite, where the module no longer sits next to csl/) it is inlined by import.meta.glob.
+ */
+function cslStyle(file: string): string {
+  const bundled = import.meta.env
+    ? import.meta.glob<string>('./csl/*.csl', { query: '?raw', import: 'default', eager: true })
+    : undefined;
+  return bundled?.[`./csl/${file}.csl`] ?? readFileSync(new URL(`./csl/${file}.csl`, import.meta.url), 'utf8');
 }
 
 /** The study fields a citation of the article needs. */
