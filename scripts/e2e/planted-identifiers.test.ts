@@ -24,7 +24,7 @@ const root = mkdtempSync(join(tmpdir(), 'planted-'));
 const study = join(root, 'study');
 const out = resolve('.build/planted-identifiers');
 let built = false;
-let errors: string[] = [];
+const errors: string[] = [];
 let leaks: Leak[] = [];
 
 /** Plants a number in every field a team writes, in a copy of the school meals fixture. */

@@ -103,7 +103,7 @@ function sweepOrphans(outDir: string): string[] {
   const parent = dirname(outDir);
   const prefix = `${basename(outDir)}.`;
   const notes: string[] = [];
-  let names: string[] = [];
+  let names: string[];
   try { names = readdirSync(parent); } catch { return notes; }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:staging|search)-(\d+)-[a-z0-9]+$/.exec(name.slice(prefix.length)) : null;
@@ -117,7 +117,7 @@ function sweepOrphans(outDir: string): string[] {
 /** Run folders (`<runs>/<pid>-...`, see build-folders.ts) of builds no longer running, whatever their output folder. */
 function sweepRuns(runsDir: string): string[] {
   const notes: string[] = [];
-  let names: string[] = [];
+  let names: string[];
   try { names = readdirSync(runsDir); } catch { return notes; }
   for (const name of names) {
     const m = /^(\d+)-[a-z0-9]+$/.exec(name);
