@@ -17,7 +17,7 @@
  * content stage and Astro, as child processes), search-index.ts (Pagefind), scan.ts (the privacy
  * scan), publish-site.ts (the swap), build-lock.ts and build-folders.ts (what a build owns).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { studyDirFrom } from './build-content.ts';
@@ -173,6 +173,7 @@ async function runStages(o: BuildOptions, f: BuildFolders, lock: BuildLock): Pro
   if (wanted('publish')) {
     publishSite(f.staging, f.out);
     console.log(`[build] site written to ${f.out}`);
+    if (existsSync(f.reports)) console.log(`[build] private report (read it; never publish it): ${f.reports}/`);
   }
   return true;
 }
