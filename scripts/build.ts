@@ -21,9 +21,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { studyDirFrom } from './build-content.ts';
-import { acquireBuildLock, lockedMessage, removeFolder, type BuildLock } from './lib/build-lock.ts';
+import { acquireBuildLock, lockedMessage, removeFolder } from './lib/build-lock.ts';
 import { buildFolders, type BuildFolders, newRunId, RUNS_DIR } from './lib/build-folders.ts';
-import { runAstroBuild, runContentStage } from './lib/build-stages.ts';
+import { type OnGroup, runAstroBuild, runContentStage } from './lib/build-stages.ts';
 import { endChildGroups } from './lib/child-group.ts';
 import { parseCommandLine, UsageError } from './lib/cli.ts';
 import type { Leak } from './lib/find-leaks.ts';
@@ -97,6 +97,7 @@ let inProgress: { cleanup(): void } | undefined;
  * its own (build-folders.ts), so it never publishes what another run wrote, and removes them on
  * every way out that runs code (success, refusal, error, a signal); after `kill -9` the next
  * build removes them. With --only, the stages share their folders across runs, left in place.
+ * Builds side by side run in processes of their own: Pagefind's indexing service is one per process.
  */
 export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   let options: BuildOptions;
@@ -117,8 +118,14 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   const folders = buildFolders(options.out, options.only ? undefined : newRunId());
   const own = folders.ownRun ? [folders.staging, folders.search, folders.root] : [folders.search];
   lock.record({ folders: own });
+  // This build's children (the content stage, Astro), recorded in the lock and ended with the build.
+  const children: number[] = [];
+  const onGroup = (group: number) => {
+    children.push(group);
+    lock.record({ groups: [group] });
+  };
   const cleanup = () => {
-    endChildGroups();
+    endChildGroups(children);
     for (const folder of own) {
       const failed = removeFolder(folder, 'the staging folder');
       if (failed) console.error(`[build] ${failed}`);
@@ -128,7 +135,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
   inProgress = { cleanup };
   let ok = false;
   try {
-    ok = await runStages(options, folders, lock);
+    ok = await runStages(options, folders, onGroup);
     return ok;
   } finally {
     inProgress = undefined;
@@ -139,8 +146,7 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
 }
 
 /** The stages of one build, holding the lock. */
-async function runStages(o: BuildOptions, f: BuildFolders, lock: BuildLock): Promise<boolean> {
-  const onGroup = (group: number) => lock.record({ groups: [group] });
+async function runStages(o: BuildOptions, f: BuildFolders, onGroup: OnGroup): Promise<boolean> {
   const wanted = (name: Stage) => !o.only || o.only === name;
   const address = wanted('astro') || wanted('scan') ? siteAddress(o) : {};
   if (address.problem) {

@@ -11,12 +11,16 @@ const GUARD = fileURLToPath(new URL('../child-guard.ts', import.meta.url));
 /** Process groups started by this process and not yet exited. */
 const groups = new Set<number>();
 
-/** Ends every group still running (synchronous: safe in an 'exit' handler). */
-export function endChildGroups(): void {
-  for (const group of groups) {
+/**
+ * Ends every group still running, or those of `only` (one build's, when a process runs several);
+ * synchronous: safe in an 'exit' handler.
+ */
+export function endChildGroups(only?: Iterable<number>): void {
+  for (const group of only ?? groups) {
+    if (!groups.has(group)) continue;
     try { process.kill(-group, 'SIGKILL'); } catch { /* already gone */ }
+    groups.delete(group);
   }
-  groups.clear();
 }
 
 let hooked = false;
