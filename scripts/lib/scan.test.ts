@@ -51,6 +51,16 @@ describe('the privacy scan of a built site', () => {
   });
 });
 
+describe('a scan worker that fails', () => {
+  it('fails the scan with its error, neither passing the site nor hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    writeFileSync(join(dir, 'index.html'), '<html><body><p>Clean.</p></body></html>');
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind', 'en_0.pf_fragment'), 'not gzip');
+    await expect(scanBuiltSite(dir, { redactions: [], allowedUrls: [] }, '')).rejects.toThrow(/incorrect header check/);
+  });
+});
+
 describe('the scan of pages while they are written', () => {
   const rules = { redactions, allowedUrls: [] };
   const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`;
