@@ -4,7 +4,7 @@
  * paragraph; the visible label is made from the same value, and only on an illustrative site,
  * where the article's findings and the text written for the illustrative dataset sit side by side.
  */
-import type { Provenance } from '../../scripts/lib/schema.ts';
+import type { Provenance } from '../contract/index.ts';
 import { PROVENANCE_LABELS } from './provenance-labels';
 import { illustrative } from './site';
 

@@ -1,6 +1,6 @@
 /** The codebook as a REFI-QDA codebook (.qdc), with the provenance and licence note as an XML comment. */
-import { exportQdc } from '../../../scripts/lib/export-qdc.ts';
-import type { Codebook } from '../../../scripts/lib/schema.ts';
+import { exportQdc } from '../../formats/qdc.ts';
+import type { Codebook } from '../../contract/index.ts';
 import { illustrative, site } from '../../lib/site';
 import { provenanceNote } from './_files.ts';
 

@@ -1,7 +1,7 @@
 /**
  * "Cite this excerpt": one CSL-JSON record per excerpt, a data-set citation (APA 7 §10.9:
  * `Author. (Year). Title (Version x) [Data set]. Publisher. URL`), formatted with real CSL styles
- * (APA 7, MLA 9, Chicago author-date, Vancouver, from scripts/lib/csl/) and as BibTeX (`@misc`),
+ * (APA 7, MLA 9, Chicago author-date, Vancouver, from src/formats/csl/) and as BibTeX (`@misc`),
  * RIS (`TY  - DATA`) and CSL-JSON. Every format carries the version and date of the release shown.
  *
  * citeproc takes about 7 ms per reference and style, too slow for 20,000 excerpts, and excerpt
@@ -10,7 +10,7 @@
  * rendered directly and must come out the same, or every excerpt is rendered directly.
  */
 import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLES, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
-import type { Study } from './schema.ts';
+import type { Study } from '../contract/index.ts';
 
 export { STYLES } from './citation.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Citations from CSL-JSON records: the article's record is built once from study.yaml, and every
  * format (BibTeX, RIS, CSL-JSON, formatted text) is generated from it with citation-js and the CSL
- * styles in scripts/lib/csl/, so the formats cannot disagree. What a style needs beyond the record
+ * styles in src/formats/csl/, so the formats cannot disagree. What a style needs beyond the record
  * (APA's "Advance online publication", Chicago's "Published ahead of print", Vancouver's journal
  * abbreviation) is supplied as CSL-JSON data, never by editing the formatted string.
  */
@@ -11,7 +11,7 @@ import { Cite as UntypedCite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { Study } from './schema.ts';
+import type { Study } from '../contract/index.ts';
 
 /** The part of citation-js's Cite this module uses. */
 const Cite = UntypedCite as new (data: unknown) => { format(format: string, options?: Record<string, unknown>): unknown };
@@ -54,7 +54,7 @@ export interface FormatOptions {
   lang?: string;
 }
 
-/** The reference styles offered, by key, with the CSL file each uses (scripts/lib/csl/). */
+/** The reference styles offered, by key, with the CSL file each uses (src/formats/csl/). */
 export const STYLES = {
   apa: { label: 'APA 7', file: 'apa' },
   mla: { label: 'MLA 9', file: 'modern-language-association' },
@@ -65,12 +65,24 @@ export const STYLES = {
 /** A style of STYLES, by key. */
 export type StyleKey = keyof typeof STYLES;
 
+/**
+ * The XML of a CSL file of csl/, found from this module, not from the working directory. Under
+ * Node the file is read next to the module; in the site's bundle (Vite, where the module no
+ * longer sits next to csl/) the files are inlined at build time by `import.meta.glob`.
+ */
+function cslStyle(file: string): string {
+  const bundled = import.meta.env
+    ? import.meta.glob<string>('./csl/*.csl', { query: '?raw', import: 'default', eager: true })
+    : undefined;
+  return bundled?.[`./csl/${file}.csl`] ?? readFileSync(new URL(`./csl/${file}.csl`, import.meta.url), 'utf8');
+}
+
 let registered = false;
 /** Adds the CSL files of STYLES to citation-js, once, as `csl-<file>`. */
 export function registerStyles(): void {
   if (registered) return;
   const styles = (plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } }).styles;
-  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, readFileSync(`scripts/lib/csl/${file}.csl`, 'utf8'));
+  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, cslStyle(file));
   registered = true;
 }
 
