@@ -22,7 +22,7 @@ describe('the generated files', () => {
     site.release.citeAs = 1;
     const excerpts = JSON.parse(tiny['excerpts.json']);
     excerpts[1].speaker = 'Dr Canary';
-    const broken = { ...tiny, 'site.json': JSON.stringify(site), 'excerpts.json': JSON.stringify(excerpts), 'themes/speed.mdx': '---\ntitle: x\n---\n' };
+    const broken: Record<string, string> = { ...tiny, 'site.json': JSON.stringify(site), 'excerpts.json': JSON.stringify(excerpts), 'themes/speed.mdx': '---\ntitle: x\n---\n' };
     delete broken['tombstones.json'];
     expect(() => assertContract(broken)).toThrowErrorMatchingInlineSnapshot(`
       [Error: The content stage generated data the site cannot read (a bug in scripts/, not in the study folder):

@@ -65,6 +65,9 @@ export const STYLES = {
 /** A style of STYLES, by key. */
 export type StyleKey = keyof typeof STYLES;
 
+/** The keys of STYLES in the order the site shows them. */
+export const STYLE_KEYS: readonly StyleKey[] = ['apa', 'mla', 'chicago', 'vancouver'];
+
 /**
  * The XML of a CSL file of csl/, found from this module, not from the working directory. Under
  * Node the file is read next to the module; in the site's bundle (Vite, where the module no
@@ -167,8 +170,11 @@ export function vancouverOnCopy(record: CslRecord): string {
 /** The article's full reference in every style, and Vancouver's copy template. */
 export function articleReferences(study: CitableStudy): Record<StyleKey | 'vancouverOnCopy', string> {
   const record = studyRecord(study);
-  const styled = Object.fromEntries(Object.keys(STYLES).map((key) => [key, formatInStyle(styledRecord(record, study, key as StyleKey), key as StyleKey)]));
-  return { ...styled, vancouverOnCopy: vancouverOnCopy(styledRecord(record, study, 'vancouver')) } as Record<StyleKey | 'vancouverOnCopy', string>;
+  const style = (key: StyleKey) => formatInStyle(styledRecord(record, study, key), key);
+  return {
+    apa: style('apa'), mla: style('mla'), chicago: style('chicago'), vancouver: style('vancouver'),
+    vancouverOnCopy: vancouverOnCopy(styledRecord(record, study, 'vancouver')),
+  };
 }
 
 /** The article's full reference in one style. */

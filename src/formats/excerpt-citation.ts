@@ -9,7 +9,7 @@
  * a record whose id is a placeholder, and the placeholder is replaced; the first excerpt is also
  * rendered directly and must come out the same, or every excerpt is rendered directly.
  */
-import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLES, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
+import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLE_KEYS, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
 import type { Study } from '../contract/index.ts';
 
 export { STYLES } from './citation.ts';
@@ -90,14 +90,15 @@ function forBibtex(record: CslRecord): CslRecord {
 
 /** One citation of a record: a style's reference, Vancouver's copy template, BibTeX, RIS or CSL-JSON. */
 function renderOne(record: CslRecord, key: keyof ExcerptCitations): string {
-  if (key in STYLES) return formatInStyle(forStyle(record, key as StyleKey), key as StyleKey);
+  const style = STYLE_KEYS.find((k) => k === key);
+  if (style) return formatInStyle(forStyle(record, style), style);
   if (key === 'vancouverOnCopy') return vancouverOnCopy(forStyle(record, 'vancouver'));
   if (key === 'bibtex') return formatCitation(forBibtex(record), 'bibtex');
   if (key === 'ris') return formatCitation(record, 'ris');
   return formatCitation(record, 'csl-json');
 }
 
-const KEYS = [...Object.keys(STYLES), 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'] as (keyof ExcerptCitations)[];
+const KEYS: (keyof ExcerptCitations)[] = [...STYLE_KEYS, 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'];
 
 function renderAll(record: CslRecord): ExcerptCitations {
   return Object.fromEntries(KEYS.map((key) => [key, renderOne(record, key)])) as unknown as ExcerptCitations;

@@ -15,5 +15,6 @@ export const dataProvenance: Provenance = illustrative ? 'illustrative' : 'study
 
 /** The visible label for a provenance: none for a team's own site, none for the site's own explanations. */
 export function provenanceLabel(kind: Provenance): string | undefined {
-  return illustrative && Object.hasOwn(PROVENANCE_LABELS, kind) ? PROVENANCE_LABELS[kind as keyof typeof PROVENANCE_LABELS] : undefined;
+  const labels: Partial<Record<Provenance, string>> = PROVENANCE_LABELS;
+  return illustrative ? labels[kind] : undefined;
 }
