@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { articleReference, articleReferences, formatCitation, studyRecord, TODAY, type CslRecord } from './citation.ts';
 
@@ -161,4 +163,13 @@ describe('formatCitation', () => {
     expect(formatCitation(dataset, 'text')).toContain('Site team');
     expect(formatCitation(dataset, 'ris')).toMatch(/^TY {2}- DATA/);
   });
+});
+
+describe('the CSL styles', () => {
+  it('are found from the module, whatever the working directory (plain Node, as the pipeline runs it)', () => {
+    const module = new URL('./citation.ts', import.meta.url).href;
+    const script = `import { articleReference } from ${JSON.stringify(module)}; console.log(articleReference(${JSON.stringify(study)}, 'vancouver'));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(out.trim()).toBe(articleReference(study, 'vancouver'));
+  }, 30_000);
 });

@@ -100,8 +100,16 @@ function renderOne(record: CslRecord, key: keyof ExcerptCitations): string {
 
 const KEYS: (keyof ExcerptCitations)[] = [...STYLE_KEYS, 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'];
 
+/** Every citation, each made by `cite` from its key. */
+function citationsBy(cite: (key: keyof ExcerptCitations) => string): ExcerptCitations {
+  return {
+    apa: cite('apa'), mla: cite('mla'), chicago: cite('chicago'), vancouver: cite('vancouver'),
+    vancouverOnCopy: cite('vancouverOnCopy'), bibtex: cite('bibtex'), ris: cite('ris'), cslJson: cite('cslJson'),
+  };
+}
+
 function renderAll(record: CslRecord): ExcerptCitations {
-  return Object.fromEntries(KEYS.map((key) => [key, renderOne(record, key)])) as unknown as ExcerptCitations;
+  return citationsBy((key) => renderOne(record, key));
 }
 
 /** Placeholder ids look like ordinary excerpt ids, so styles treat them the same. */
@@ -120,7 +128,7 @@ export function createExcerptCiter(study: CitableSite): (id: string, url?: strin
     const placeholderUrl = url?.replace(id, PLACEHOLDER);
     if (!fast || fast.url !== placeholderUrl) fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
     const record = direct.size ? excerptRecord(study, id, url) : undefined;
-    const fill = Object.fromEntries(KEYS.map((k) => [k, direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)])) as unknown as ExcerptCitations;
+    const fill = citationsBy((k) => (direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)));
     if (!checked) {
       checked = true;
       const exact = renderAll(excerptRecord(study, id, url));
