@@ -35,6 +35,14 @@ describe('the generated files', () => {
     `);
   });
 
+  it('pair each theme of site.json with its narrative, and each narrative with a theme', () => {
+    const { 'themes/doubt.mdx': _doubt, ...rest } = tiny;
+    expect(checkGenerated({ ...rest, 'themes/speeed.mdx': tiny['themes/speed.mdx'] })).toEqual([
+      { file: 'site.json', path: 'themes.1.id', message: 'theme "doubt" has no narrative themes/doubt.mdx' },
+      { file: 'themes/speeed.mdx', path: '', message: 'is the narrative of no theme in site.json' },
+    ]);
+  });
+
   it('that are not JSON are named too', () => {
     expect(checkGenerated({ ...tiny, 'releases.json': '[{' })).toEqual([
       { file: 'releases.json', path: '', message: expect.stringMatching(/^not JSON: /) },

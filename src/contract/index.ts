@@ -30,12 +30,22 @@ export const GENERATED_JSON = {
   'tombstones.json': z.array(TombstoneSchema),
 } as const;
 
+/** A file's JSON, or undefined when it is missing or not JSON (reported by checkGenerated). */
+function parsedJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** One way a generated file breaks the contract: the file, the path of the field, and what is wrong. */
 export interface ContractViolation { file: string; path: string; message: string }
 
 /**
- * Checks generated files (name -> text) against the contract, returning every violation. A JSON
- * file missing from `files` is one. Theme narratives have no frontmatter: one that has some is a violation.
+ * Checks generated files (name -> text) against the contract, returning every violation: a JSON
+ * file missing or not as its schema says, a narrative with frontmatter, a theme without its
+ * narrative or a narrative without its theme.
  */
 export function checkGenerated(files: Record<string, string>): ContractViolation[] {
   const violations: ContractViolation[] = [];
@@ -54,8 +64,20 @@ export function checkGenerated(files: Record<string, string>): ContractViolation
       for (const issue of result.error.issues) violations.push({ file, path: issue.path.map(String).join('.'), message: issue.message });
     }
   }
-  for (const [file, text] of Object.entries(files)) {
-    if (/^themes\/[^/]+\.mdx$/.test(file) && text.startsWith('---')) violations.push({ file, path: '', message: 'has frontmatter; a narrative holds prose only' });
+  const narratives = Object.keys(files).filter((file) => /^themes\/[^/]+\.mdx$/.test(file));
+  for (const file of narratives) {
+    if (files[file].startsWith('---')) violations.push({ file, path: '', message: 'has frontmatter; a narrative holds prose only' });
+  }
+  // Each theme page pairs a theme of site.json with its narrative by id: one without the other has no page.
+  const site = SiteSchema.safeParse(parsedJson(files['site.json']));
+  if (site.success) {
+    const ids = site.data.themes.map((t) => t.id);
+    for (const [i, id] of ids.entries()) {
+      if (!files[`themes/${id}.mdx`]) violations.push({ file: 'site.json', path: `themes.${i}.id`, message: `theme "${id}" has no narrative themes/${id}.mdx` });
+    }
+    for (const file of narratives) {
+      if (!ids.includes(file.slice('themes/'.length, -'.mdx'.length))) violations.push({ file, path: '', message: 'is the narrative of no theme in site.json' });
+    }
   }
   return violations;
 }
