@@ -144,7 +144,7 @@ describe('formatCitation', () => {
     expect(ris).toContain(`TI  - ${study.title}\n`);
     expect(ris).toContain('DO  - 10.1177/00912174251387812');
     expect(ris.split('\n').filter((l) => l.startsWith('AU  - '))).toHaveLength(4);
-    expect(ris.trimEnd().split('\n').every((l) => /^[A-Z][A-Z0-9]  -( |$)/.test(l))).toBe(true);
+    expect(ris.trimEnd().split('\n').every((l) => /^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toBe(true);
     expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
   });
 

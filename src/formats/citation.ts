@@ -205,7 +205,7 @@ export function formatCitation(record: CslRecord, format: CitationFormat, option
 function unwrapRis(ris: string): string {
   const lines: string[] = [];
   for (const line of ris.split('\n')) {
-    if (/^[A-Z][A-Z0-9]  -( |$)/.test(line) || lines.length === 0) lines.push(line);
+    if (/^[A-Z][A-Z0-9] {2}-( |$)/.test(line) || lines.length === 0) lines.push(line);
     else lines[lines.length - 1] += line;
   }
   return lines.join('\n');
