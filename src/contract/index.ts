@@ -3,6 +3,10 @@
  * every file the pipeline generates for the site, with a doc comment on each field. The pipeline
  * checks its output against it before writing; src/content.config.ts loads each file through it.
  * The site imports these types; the pipeline imports this module (never the other way round).
+ *
+ * A new field the site shows goes here first: on ThemeSchema (codebook.ts) when the team writes
+ * it in codebook.yaml, or on SiteThemeSchema when the pipeline derives it; then scripts/build-content.ts
+ * sets it (its output is typed `Site`, so the compiler asks for it), and src/ reads it typed.
  */
 import { z } from 'zod';
 import { ExcerptRecordSchema } from './excerpts.ts';
