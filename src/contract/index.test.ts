@@ -8,8 +8,10 @@ describe('generatedDir', () => {
     vi.stubEnv('EVIDENCE_GENERATED_DIR', '/tmp/build-42/generated');
     expect(generatedDir()).toBe('/tmp/build-42/generated');
   });
-  it('is content/generated when it is unset', () => {
+  it('is content/generated when it is unset or empty', () => {
     vi.stubEnv('EVIDENCE_GENERATED_DIR', undefined);
+    expect(generatedDir()).toBe('content/generated');
+    vi.stubEnv('EVIDENCE_GENERATED_DIR', '');
     expect(generatedDir()).toBe('content/generated');
   });
 });

@@ -21,9 +21,12 @@ export * from './releases.ts';
 export * from './site.ts';
 export * from './study.ts';
 
-/** The folder the site reads generated content from: EVIDENCE_GENERATED_DIR, by default content/generated. */
+/**
+ * The folder the site reads generated content from: EVIDENCE_GENERATED_DIR (scripts/build.ts gives
+ * each build its own), by default content/generated. Set but empty counts as unset, as in a shell.
+ */
 export function generatedDir(): string {
-  return process.env.EVIDENCE_GENERATED_DIR ?? 'content/generated';
+  return process.env.EVIDENCE_GENERATED_DIR || 'content/generated';
 }
 
 /** The JSON files of the generated folder, each with its schema. Theme narratives (themes/*.mdx) are prose. */
