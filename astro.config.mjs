@@ -5,7 +5,6 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
-import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
@@ -21,25 +20,6 @@ import { fileURLToPath } from 'node:url';
 /** @param {string} path */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-/**
- * Until every page reads generated data through src/content.config.ts: a module that imports a
- * file of content/generated/ by its path gets the same file of EVIDENCE_GENERATED_DIR, so that a
- * build never mixes its own study with whatever content/generated holds.
- */
-function generatedFolder() {
-  const fixed = here('./content/generated/');
-  const dir = process.env.EVIDENCE_GENERATED_DIR;
-  return {
-    name: 'evidence-generated-folder',
-    enforce: /** @type {const} */ ('pre'),
-    /** @param {string} source @param {string | undefined} importer */
-    resolveId(source, importer) {
-      if (!dir || !importer || !source.startsWith('.') || !source.includes('content/generated/')) return null;
-      const path = resolve(dirname(importer.split('?')[0]), source);
-      return path.startsWith(fixed) ? join(resolve(dir), path.slice(fixed.length)) : null;
-    },
-  };
-}
 export default defineConfig({
   srcDir: here('./src'),
   publicDir: here('./public'),
@@ -73,7 +53,6 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [generatedFolder()],
     build: {
       sourcemap: false,
       // Astro's MDX output carries a "use astro:head-inject" directive the bundler warns about

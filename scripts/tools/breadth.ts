@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseCommandLine, UsageError } from '../lib/cli.ts';
 import { readCsvRecords } from '../lib/parse-csv.ts';
-import { toCsv } from '../../src/pages/data/_csv.ts';
+import { toCsv } from '../../src/formats/csv.ts';
 
 /** The fields of an excerpt row this tool reads and changes; the rest are carried through. */
 export interface Row { id: string; participant: string; position: string; codes: string; [column: string]: string }
