@@ -22,10 +22,22 @@ const records = (JSON.parse(readFileSync(join(dir, 'data/excerpts.json'), 'utf8'
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+/** Every screen and scheme the issue's "Done when" names: 390x844 and 1280x800, light and dark. */
+const SCREENS = [PHONE, DESKTOP]
+  .flatMap((viewport) => (['light', 'dark'] as const).map((scheme) => ({ viewport, scheme })));
+const named = ({ viewport, scheme }: (typeof SCREENS)[number]) => `at ${viewport.width}x${viewport.height} (${scheme})`;
+/** A new page at that screen size and colour scheme. */
+async function pageAt(context: BrowserContext, { viewport, scheme }: (typeof SCREENS)[number]): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: scheme });
+  return page;
+}
 
 /** Bytes of every font file the page downloads while it loads and settles. */
-async function fontBytes(context: BrowserContext, path: string, act?: (page: Page) => Promise<void>): Promise<{ total: number; files: string[] }> {
-  const page = await context.newPage();
+async function fontBytes(context: BrowserContext, path: string, act?: (page: Page) => Promise<void>,
+  screen: (typeof SCREENS)[number] = SCREENS[2]): Promise<{ total: number; files: string[] }> {
+  const page = await pageAt(context, screen);
   const files: string[] = [];
   let total = 0;
   page.on('response', async (r) => {
@@ -116,9 +128,8 @@ describe.skipIf(skipBrowser)('reading the site', () => {
     }
   }
 
-  it('draws every chart label at 12 px or more on a 390 px phone', async () => {
-    const page = await session.context.newPage();
-    await page.setViewportSize(PHONE);
+  for (const screen of SCREENS) it(`draws every chart label at 12 px or more ${named(screen)}`, async () => {
+    const page = await pageAt(session.context, screen);
     const small: string[] = [];
     for (const path of ['/', '/maps/', '/maps/participants/', '/maps/co-occurrence/', `/themes/${codebook.themes[0].id}/`]) {
       await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
@@ -240,8 +251,8 @@ describe.skipIf(skipBrowser)('search counts and snippets', () => {
     await page.close();
   });
 
-  it('counts filters as a brute-force count over the records does', async () => {
-    const page = await session.context.newPage();
+  for (const screen of SCREENS) it(`counts filters as a brute-force count does ${named(screen)}`, async () => {
+    const page = await pageAt(session.context, screen);
     const theme = codebook.themes[0].id;
     await open(page, `sector=Public&theme=${theme}`);
     const matches = (r: Record, themes: string[], sectors: string[]) => r.themes.some((t) => themes.includes(t)) && sectors.includes(r.attributes.sector);
@@ -277,8 +288,8 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
   beforeAll(async () => { session = await launchBrowser(siteUrl, { javaScriptEnabled: false, viewport: DESKTOP }); });
   afterAll(async () => { await session?.context.close(); });
 
-  it('offers no search box that leads nowhere: the header links to the lists by theme and code', async () => {
-    const page = await session.context.newPage();
+  for (const screen of SCREENS) it(`offers no search box that leads nowhere, but lists by theme and code ${named(screen)}`, async () => {
+    const page = await pageAt(session.context, screen);
     await page.goto(`${siteUrl}/themes/`);
     expect(await page.locator('.search-form').isVisible()).toBe(false);
     await page.locator('.site-header .search-link').click();
@@ -319,6 +330,22 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
     }
   });
 
+  for (const screen of SCREENS) it(`opens a code's static page from a theme page, its excerpts there ${named(screen)}`, async () => {
+    const page = await pageAt(session.context, screen);
+    await page.goto(`${siteUrl}/themes/${codebook.themes[0].id}/`);
+    const link = page.locator('main a[href^="/codes/"]:visible').first();
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await page.waitForURL(`${siteUrl}${href}`);
+    const id = href.split('/')[2];
+    const shown = await page.locator('[data-excerpt]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-excerpt')));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const excerpt of shown) expect(records.find((r) => r.id === excerpt)!.codes, excerpt!).toContain(id);
+    expect(await page.locator('[data-excerpt]').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('puts as many excerpts on a page as the text says', () => {
     const perPage = Number(/(\d+) to a page/.exec(readFileSync(join(dir, 'excerpts/index.html'), 'utf8'))![1]);
     const theme = codebook.themes.find((t) => records.filter((r) => r.themes.includes(t.id)).length > perPage)!;
@@ -332,14 +359,19 @@ describe.skipIf(skipBrowser)('fonts', () => {
   beforeAll(async () => { session = await launchBrowser(siteUrl, { viewport: DESKTOP }); });
   afterAll(async () => { await session?.context.close(); });
   const urdu = records.find((r) => r.original_lang === 'ur')!;
+  /** The Urdu original whose cut of the face is of median size: where the 60 KB budget is checked at every screen. */
+  const urduIds = records.filter((r) => r.original_lang === 'ur').map((r) => r.id);
+  const cutSize = (id: string) => statSync(join(dir, 'fonts/urdu', `${id}.woff2`)).size;
+  const bySize = [...urduIds].sort((a, b) => cutSize(a) - cutSize(b) || a.localeCompare(b));
+  const typical = { id: bySize[Math.floor(urduIds.length / 2)] };
 
-  it('loads at most 40 KB of text face on any kind of page, self-hosted, with font-display: swap', async () => {
+  for (const screen of SCREENS) it(`loads at most 40 KB of text face on any page, font-display: swap, ${named(screen)}`, async () => {
     const css = readFileSync(join(dir, 'fonts/faces.css'), 'utf8');
     expect(css.match(/@font-face/g)!.length).toBeGreaterThan(0);
     for (const rule of css.split('@font-face').slice(1).filter((r) => r.includes('.woff2'))) expect(rule).toContain('font-display: swap');
     for (const file of readdirSync(join(dir, 'fonts')).filter((f) => f.endsWith('.woff2'))) expect(file).toMatch(/^literata-/);
     for (const path of ['/', '/themes/', `/themes/${codebook.themes[0].id}/`, '/maps/', '/brief/', '/data/', '/excerpts/?q=trust', `/codes/${codes[0].id}/`]) {
-      const { files } = await fontBytes(session.context, path);
+      const { files } = await fontBytes(session.context, path, undefined, screen);
       const text = files.filter((f) => f.startsWith('literata-')).reduce((n, f) => n + Number(f.split(' ')[1]), 0);
       expect(text, `${path}: ${files.join(', ')}`).toBeLessThanOrEqual(40 * 1024);
       expect(text, path).toBeGreaterThan(0);
@@ -350,6 +382,14 @@ describe.skipIf(skipBrowser)('fonts', () => {
     const folded = await fontBytes(session.context, `/excerpts/${urdu.id}/`);
     expect(folded.total, folded.files.join(', ')).toBeLessThan(60 * 1024);
     expect(folded.files.some((f) => f.includes('nastaliq') || f.includes('/urdu/') || /^(all|E\d+)\.woff2/.test(f))).toBe(false);
+  });
+
+  for (const screen of SCREENS) it(`shows an Urdu original (median cut) in its own cut, under 60 KB of fonts ${named(screen)}`, async () => {
+    const open = async (page: Page) => { await page.locator('.original-wrap summary').click(); };
+    const shown = await fontBytes(session.context, `/excerpts/${typical.id}/`, open, screen);
+    const urduFiles = shown.files.filter((f) => !f.startsWith('literata-')).map((f) => f.split(' ')[0]);
+    expect(urduFiles, shown.files.join(', ')).toEqual([`${typical.id}.woff2`]);
+    expect(shown.total, shown.files.join(', ')).toBeLessThan(60 * 1024);
   });
 
   it('cuts the Urdu face per original: showing one loads only its own glyphs, under a third of the whole face', async () => {
