@@ -26,8 +26,9 @@ function drawing(font: hb.Font, text: string): string[] {
   b.guessSegmentProperties();
   hb.shape(font, b);
   const at = b.getGlyphPositions();
-  return b.getGlyphInfos().map((g, i) => `${font.glyphToPath(g.codepoint)} @${at[i].xAdvance},${at[i].xOffset},`
-    + `${at[i].yOffset}`);
+  return b
+    .getGlyphInfos()
+    .map((g, i) => `${font.glyphToPath(g.codepoint)} @${at[i].xAdvance},${at[i].xOffset},` + `${at[i].yOffset}`);
 }
 
 describe('the Urdu face', () => {

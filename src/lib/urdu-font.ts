@@ -22,8 +22,17 @@ export const URDU_FAMILY = 'Noto Nastaliq Urdu';
  * the space, which Nastaliq draws narrower than a Latin face. Latin inside an original (a redaction's
  * "[a nurse]") keeps a Latin face and costs no download.
  */
-export const URDU_RANGE = ['U+0020', 'U+00A0', 'U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+200C-200E',
-  'U+2010-2011', 'U+FB50-FDFF', 'U+FE70-FEFC'].join(', ');
+export const URDU_RANGE = [
+  'U+0020',
+  'U+00A0',
+  'U+0600-06FF',
+  'U+0750-077F',
+  'U+0870-08FF',
+  'U+200C-200E',
+  'U+2010-2011',
+  'U+FB50-FDFF',
+  'U+FE70-FEFC',
+].join(', ');
 
 // The build runs from the project root; resolve from there, whatever folder Astro bundles this into.
 const require = createRequire(join(process.cwd(), 'package.json'));
@@ -31,34 +40,50 @@ const SOURCE = '@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-4
 
 /** The subset calls of harfbuzz-subset.wasm used here (the C API, as subset-font calls it). */
 interface Subsetter {
-  memory: WebAssembly.Memory; _initialize(): void; malloc(n: number): number; free(p: number): void;
-  hb_blob_create(p: number, n: number, mode: number, u: number, d: number): number; hb_blob_destroy(b: number): void;
-  hb_blob_get_data(b: number, n: number): number; hb_blob_get_length(b: number): number;
-  hb_face_create(b: number, i: number): number; hb_face_destroy(f: number): void;
+  memory: WebAssembly.Memory;
+  _initialize(): void;
+  malloc(n: number): number;
+  free(p: number): void;
+  hb_blob_create(p: number, n: number, mode: number, u: number, d: number): number;
+  hb_blob_destroy(b: number): void;
+  hb_blob_get_data(b: number, n: number): number;
+  hb_blob_get_length(b: number): number;
+  hb_face_create(b: number, i: number): number;
+  hb_face_destroy(f: number): void;
   hb_face_reference_blob(f: number): number;
-  hb_subset_input_create_or_fail(): number; hb_subset_input_destroy(i: number): void;
-  hb_subset_input_set(i: number, which: number): number; hb_subset_input_unicode_set(i: number): number;
-  hb_subset_input_glyph_set(i: number): number; hb_subset_input_get_flags(i: number): number;
-  hb_subset_input_set_flags(i: number, f: number): void; hb_subset_or_fail(f: number, i: number): number;
-  hb_set_add(s: number, v: number): void; hb_set_clear(s: number): void; hb_set_invert(s: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(i: number): void;
+  hb_subset_input_set(i: number, which: number): number;
+  hb_subset_input_unicode_set(i: number): number;
+  hb_subset_input_glyph_set(i: number): number;
+  hb_subset_input_get_flags(i: number): number;
+  hb_subset_input_set_flags(i: number, f: number): void;
+  hb_subset_or_fail(f: number, i: number): number;
+  hb_set_add(s: number, v: number): void;
+  hb_set_clear(s: number): void;
+  hb_set_invert(s: number): void;
 }
 const LAYOUT_FEATURES = 6;
 const NO_HINTING = 0x1;
 const NO_LAYOUT_CLOSURE = 0x200;
 
-interface Whole { ttf: Uint8Array; font: hb.Font; subsetter: Subsetter }
+interface Whole {
+  ttf: Uint8Array;
+  font: hb.Font;
+  subsetter: Subsetter;
+}
 let whole: Promise<Whole> | undefined;
 
 /** The whole face as TrueType (HarfBuzz shapes and cuts TrueType), a HarfBuzz font of it, and the subsetter. */
 function loadWhole(): Promise<Whole> {
-  return whole ??= (async () => {
+  return (whole ??= (async () => {
     const source = readFileSync(require.resolve(SOURCE));
     const ttf = new Uint8Array(await subsetFont(source, '', { keepAllGlyphs: true, targetFormat: 'truetype' }));
     const wasm = readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
     const subsetter = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as Subsetter;
     subsetter._initialize();
     return { ttf, font: new hb.Font(new hb.Face(new hb.Blob(ttf))), subsetter };
-  })();
+  })());
 }
 
 function buffer(text: string): hb.Buffer {
@@ -79,7 +104,7 @@ function tracedGlyphs(font: hb.Font, runs: Iterable<string>, into = new Set<numb
       for (const step of hb.shapeWithTrace(font, buffer(run), [], 0, hb.TracePhase.DONT_STOP)) {
         if (step.glyphs) for (const g of step.t as { g: number }[]) seen.add(g.g);
       }
-      traced.set(run, glyphs = [...seen]);
+      traced.set(run, (glyphs = [...seen]));
     }
     for (const g of glyphs) into.add(g);
   }
@@ -123,9 +148,13 @@ function drawn(font: hb.Font, text: string): string {
   const b = buffer(text);
   hb.shape(font, b);
   const at = b.getGlyphPositions();
-  return b.getGlyphInfos()
-    .map((g, i) => `${g.codepoint ? font.glyphToPath(g.codepoint) : 'notdef'} ${at[i].xAdvance},${at[i].xOffset},`
-      + `${at[i].yOffset}`)
+  return b
+    .getGlyphInfos()
+    .map(
+      (g, i) =>
+        `${g.codepoint ? font.glyphToPath(g.codepoint) : 'notdef'} ${at[i].xAdvance},${at[i].xOffset},` +
+        `${at[i].yOffset}`,
+    )
     .join('\n');
 }
 
@@ -143,7 +172,11 @@ export async function urduSubset(texts: string[]): Promise<Uint8Array> {
   const source = readFileSync(require.resolve(SOURCE));
   const key = createHash('sha256').update(CUT).update(source).update(JSON.stringify(texts)).digest('hex').slice(0, 32);
   const file = join(CACHE, `${key}.woff2`);
-  try { return new Uint8Array(readFileSync(file)); } catch { /* not cut yet */ }
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    /* not cut yet */
+  }
   const woff2 = await cutFor(texts);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(`${file}.${process.pid}`, woff2);

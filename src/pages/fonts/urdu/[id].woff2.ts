@@ -10,8 +10,10 @@ import { arabicOriginals } from '../_originals';
 export const getStaticPaths = (async () => {
   const originals = await arabicOriginals();
   if (!originals.length) return [];
-  return [{ params: { id: 'all' }, props: { texts: originals.map((o) => o.text) } },
-    ...originals.map((o) => ({ params: { id: o.id }, props: { texts: [o.text] } }))];
+  return [
+    { params: { id: 'all' }, props: { texts: originals.map((o) => o.text) } },
+    ...originals.map((o) => ({ params: { id: o.id }, props: { texts: [o.text] } })),
+  ];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
