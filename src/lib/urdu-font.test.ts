@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as hb from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import { describe, expect, it } from 'vitest';
-import { urduSubset } from './urdu-font';
+import { OWN_CUTS_UP_TO, urduFiles, urduSubset } from './urdu-font';
 
 const require = createRequire(import.meta.url);
 const SOURCE = '@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2';
@@ -43,4 +43,20 @@ describe('the Urdu face', () => {
       for (const word of text.split(' ')) expect(drawing(small, word), word).toEqual(drawing(whole, word));
     }
   }, 60_000);
+});
+
+describe('the Urdu files to cut', () => {
+  const originals = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `E${i}`, text: `متن ${i}` }));
+  it('are none without originals', () => expect(urduFiles([])).toEqual([]));
+  it('are one for all originals and one per original, up to the limit', () => {
+    const files = urduFiles(originals(OWN_CUTS_UP_TO));
+    expect(files.map((f) => f.id)).toEqual(['all', ...originals(OWN_CUTS_UP_TO).map((o) => o.id)]);
+    expect(files[0].texts).toHaveLength(OWN_CUTS_UP_TO);
+    expect(files[1].texts).toEqual(['متن 0']);
+  });
+  it('are only the shared cut past the limit, so that the cost does not grow with the originals', () => {
+    const files = urduFiles(originals(3000));
+    expect(files.map((f) => f.id)).toEqual(['all']);
+    expect(files[0].texts).toHaveLength(3000);
+  });
 });

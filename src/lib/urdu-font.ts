@@ -22,6 +22,22 @@ export const URDU_FAMILY = 'Noto Nastaliq Urdu';
  * the space, which Nastaliq draws narrower than a Latin face. Latin inside an original (a redaction's
  * "[a nurse]") keeps a Latin face and costs no download.
  */
+/**
+ * At most this many originals get a cut of their own. A cut takes about a second (woff2's Brotli at
+ * its highest quality, which subset-font does not let us lower), and each adds a rule to the
+ * faces.css every page loads: at 3,000 originals (15% of 20,000 excerpts) that would be most of an
+ * hour of build and a stylesheet of about a megabyte. Past this, every original uses the one cut
+ * of all originals, and the build says so.
+ */
+export const OWN_CUTS_UP_TO = 50;
+
+/** The Urdu files to cut: `all` (every original: search snippets) and, up to OWN_CUTS_UP_TO originals, one per original. */
+export function urduFiles(originals: { id: string; text: string }[]): { id: string; texts: string[] }[] {
+  if (!originals.length) return [];
+  const all = { id: 'all', texts: originals.map((o) => o.text) };
+  return originals.length > OWN_CUTS_UP_TO ? [all] : [all, ...originals.map((o) => ({ id: o.id, texts: [o.text] }))];
+}
+
 export const URDU_RANGE = [
   'U+0020',
   'U+00A0',

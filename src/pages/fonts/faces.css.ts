@@ -1,7 +1,7 @@
 /**
  * The text face's @font-face rules (font-display: swap), and fallback faces scaled with Capsize to
  * Literata's metrics, so the page does not move when the font arrives. Then the Urdu face's: one for
- * every original (search snippets), and one per excerpt with an original, which that excerpt's card,
+ * every original (search snippets), and up to OWN_CUTS_UP_TO originals, one per excerpt with an original, which that excerpt's card,
  * quote and page use (`[data-excerpt]`), so showing one original loads only its own glyphs
  * (fonts/urdu/). URLs are relative to this file, so a base path needs nothing more.
  */
@@ -11,7 +11,7 @@ import literata from '@capsizecss/metrics/literata';
 import georgia from '@capsizecss/metrics/georgia';
 import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 import { FACES, FAMILY } from '../../lib/fonts';
-import { URDU_FAMILY, URDU_RANGE } from '../../lib/urdu-font';
+import { URDU_FAMILY, URDU_RANGE, urduFiles } from '../../lib/urdu-font';
 import { arabicOriginals } from './_originals';
 
 const stack = createFontStack([literata, georgia, timesNewRoman]);
@@ -38,9 +38,9 @@ const urduFace = (family: string, file: string) => `@font-face {
  * (a fallback family is downloaded too while the first loads).
  */
 async function urduFaces(): Promise<string[]> {
-  const originals = await arabicOriginals();
-  if (!originals.length) return [];
-  return [urduFace(URDU_FAMILY, 'all'), ...originals.flatMap(({ id }) => [
+  const files = urduFiles(await arabicOriginals());
+  if (!files.length) return [];
+  return [urduFace(URDU_FAMILY, 'all'), ...files.filter(({ id }) => id !== 'all').flatMap(({ id }) => [
     urduFace(`${URDU_FAMILY} ${id}`, id),
     `[data-excerpt="${id}"] .original { font-family: '${URDU_FAMILY} ${id}', serif; }`,
   ])];
