@@ -3,7 +3,8 @@
  * child-group.ts): the content stage, and Astro's static build. At 20,000 excerpts the content
  * stage needs 0.7 GB and Astro over a gigabyte; in children, each gives its memory back when done.
  */
-import { relative } from 'node:path';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnGroup } from './child-group.ts';
 import { type BuildFolders, REPO_DIR } from './build-folders.ts';
@@ -34,6 +35,25 @@ export async function runContentStage(studyDir: string, folders: BuildFolders, o
 const VITEST_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
 
 /**
+ * Links `<root>/node_modules/.cache` to the repository's: the site's own caches (the Urdu face's
+ * cuts, src/lib/urdu-font.ts) are kept there from the working directory, by content hash and written
+ * atomically, so builds share them safely and a build does not cut again what the last one cut.
+ * Astro's cache (node_modules/.astro) and Vite's (node_modules/.vite) stay the build's own.
+ */
+function shareToolCache(root: string): void {
+  const shared = join(REPO_DIR, 'node_modules', '.cache');
+  const link = join(root, 'node_modules', '.cache');
+  mkdirSync(shared, { recursive: true });
+  mkdirSync(dirname(link), { recursive: true });
+  try {
+    symlinkSync(shared, link);
+  } catch (e) {
+    // Linked already: an --only run's root is used again.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+/**
  * Runs Astro's static build into the staging folder, reading the build's generated folder, with
  * the build's run folder as Astro's project root and working directory: Astro keeps its generated
  * modules (.astro/), its data store (cacheDir) and, for an output folder outside its working
@@ -41,6 +61,7 @@ const VITEST_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
  * each other's.
  */
 export async function runAstroBuild(folders: BuildFolders, siteUrl: string | undefined, onGroup?: OnGroup): Promise<void> {
+  shareToolCache(folders.root);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.includes(k)));
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   // Astro reads --config relative to --root.
