@@ -3,15 +3,16 @@
  * them: the bundled study and the school meals fixture, each `node scripts/build.ts` in a process
  * of its own into its own output folder. Both succeed, neither waits for the other, each site
  * holds its own study and nothing of the other's, each private report is its own, and neither
- * build touches content/generated (what `npm run dev` shows).
+ * build touches content/generated (what `npm run dev` shows). What builds may share, they do: the
+ * Urdu face's cuts, kept by content hash in the repository's node_modules/.cache.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportsDir, RUNS_DIR } from '../lib/build-folders.ts';
+import { REPO_DIR, reportsDir, RUNS_DIR } from '../lib/build-folders.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { readCsvRecords } from '../lib/parse-csv.ts';
 
@@ -62,13 +63,23 @@ function generatedState(): string[] {
   return existsSync(dir) ? listFiles(dir).map((f) => `${f} ${statSync(join(dir, f)).mtimeMs}`) : [];
 }
 
+/** Where the site's Urdu cuts are cached (src/lib/urdu-font.ts); set aside during these builds. */
+const URDU_CACHE = join(REPO_DIR, 'node_modules', '.cache', 'urdu-font');
+const ASIDE = `${URDU_CACHE}.aside-${process.pid}`;
+
 const runs = {} as Record<Name, Run>;
 let before: string[];
 beforeAll(async () => {
   before = generatedState();
+  if (existsSync(URDU_CACHE)) renameSync(URDU_CACHE, ASIDE);
   [runs.bundled, runs.meals] = await Promise.all([build('bundled'), build('meals')]);
 }, 240_000);
 afterAll(() => {
+  // The cuts set aside go back beside those these builds made.
+  for (const file of existsSync(ASIDE) ? readdirSync(ASIDE) : []) {
+    if (!existsSync(join(URDU_CACHE, file))) renameSync(join(ASIDE, file), join(URDU_CACHE, file));
+  }
+  rmSync(ASIDE, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
   for (const { out } of Object.values(STUDIES)) rmSync(reportsDir(out), { recursive: true, force: true });
 });
@@ -106,6 +117,16 @@ describe('two builds of two studies at once', () => {
       const report = join(reportsDir(STUDIES[name].out), 'anonymization-report.json');
       expect(runs[name].output).toContain(`private report in ${reportsDir(STUDIES[name].out)}/`);
       expect((JSON.parse(readFileSync(report, 'utf8')) as { study: string }).study).toMatch(new RegExp(`${STUDIES[name].study}$`));
+    }
+  });
+
+  it('keeps the Urdu cuts it made in the repository\'s cache (not in its run folder), for the next build', () => {
+    const served = readdirSync(join(STUDIES.bundled.out, 'fonts', 'urdu')).filter((f) => f.endsWith('.woff2'));
+    expect(served.length).toBeGreaterThan(0);
+    const cached = readdirSync(URDU_CACHE).map((f) => readFileSync(join(URDU_CACHE, f)));
+    for (const file of served) {
+      const bytes = readFileSync(join(STUDIES.bundled.out, 'fonts', 'urdu', file));
+      expect(cached.some((c) => c.equals(bytes)), file).toBe(true);
     }
   });
 
