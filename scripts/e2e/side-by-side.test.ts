@@ -7,7 +7,7 @@
  * Urdu face's cuts, kept by content hash in the repository's node_modules/.cache.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -76,6 +76,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => {
   // The cuts set aside go back beside those these builds made.
+  mkdirSync(URDU_CACHE, { recursive: true });
   for (const file of existsSync(ASIDE) ? readdirSync(ASIDE) : []) {
     if (!existsSync(join(URDU_CACHE, file))) renameSync(join(ASIDE, file), join(URDU_CACHE, file));
   }
