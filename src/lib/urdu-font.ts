@@ -164,15 +164,24 @@ function drawn(font: hb.Font, text: string): string {
   const b = buffer(text);
   hb.shape(font, b);
   const at = b.getGlyphPositions();
-  return b
+  let paths = outlines.get(font);
+  if (!paths) outlines.set(font, (paths = new Map()));
+  const path = (glyph: number) => {
+    let p = paths.get(glyph);
+    if (p === undefined) paths.set(glyph, (p = font.glyphToPath(glyph)));
+    return p;
+  };
+  const drawing = b
     .getGlyphInfos()
-    .map(
-      (g, i) =>
-        `${g.codepoint ? font.glyphToPath(g.codepoint) : 'notdef'} ${at[i].xAdvance},${at[i].xOffset},` +
-        `${at[i].yOffset}`,
-    )
+    .map((g, i) => `${g.codepoint ? path(g.codepoint) : 'notdef'} ${at[i].xAdvance},${at[i].xOffset},${at[i].yOffset}`)
     .join('\n');
+  return drawing;
 }
+/**
+ * Each font's glyph outlines, drawn once: checking thousands of texts draws the same few hundred
+ * glyphs over and over (3,100 originals of the benchmark's wide study: 40 s before, see git log).
+ */
+const outlines = new WeakMap<hb.Font, Map<number, string>>();
 
 /** Change when the way of cutting changes, so that cached cuts are made again. */
 const CUT = 'traced-words-v2';
