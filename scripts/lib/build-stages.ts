@@ -3,7 +3,7 @@
  * child-group.ts): the content stage, and Astro's static build. At 20,000 excerpts the content
  * stage needs 0.7 GB and Astro over a gigabyte; in children, each gives its memory back when done.
  */
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnGroup } from './child-group.ts';
@@ -54,6 +54,20 @@ function shareToolCache(root: string): void {
 }
 
 /**
+ * The old-generation limit (MB) Astro's process runs with. Unbounded, V8 lets garbage pile up while
+ * the machine has memory free: at 20,000 excerpts of the benchmark's wide shape Astro held 2.5 GB
+ * with a live heap of about 320 MB; limited to 1,000 MB it held 1.5 GB (2026-12-02, npm run bench
+ * figures in docs/benchmarks.md). The live heap grows with the excerpts Astro loads, so the limit
+ * does too: 1 GB, or 512 MB plus 16 times the generated excerpts.json, whichever is larger.
+ * EVIDENCE_ASTRO_HEAP_MB overrides it (a study whose build runs out of memory).
+ */
+export function astroHeapMb(excerptsJsonBytes: number, env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.EVIDENCE_ASTRO_HEAP_MB);
+  if (env.EVIDENCE_ASTRO_HEAP_MB && Number.isInteger(set) && set > 0) return set;
+  return Math.max(1024, 512 + Math.ceil((16 * excerptsJsonBytes) / 2 ** 20));
+}
+
+/**
  * Runs Astro's static build into the staging folder, reading the build's generated folder, with
  * the build's run folder as Astro's project root and working directory: Astro keeps its generated
  * modules (.astro/), its data store (cacheDir) and, for an output folder outside its working
@@ -66,7 +80,8 @@ export async function runAstroBuild(folders: BuildFolders, siteUrl: string | und
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   // Astro reads --config relative to --root.
   const config = relative(folders.root, `${REPO_DIR}/astro.config.mjs`);
-  const args = [astro, 'build', '--root', folders.root, '--config', config, ...(process.env.CI ? ['--silent'] : [])];
+  const heap = astroHeapMb(statSync(join(folders.generated, 'excerpts.json')).size);
+  const args = [`--max-old-space-size=${heap}`, astro, 'build', '--root', folders.root, '--config', config, ...(process.env.CI ? ['--silent'] : [])];
   await new Promise<void>((done, fail) => {
     spawnGroup(process.execPath, args, {
       stdio: 'inherit',
