@@ -37,7 +37,7 @@ export function tagTree() {
   /** Adds a tag (and its ancestors); returns its key. */
   const add = (path: string, description?: string, parent?: string): string => {
     let list = roots;
-    let name = path;
+    let name: string;
     if (parent) {
       list = (byPath.get(parent.toLowerCase()) ?? node(parent, levels(parent).at(-1)!, roots)).children;
       name = path.toLowerCase().startsWith(parent.toLowerCase()) && /^[.\\]/.test(path.slice(parent.length)) ? path.slice(parent.length + 1) : path;

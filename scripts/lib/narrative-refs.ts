@@ -38,10 +38,16 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** The scheme of a URL as a browser reads it (it ignores leading spaces and control characters, and tabs and line breaks inside). */
 function schemeOf(url: string): string | undefined {
-  const cleaned = url.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  const cleaned = withoutLeadingControls(url).replace(/[\t\n\r]/g, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1].toLowerCase();
 }
-const offSite = (url: string) => schemeOf(url) !== undefined || /^[\u0000-\u0020]*[/\\]{2}/.test(url);
+const offSite = (url: string) => schemeOf(url) !== undefined || /^[/\\]{2}/.test(withoutLeadingControls(url));
+/** The URL without the leading spaces and control characters (U+0000 to U+0020) a browser skips. */
+function withoutLeadingControls(url: string): string {
+  let i = 0;
+  while (i < url.length && url.charCodeAt(i) <= 0x20) i++;
+  return url.slice(i);
+}
 const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 const isLowerCase = (name: string) => /^[a-z]/.test(name);
 

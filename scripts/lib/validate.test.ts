@@ -140,7 +140,7 @@ describe('validation of a study folder', () => {
     });
 
     it('accepts the same study with k = 2', () => {
-      expect(problemsOf(variant((f) => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual([]);
+      expect(problemsOf(variant(() => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual([]);
     });
   });
 
