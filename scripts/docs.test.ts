@@ -16,7 +16,12 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const parser = unified().use(remarkParse).use(remarkGfm);
 const trees = new Map(docs.map((doc) => [doc, parser.parse(readFileSync(join(root, doc), 'utf8')) as Root]));
 
@@ -24,7 +29,9 @@ const trees = new Map(docs.map((doc) => [doc, parser.parse(readFileSync(join(roo
 function anchors(doc: string): Set<string> {
   const slugger = new GithubSlugger();
   const found = new Set<string>();
-  visit(trees.get(doc)!, 'heading', (node) => { found.add(slugger.slug(toString(node))); });
+  visit(trees.get(doc)!, 'heading', (node) => {
+    found.add(slugger.slug(toString(node)));
+  });
   return found;
 }
 
@@ -39,7 +46,8 @@ function brokenLinks(doc: string): string[] {
     const where = `${doc}:${position?.start.line} ${url}`;
     if (target.startsWith('..') || !existsSync(join(root, target))) broken.push(`${where}: no file ${target}`);
     else if (fragment && target.endsWith('.md') && !trees.has(target)) broken.push(`${where}: not a checked doc`);
-    else if (fragment && target.endsWith('.md') && !anchors(target).has(fragment)) broken.push(`${where}: no heading #${fragment}`);
+    else if (fragment && target.endsWith('.md') && !anchors(target).has(fragment))
+      broken.push(`${where}: no heading #${fragment}`);
   });
   return broken;
 }
@@ -52,7 +60,9 @@ function missingPaths(doc: string): string[] {
   const missing: string[] = [];
   visit(trees.get(doc)!, ['inlineCode', 'code'], (node) => {
     const { value, position } = node as { value: string; position?: { start: { line: number } } };
-    for (const [path] of value.matchAll(/(?<![\w./-])(?:scripts|src|content\/study|public|docs|\.ci)\/[\w./<>*{}-]*/g)) {
+    for (const [path] of value.matchAll(
+      /(?<![\w./-])(?:scripts|src|content\/study|public|docs|\.ci)\/[\w./<>*{}-]*/g,
+    )) {
       if (/[<>*{}]/.test(path)) continue;
       const clean = path.replace(/[.,:]+$/, '');
       if (!existsSync(join(root, clean))) missing.push(`${doc}:${position?.start.line} ${clean}`);
@@ -71,16 +81,20 @@ describe('README and docs/', () => {
   });
 
   it('say who each doc is for, first', () => {
-    const lacking = docs.filter((doc) => doc !== 'README.md').filter((doc) => {
-      const [title, first] = trees.get(doc)!.children;
-      return title?.type !== 'heading' || first?.type !== 'paragraph' || !/^For\b/.test(toString(first));
-    });
+    const lacking = docs
+      .filter((doc) => doc !== 'README.md')
+      .filter((doc) => {
+        const [title, first] = trees.get(doc)!.children;
+        return title?.type !== 'heading' || first?.type !== 'paragraph' || !/^For\b/.test(toString(first));
+      });
     expect(lacking).toEqual([]);
   });
 
   it('are linked from the README, each of them', () => {
     const linked = new Set<string>();
-    visit(trees.get('README.md')!, 'link', (node) => { linked.add(node.url.split('#')[0]); });
+    visit(trees.get('README.md')!, 'link', (node) => {
+      linked.add(node.url.split('#')[0]);
+    });
     expect(docs.filter((doc) => doc !== 'README.md' && !linked.has(doc))).toEqual([]);
   });
 });
