@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkGenerated, type Site } from '../src/contract/index.ts';
 import { attributeLabel } from './lib/anonymize.ts';
 import { EMPTY_BRIEF, parseBrief } from './lib/brief.ts';
 import { deriveCounts } from './lib/derive.ts';
@@ -15,7 +16,7 @@ import { loadStudy } from './lib/load-study.ts';
 import { validateStudy } from './lib/validate.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
 import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/publish.ts';
-import { GENERATED_HEADER, renderThemeMdx } from './lib/render-theme-mdx.ts';
+import { GENERATED_HEADER, narrativeQuotes, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
 import type { Codebook, Study } from './lib/schema.ts';
 import { colourThemes } from './lib/theme-colours.ts';
@@ -88,7 +89,7 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
 
   const total = participants.length;
   const { privacy, ...meta } = s.study;
-  const site = {
+  const site: Site = {
     study: { ...meta, privacy: { k: privacy.k, shownAttributes: privacy.shownAttributes } },
     attributeLabels: Object.fromEntries(privacy.shownAttributes.map((a) => [a, attributeLabel(a)])),
     totals: { participants: total, excerpts: excerpts.length, themes: s.codebook.themes.length,
@@ -96,6 +97,7 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
       originals: excerpts.filter((e) => e.originalText).length },
     themes: s.codebook.themes.map((t) => ({
       ...t, count: derived.counts[t.id], related: derived.related[t.id], quotes: quotes[t.id] ?? [],
+      narrativeQuotes: narrativeQuotes(s.narratives[t.id]),
       subthemes: t.subthemes.map((u) => ({ ...u, count: derived.counts[u.id], codes: u.codes.map((c) => ({ ...c, count: derived.counts[c.id] })) })),
     })),
     codePairs: derived.codePairs,
@@ -116,11 +118,21 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
     'releases.json': `${JSON.stringify(history, null, 1)}\n`,
     'tombstones.json': `${JSON.stringify(tombstones(manifests, currentIds, rel.withdrawn), null, 1)}\n`,
   };
-  for (const t of s.codebook.themes) {
-    generated[`themes/${t.id}.mdx`] = renderThemeMdx(t, s.narratives[t.id], quotes[t.id] ?? [], derived, total);
-  }
+  for (const t of s.codebook.themes) generated[`themes/${t.id}.mdx`] = renderThemeMdx(s.narratives[t.id]);
+  assertContract(generated);
   const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
   return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact, warnings: coloured.warnings };
+}
+
+/**
+ * Checks the generated files against the contract (src/contract/) before anything is written. A
+ * violation is a bug in the pipeline, not in the study folder: it throws, naming every file and field.
+ */
+export function assertContract(generated: Record<string, string>): void {
+  const violations = checkGenerated(generated);
+  if (!violations.length) return;
+  const lines = violations.map((v) => `  generated ${v.file}${v.path ? ` field ${v.path}` : ''}: ${v.message}`);
+  throw new Error(`The content stage generated data the site cannot read (a bug in scripts/, not in the study folder):\n${lines.join('\n')}`);
 }
 
 /** The review flags of a report as warnings, `file:line (where): flag`; at most `limit`, then how many more. */

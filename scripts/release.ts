@@ -25,7 +25,7 @@ import {
   DateSchema, VersionSchema, compareVersions, manifestOf, scrubManifest, type Manifest,
 } from './lib/releases.ts';
 import { readStudyFolder } from './lib/study-files.ts';
-import type { Study } from './lib/schema.ts';
+import { SiteSchema, type SiteStudy } from '../src/contract/index.ts';
 
 /** Where deposit packages go (git-ignored); one folder per version. */
 export const DEPOSIT_DIR = 'release-deposits';
@@ -132,13 +132,13 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
   log(`release ${current.version} (${current.date}): ${current.counts.excerpts} excerpts, ${current.counts.themes} themes, ${current.counts.participants} participants -> ${relative(process.cwd(), target!)}`);
   log('commit it with the study folder.');
   if (o.deposit === false) return { written };
-  const study = JSON.parse(content.generated['site.json']).study as Study;
+  const study = SiteSchema.parse(JSON.parse(content.generated['site.json'])).study;
   const deposit = writeDeposit(dir, current, study, log, o.depositDir);
   return { written, deposit };
 }
 
 /** Zenodo deposition metadata for a release (the `metadata` object of its deposit API, and `.zenodo.json`). */
-export function zenodoMetadata(m: Manifest, study: Study, description: string): Record<string, unknown> {
+export function zenodoMetadata(m: Manifest, study: SiteStudy, description: string): Record<string, unknown> {
   const licence = /creativecommons\.org\/licenses\/by\/4\.0/.test(study.licence.url) ? 'cc-by-4.0' : study.licence.name.toLowerCase().replace(/\s+/g, '-');
   return {
     upload_type: 'dataset',
@@ -161,7 +161,7 @@ export function zenodoMetadata(m: Manifest, study: Study, description: string): 
  * deposit: downloads-<version>.zip (every file of /data/), zenodo-deposit.json ({"metadata": ...},
  * what the deposit API takes) and .zenodo.json (what a connected repository reads).
  */
-function writeDeposit(studyDir: string, m: Manifest, study: Study, log: (line: string) => void, depositDir?: string): string {
+function writeDeposit(studyDir: string, m: Manifest, study: SiteStudy, log: (line: string) => void, depositDir?: string): string {
   const out = resolve(depositDir ?? join(DEPOSIT_DIR, m.version));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -210,7 +210,7 @@ export function main(argv = process.argv.slice(2)): number {
       const path = join(resolve(study), 'releases', `${version}.json`);
       if (!version || !existsSync(path)) throw new ReleaseError(`--deposit-only: no release ${version ?? '(no version given)'} in ${study}/releases`);
       const content = buildContent(readStudyFolder(resolve(study)));
-      writeDeposit(resolve(study), JSON.parse(readFileSync(path, 'utf8')) as Manifest, JSON.parse(content.generated['site.json']).study as Study, console.log);
+      writeDeposit(resolve(study), JSON.parse(readFileSync(path, 'utf8')) as Manifest, SiteSchema.parse(JSON.parse(content.generated['site.json'])).study, console.log);
       return 0;
     }
     release({ study, version: positionals[0], date: values.date, doi: values.doi, scrub: values.scrub, deposit: !values['no-deposit'] });

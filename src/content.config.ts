@@ -1,12 +1,31 @@
 /**
- * The site's content collections, read from what scripts/build-content.ts generates:
- * one MDX file per theme (narrative + generated sections) and all excerpts as one data collection.
+ * The site's content collections: every file scripts/build-content.ts generates, read from the
+ * generated folder (src/contract's generatedDir()) and checked against the contract's schemas.
+ * site.json is one object: it loads as the single entry `site` of the `site` collection.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { ExcerptRecordSchema } from '../scripts/lib/schema.ts';
+import {
+  ExcerptRecordSchema, generatedDir, ReleaseChangesSchema, SiteSchema, ThemeNarrativeSchema, TombstoneSchema,
+} from './contract/index.ts';
+
+const dir = generatedDir();
+/** A JSON list whose entries have no `id`, keyed by their `key` field (a file loader needs an id per entry). */
+function keyedBy(key: string): (text: string) => Record<string, Record<string, unknown>> {
+  return (text) => {
+    const list: unknown = JSON.parse(text);
+    if (!Array.isArray(list)) throw new Error(`expected a JSON list of entries with a "${key}"`);
+    return Object.fromEntries(list.map((item: unknown) => {
+      const entry: Record<string, unknown> = Object(item);
+      return [String(entry[key]), entry];
+    }));
+  };
+}
 
 export const collections = {
-  themes: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/generated/themes' }) }),
-  excerpts: defineCollection({ loader: file('./content/generated/excerpts.json'), schema: ExcerptRecordSchema }),
+  site: defineCollection({ loader: file(`${dir}/site.json`, { parser: (text) => ({ site: JSON.parse(text) }) }), schema: SiteSchema }),
+  themes: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${dir}/themes` }), schema: ThemeNarrativeSchema }),
+  excerpts: defineCollection({ loader: file(`${dir}/excerpts.json`), schema: ExcerptRecordSchema }),
+  releases: defineCollection({ loader: file(`${dir}/releases.json`, { parser: keyedBy('version') }), schema: ReleaseChangesSchema }),
+  tombstones: defineCollection({ loader: file(`${dir}/tombstones.json`), schema: TombstoneSchema }),
 };

@@ -3,6 +3,7 @@
  * "Category" column per level), which a header-keyed parser would collapse.
  */
 
+import { writeCsvRows } from '../../src/formats/csv.ts';
 import { type CsvRecord, UNCLOSED_QUOTE, readCsvRecords } from '../lib/parse-csv.ts';
 
 export type { CsvRecord };
@@ -13,9 +14,7 @@ export function readCsv(text: string): { records: CsvRecord[]; error?: { line: n
   return unclosedQuoteLine ? { records, error: { line: unclosedQuoteLine, message: UNCLOSED_QUOTE } } : { records };
 }
 
-const quote = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** Writes rows as CSV with a header, quoting only where needed, LF line endings. */
+/** Writes a header and rows as CSV with the site's writer (src/formats/csv.ts): RFC 4180, CRLF line ends. */
 export function writeCsv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  return writeCsvRows([header, ...rows]);
 }

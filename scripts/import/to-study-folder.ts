@@ -9,7 +9,7 @@
  * new export leaves dangling stop the import (or are dropped, with `dropDangling`).
  */
 import { stringify } from 'yaml';
-import { guidForId } from '../lib/export-qdc.ts';
+import { guidForId } from '../../src/formats/qdc.ts';
 import { StudyError, type Problem } from '../lib/problems.ts';
 import type { StudyFiles } from '../lib/study-files.ts';
 import { mapCodebook } from './codebook-map.ts';

@@ -2,16 +2,9 @@
  * Everything the site counts, recomputed from the coded excerpts: participants and excerpts per
  * theme, subtheme and code; co-occurrence; the participant x theme matrix; related themes.
  */
-import type { Codebook, ExcerptRecord } from './schema.ts';
+import type { Codebook, Count, ExcerptRecord, MatrixRow, Pair, PublicParticipant } from '../../src/contract/index.ts';
 
-/** A participant row of the matrix: pseudonym and shown attributes only. */
-export interface MatrixParticipant { id: string; descriptor: string; attributes: Record<string, string> }
-
-/** How many distinct participants voiced something, and in how many excerpts. */
-export interface Count { participants: number; excerpts: number }
-
-/** A pair of codes or themes and the number of excerpts coded with both. */
-export interface Pair { a: string; b: string; excerpts: number }
+export type { Count, Pair };
 
 /** Counts for the whole codebook, keyed by theme, subtheme or code id. */
 export interface Derived {
@@ -21,7 +14,7 @@ export interface Derived {
   /** Per theme id, the other themes ordered by shared excerpts (most first), without zeros. */
   related: Record<string, { id: string; excerpts: number }[]>;
   /** Participant x theme: excerpts per cell, rows in pseudonym order, columns in codebook order. */
-  matrix: { participant: string; descriptor: string; attributes: Record<string, string>; counts: number[] }[];
+  matrix: MatrixRow[];
 }
 
 /** Maps every code id to its subtheme and theme ids. */
@@ -45,7 +38,7 @@ function countPairs(lists: string[][]): Pair[] {
 }
 
 /** Derives every count from the excerpts. Participants are counted once per node, however often they spoke. */
-export function deriveCounts(codebook: Codebook, excerpts: ExcerptRecord[], participants: MatrixParticipant[]): Derived {
+export function deriveCounts(codebook: Codebook, excerpts: ExcerptRecord[], participants: PublicParticipant[]): Derived {
   const index = indexCodebook(codebook);
   const people = new Map<string, Set<string>>();
   const tally = new Map<string, number>();
@@ -68,7 +61,7 @@ export function deriveCounts(codebook: Codebook, excerpts: ExcerptRecord[], part
       .map((p) => ({ id: p.a === t.id ? p.b : p.a, excerpts: p.excerpts }));
   }
   const themeIds = codebook.themes.map((t) => t.id);
-  const rows = new Map(participants.map((p) => [p.id, { participant: p.id, descriptor: p.descriptor, attributes: p.attributes, counts: themeIds.map(() => 0) }]));
+  const rows = new Map(participants.map((p): [string, MatrixRow] => [p.id, { participant: p.id, descriptor: p.descriptor, attributes: p.attributes, counts: themeIds.map(() => 0) }]));
   for (const e of excerpts) for (const t of e.themes) rows.get(e.participant)!.counts[themeIds.indexOf(t)]++;
   const matrix = [...rows.values()].sort((a, b) => a.participant.localeCompare(b.participant, 'en', { numeric: true }));
   return { counts, codePairs: countPairs(excerpts.map((e) => e.codes)), themePairs, related, matrix };

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContent } from '../build-content.ts';
 import { importStudy } from '../import/import-study.ts';
 import { xmllint, xmllintAvailable } from '../import/test-helpers.ts';
-import { exportQdc, guidForId } from './export-qdc.ts';
+import { exportQdc, guidForId } from '../../src/formats/qdc.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { CodebookSchema, type Codebook } from './schema.ts';
 import { readStudyFolder, replaceFolder } from './study-files.ts';

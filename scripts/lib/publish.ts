@@ -7,10 +7,10 @@ import { indexCodebook } from './derive.ts';
 import type { LoadedStudy } from './load-study.ts';
 import { type Problem } from './problems.ts';
 import { reviewFlags } from './review-flags.ts';
+import type { PublicParticipant } from '../../src/contract/index.ts';
 import type { Codebook, ExcerptRecord, Study } from './schema.ts';
 
-/** A participant as the site may show them: pseudonym and shown attributes only. */
-export interface PublicParticipant { id: string; descriptor: string; attributes: Record<string, string> }
+export type { PublicParticipant };
 
 /** What was replaced in one excerpt or lead-in, and what a person should check, before publishing. */
 export interface ReportEntry {

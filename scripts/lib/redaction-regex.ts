@@ -11,7 +11,8 @@ export const GAP = '[\\s\\u200b\\u2060]+';
 /** Not inside a word, in any script (Latin or Urdu). */
 export const [BEFORE, AFTER] = ['(?<![\\p{L}\\p{N}\\p{M}])', '(?![\\p{L}\\p{N}\\p{M}])'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text as a regular expression that matches it literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words of a listed term, in NFC. */
 export const termWords = (term: string) => term.normalize('NFC').trim().split(/[\s\u200b\u2060]+/u);
@@ -21,7 +22,7 @@ export const termWords = (term: string) => term.normalize('NFC').trim().split(/[
  * only for the anonymiser, anywhere for the scan (which would rather flag "Asifa" than miss "Asif").
  */
 export function termSource(term: string, wholeWords = true): string {
-  const words = termWords(term).map(escape).join(GAP);
+  const words = termWords(term).map(escapeRegExp).join(GAP);
   return wholeWords ? `${BEFORE}${words}${AFTER}` : words;
 }
 

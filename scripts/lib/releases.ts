@@ -5,13 +5,15 @@
  * longer be published, and checks the manifests against the current study before a build.
  */
 import { createHash } from 'node:crypto';
-import { diffWords } from 'diff';
 import { z } from 'zod';
+import {
+  compareVersions, type DiffPart, type ExcerptRecord, type ReleaseChanges, type ReleaseState, type Tombstone, VersionSchema,
+} from '../../src/contract/index.ts';
+import { wordDiff } from '../../src/formats/word-diff.ts';
 import type { Problem } from './problems.ts';
-import type { ExcerptRecord } from './schema.ts';
 
-/** A release version: dotted numbers (`1.0`, `1.1`, `2.0.1`), compared number by number. */
-export const VersionSchema = z.string().regex(/^\d+(\.\d+){1,3}$/, 'a version like 1.0 or 1.1.2');
+export { compareVersions, VersionSchema, wordDiff };
+export type { DiffPart, ReleaseChanges, ReleaseState, Tombstone };
 /** A calendar date, YYYY-MM-DD. */
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'a real calendar date');
@@ -82,17 +84,6 @@ export function textHash(text: string, originalText?: string): string {
   return createHash('sha256').update(originalText === undefined ? text : `${text}\u0000${originalText}`).digest('hex').slice(0, 16);
 }
 
-/** -1, 0 or 1 as version a is before, equal to or after b (1.2 < 1.10). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return Math.sign(d);
-  }
-  return 0;
-}
-
 /** The manifest of what is published now. */
 export function manifestOf(p: Published, version: string, date: string): Manifest {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true });
@@ -120,51 +111,6 @@ export function samePublication(a: Manifest, b: Manifest): boolean {
 /** Manifests oldest first. */
 export function sortManifests(manifests: Manifest[]): Manifest[] {
   return [...manifests].sort((a, b) => compareVersions(a.version, b.version));
-}
-
-/** One piece of a word-level diff: unchanged, added or removed words. */
-export interface DiffPart { value: string; added?: boolean; removed?: boolean }
-
-/** A word-level diff of two published texts. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({ value: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) }));
-}
-
-/** What changed in the findings between a release and the one before it. */
-export interface ReleaseChanges {
-  version: string;
-  date: string;
-  doi?: string;
-  previous?: string;
-  counts: Manifest['counts'];
-  excerpts: {
-    added: string[];
-    withdrawn: { id: string; reason?: string }[];
-    /** Published text changed (the diff holds only published, anonymized words). */
-    edited: { id: string; diff: DiffPart[] }[];
-    /** Text changed by a new redaction: listed without the old words. */
-    redacted: string[];
-    /** Same text, other codes. */
-    recoded: { id: string; added: string[]; removed: string[] }[];
-  };
-  codes: {
-    added: { id: string; label: string }[];
-    removed: { id: string; label: string }[];
-    renamed: { id: string; from: string; to: string }[];
-    moved: { id: string; label: string; from: string; to: string }[];
-  };
-  /** Themes whose label, summary or counts changed, or that were added or removed. */
-  themes: {
-    id: string; label: string; status: 'added' | 'removed' | 'changed';
-    excerpts: [number | null, number | null];
-    participants: [number | null, number | null];
-    /** Of N participants, before and after. */
-    of: [number | null, number | null];
-    labelFrom?: string;
-    summary?: DiffPart[];
-  }[];
-  /** "2 themes changed; 14 excerpts added; 1 withdrawn" */
-  headline: string;
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -254,20 +200,6 @@ export function releaseHistory(manifests: Manifest[], withdrawn: Withdrawn = {})
   return sorted.map((m, i) => compareReleases(sorted[i - 1], m, withdrawn));
 }
 
-/** What a build shows as its version. */
-export interface ReleaseState {
-  /** The latest release's version, if any. */
-  version?: string;
-  date?: string;
-  doi?: string;
-  /** True when the study differs from its latest release (or has none). */
-  unreleased: boolean;
-  /** "Version 1.1 (2026-03-01)" or "Unreleased changes since version 1.1" or "Unreleased (no release yet)". */
-  label: string;
-  /** What a citation names as the version: "1.1", or "1.1 with unreleased changes". */
-  citeAs?: string;
-}
-
 /** Whether the current study equals its latest release. */
 export function releaseState(manifests: Manifest[], current: Manifest): ReleaseState {
   const latest = sortManifests(manifests).at(-1);
@@ -288,9 +220,6 @@ export function excerptChanges(manifests: Manifest[]): Map<string, { version: st
   }
   return changes;
 }
-
-/** A withdrawn id: published by some release, absent now. */
-export interface Tombstone { id: string; withdrawnIn?: string; reason?: string }
 
 /** Every id a release published that the current study no longer has, with the release that withdrew it. */
 export function tombstones(manifests: Manifest[], currentIds: Set<string>, withdrawn: Withdrawn): Tombstone[] {

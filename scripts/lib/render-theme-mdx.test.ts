@@ -1,25 +1,23 @@
-/** The generated theme page shows each quote once: featured quotes leave out those the narrative shows. */
+/**
+ * The generated theme MDX is the team's narrative under the do-not-edit line, nothing more (the
+ * sections after it are src/components/ThemeSections.astro); the quotes it shows are listed so the
+ * featured quotes leave them out.
+ */
 import { describe, expect, it } from 'vitest';
-import type { Derived } from './derive.ts';
-import { renderThemeMdx } from './render-theme-mdx.ts';
-import type { Theme } from './schema.ts';
+import { GENERATED_HEADER, narrativeQuotes, renderThemeMdx } from './render-theme-mdx.ts';
 
-const theme: Theme = {
-  id: 'speed', label: 'Speed', colour: '#0072B2', definition: 'd', summary: 's', plainSummary: 'p',
-  subthemes: [{ id: 'saved-time', label: 'Saved time', definition: 'd', codes: [{ id: 'code-0', label: 'Code', definition: 'd' }] }],
-};
-const one = { participants: 1, excerpts: 1 };
-const derived: Derived = { counts: { speed: one, 'saved-time': one, 'code-0': one }, codePairs: [], themePairs: [], related: { speed: [] }, matrix: [] };
-const quoteIds = (mdx: string) => [...mdx.matchAll(/<Quote id=\{?"([^"]+)"/g)].map((m) => m[1]);
-
-describe('renderThemeMdx featured quotes', () => {
-  it('leaves out a featured quote the narrative already shows', () => {
-    const mdx = renderThemeMdx(theme, 'Text.\n\n<Quote id="E0001" />\n', [{ excerpt: 'E0001' }, { excerpt: 'E0002', lead: 'A lead.' }], derived, 3);
-    expect(quoteIds(mdx)).toEqual(['E0001', 'E0002']);
+describe('renderThemeMdx', () => {
+  it('writes the header and the narrative, trimmed, and nothing of the codebook', () => {
+    expect(renderThemeMdx('\n\nParticipants said {`x`}.\n\n<Quote id="E0001" />\n\n\n')).toBe(`${GENERATED_HEADER}\n\nParticipants said {\`x\`}.\n\n<Quote id="E0001" />\n`);
   });
-  it('drops the heading when every featured quote is in the narrative', () => {
-    const mdx = renderThemeMdx(theme, 'Text.\n\n<Quote id={"E0001"} />\n', [{ excerpt: 'E0001' }], derived, 3);
-    expect(mdx).not.toContain('## Featured quotes');
-    expect(quoteIds(mdx)).toEqual(['E0001']);
+});
+
+describe('narrativeQuotes', () => {
+  it('lists the excerpt ids of the narrative\'s quotes once each, in order, whichever quoting the id has', () => {
+    const narrative = 'Text.\n\n<Quote id="E0002" />\n\n<Quote id={"E0001"} lead="A lead." />\n\n<Quote  id=\'E0003\'/>\n\n<Quote id="E0002" />\n';
+    expect(narrativeQuotes(narrative)).toEqual(['E0002', 'E0001', 'E0003']);
+  });
+  it('lists none for a narrative without quotes', () => {
+    expect(narrativeQuotes('Only prose, with a word Quote in it.')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from './detectors.ts';
-import { exportQdc } from './export-qdc.ts';
+import { exportQdc } from '../../src/formats/qdc.ts';
 import { findLeaks } from './find-leaks.ts';
 import type { Codebook } from './schema.ts';
 import { enclosingToken, holdsStudyText, pageMetadataText } from './study-text.ts';

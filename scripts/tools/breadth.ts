@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { readCsvRecords } from '../lib/parse-csv.ts';
-import { toCsv } from '../../src/pages/data/_csv.ts';
+import { toCsv } from '../../src/formats/csv.ts';
 
 /** The fields of an excerpt row this tool reads and changes; the rest are carried through. */
 export interface Row { id: string; participant: string; position: string; codes: string; [column: string]: string }

@@ -1,12 +1,11 @@
-/** Citations for the pages: of excerpts, from one citer per build (scripts/lib/excerpt-citation.ts), and of the article. */
-import { articleReferences } from '../../scripts/lib/citation.ts';
-import { type CitableSite, createExcerptCiter, type ExcerptCitations } from '../../scripts/lib/excerpt-citation.ts';
+/** Citations for the pages: of excerpts, from one citer per build (src/formats/excerpt-citation.ts), and of the article. */
+import { articleReferences } from '../formats/citation.ts';
+import { type CitableSite, createExcerptCiter, type ExcerptCitations } from '../formats/excerpt-citation.ts';
 import { dataVersion, release } from './releases';
 import { site, url } from './site';
 
-// site.json's study is StudySchema's output; JSON typing widens its enums to string. Excerpts are
-// cited in the version and on the date of the release this build shows (src/lib/releases.ts).
-const study: CitableSite = { ...(site.study as CitableSite), dataset: { version: dataVersion, ...(release.date ? { date: release.date } : {}) } };
+// Excerpts are cited in the version and on the date of the release this build shows (src/lib/releases.ts).
+const study: CitableSite = { ...site.study, dataset: { version: dataVersion, ...(release.date ? { date: release.date } : {}) } };
 let citer: ReturnType<typeof createExcerptCiter> | undefined;
 
 /** Every citation of an excerpt, with its absolute permalink when the site has an address (no address: no URL). */

@@ -4,7 +4,7 @@
  * paragraph; the visible label is made from the same value, and only on an illustrative site,
  * where the article's findings and the text written for the illustrative dataset sit side by side.
  */
-import type { Provenance } from '../../scripts/lib/schema.ts';
+import type { Provenance } from '../contract/index.ts';
 import { PROVENANCE_LABELS } from './provenance-labels';
 import { illustrative } from './site';
 
@@ -15,5 +15,6 @@ export const dataProvenance: Provenance = illustrative ? 'illustrative' : 'study
 
 /** The visible label for a provenance: none for a team's own site, none for the site's own explanations. */
 export function provenanceLabel(kind: Provenance): string | undefined {
-  return illustrative && Object.hasOwn(PROVENANCE_LABELS, kind) ? PROVENANCE_LABELS[kind as keyof typeof PROVENANCE_LABELS] : undefined;
+  const labels: Partial<Record<Provenance, string>> = PROVENANCE_LABELS;
+  return illustrative ? labels[kind] : undefined;
 }

@@ -1,15 +1,14 @@
-/** The study's releases as the content stage generated them (scripts/lib/releases.ts), typed for pages. */
-import type { ReleaseChanges, ReleaseState, Tombstone } from '../../scripts/lib/releases.ts';
-import history from '../../content/generated/releases.json';
-import graves from '../../content/generated/tombstones.json';
+/** The study's releases as the content stage generated them (releases.json, tombstones.json), typed by the contract. */
+import { getCollection } from 'astro:content';
+import { compareVersions } from '../contract/index.ts';
 import { site } from './site';
 
 /** Every release compared with the one before, newest first. */
-export const releases = history as unknown as ReleaseChanges[];
-/** Excerpt ids that a release published and the study no longer has. */
-export const tombstones = graves as Tombstone[];
+export const releases = (await getCollection('releases')).map((e) => e.data).sort((a, b) => compareVersions(b.version, a.version));
+/** Excerpt ids that a release published and the study no longer has, in id order. */
+export const tombstones = (await getCollection('tombstones')).map((e) => e.data);
 /** The version this build shows: the latest release, or unreleased changes since it. */
-export const release = (site as unknown as { release: ReleaseState }).release;
+export const release = site.release;
 
 /** "Version 1.1, 20 November 2026" (dates in words: no reader mistakes 05/06 again). */
 export function formatDate(date: string): string {
@@ -19,7 +18,8 @@ export function formatDate(date: string): string {
 /** What the footer and citations say about the version shown. */
 export function versionLine(): string {
   if (!release.version) return 'No release recorded yet';
-  return release.unreleased ? `Unreleased changes since version ${release.version}` : `Version ${release.version}, released ${formatDate(release.date!)}`;
+  if (release.unreleased) return `Unreleased changes since version ${release.version}`;
+  return `Version ${release.version}${release.date ? `, released ${formatDate(release.date)}` : ''}`;
 }
 
 /** The version every download and citation names: "1.1", "1.1, with unreleased changes", or "unreleased". */

@@ -1,12 +1,15 @@
-/** The generated study data, typed, and helpers every page uses. */
-import site from '../../content/generated/site.json';
-import { countOf, type Noun, PARTICIPANT } from '../../scripts/lib/plural.ts';
-import type { Study } from '../../scripts/lib/schema.ts';
+/** The generated study data (site.json through the `site` collection, typed by the contract), and helpers every page uses. */
+import { getEntry } from 'astro:content';
+import type { Count, SiteTheme, Study } from '../contract/index.ts';
+import { countOf, type Noun, PARTICIPANT } from './plural.ts';
 
-export type Site = typeof site;
-export type SiteTheme = Site['themes'][number];
-export type SiteCount = SiteTheme['count'];
-export { site };
+const entry = await getEntry('site', 'site');
+if (!entry) throw new Error('site.json is missing from the generated folder: run `npm run content` (or `npm run build`) first');
+/** Everything site.json holds, as src/contract/site.ts describes it. */
+export const site = entry.data;
+export type { Site, SiteTheme } from '../contract/index.ts';
+/** Participants and excerpts of a theme, subtheme or code. */
+export type SiteCount = Count;
 
 /** A path inside the site, prefixed with the configured base path. */
 export function url(path = ''): string {
@@ -76,7 +79,7 @@ export const doiUrl = `https://doi.org/${site.study.doi}`;
 
 /** "Huma, Sania, Doolittle & Sohail" */
 export function authorList(): string {
-  const names = site.study.authors.map((a) => ('given' in a && a.given ? `${a.given} ${a.family}` : a.family));
+  const names = site.study.authors.map((a) => (a.given ? `${a.given} ${a.family}` : a.family));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} & ${names.at(-1)}` : names[0];
 }
 
@@ -94,8 +97,7 @@ export function languageLabel(code: string): string {
  * which was written with the data (illustrative data on an illustrative site).
  */
 export function findingOf(theme: SiteTheme): { sentence: string; provenance: 'article' | 'illustrative' | 'study' } {
-  const article = 'articleSummary' in theme && typeof theme.articleSummary === 'string' ? theme.articleSummary : undefined;
-  if (article) return { sentence: article, provenance: 'article' };
+  if (theme.articleSummary) return { sentence: theme.articleSummary, provenance: 'article' };
   const first = theme.plainSummary.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? theme.plainSummary;
   return { sentence: first, provenance: illustrative ? 'illustrative' : 'study' };
 }

@@ -3,7 +3,7 @@
  * download builders (_files.ts) write their columns in this order, so the dictionary, the files
  * and the /data/ page cannot drift apart.
  */
-import { count, PARTICIPANT } from '../../../scripts/lib/plural.ts';
+import { count, PARTICIPANT } from '../../lib/plural.ts';
 import { illustrative, site } from '../../lib/site';
 import { dataVersion } from '../../lib/releases';
 

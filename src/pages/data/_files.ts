@@ -4,10 +4,10 @@
  * Every file carries its provenance and licence inside it (a column, a field or a comment).
  */
 import { stringify } from 'yaml';
-import type { ExcerptRecord, Study } from '../../../scripts/lib/schema.ts';
-import { articleReference, formatCitation, studyRecord, type CslRecord } from '../../../scripts/lib/citation.ts';
+import type { ExcerptRecord, Study } from '../../contract/index.ts';
+import { articleReference, formatCitation, studyRecord, type CslRecord } from '../../formats/citation.ts';
 import { absoluteUrl, illustrative, keywords, NO_ADDRESS, site } from '../../lib/site';
-import { toCsv } from './_csv.ts';
+import { toCsv } from '../../formats/csv.ts';
 import { dataVersion, release } from '../../lib/releases';
 import { downloadByFile, downloads } from './_dictionary.ts';
 

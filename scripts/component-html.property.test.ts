@@ -1,12 +1,13 @@
 /**
- * Fuzzing the HTML of excerpts: ExcerptCard, Quote and OriginalText rendered with Astro's
- * container API for arbitrary excerpt text, lead-ins and Urdu originals. The HTML must parse,
- * hold exactly the component's own elements, and give back the text unchanged.
+ * Fuzzing the HTML of excerpts and theme sections: ExcerptCard, Quote, OriginalText and
+ * ThemeSections rendered with Astro's container API for arbitrary excerpt text, lead-ins, Urdu
+ * originals, codebook labels and definitions. The HTML must parse, hold exactly the component's
+ * own elements, and give back the text unchanged.
  *
  * Astro's full Vite config takes 20 s or more to load a first component here, so a small Vite
- * server compiles `.astro` files with Astro's own compiler (the options Astro uses), serves the
- * tiny fixture's site.json in place of content/generated/site.json, and stands in for
- * `astro:content` with the excerpts under test.
+ * server compiles `.astro` files with Astro's own compiler (the options Astro uses), and stands in
+ * for `astro:content` with the tiny fixture's site.json and the excerpts under test. It lives in
+ * scripts/ because it builds that site.json with the pipeline, and src/ imports nothing from scripts/.
  */
 import { transform } from '@astrojs/compiler-rs';
 import { experimental_AstroContainer } from 'astro/container';
@@ -14,9 +15,9 @@ import fc from 'fast-check';
 import { type HTMLElement, parse, valid } from 'node-html-parser';
 import { createServer, type Plugin, transformWithOxc, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContent } from '../../scripts/build-content.ts';
-import type { ExcerptRecord } from '../../scripts/lib/schema.ts';
-import { readStudyFolder } from '../../scripts/lib/study-files.ts';
+import { type ExcerptRecord, type Site, SiteSchema, type SiteTheme } from '../src/contract/index.ts';
+import { buildContent } from './build-content.ts';
+import { readStudyFolder } from './lib/study-files.ts';
 
 /** FUZZ_RUNS=2000 for a deeper search; the default keeps the unit project fast. */
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
@@ -37,10 +38,14 @@ const published = text.map((s) => s.trim()).filter((s) => s !== '');
 const lang = fc.oneof(fc.constantFrom('ur', 'pa', 'ar', 'fa-IR', 'ur-Arab', 'en', 'und'), fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/));
 
 const tiny = buildContent(readStudyFolder('scripts/fixtures/tiny-study')).generated;
+const site: Site = SiteSchema.parse(JSON.parse(tiny['site.json']));
 /** The excerpts that the stand-in for `astro:content` serves, by id. */
 const entries = new Map<string, ExcerptRecord>();
-declare global { var excerptHtmlEntry: (id: string) => { data: ExcerptRecord } | undefined }
-globalThis.excerptHtmlEntry = (id) => (entries.has(id) ? { data: entries.get(id)! } : undefined);
+declare global { var excerptHtmlEntry: (collection: string, id: string) => { data: ExcerptRecord | Site } | undefined }
+globalThis.excerptHtmlEntry = (collection, id) => {
+  if (collection === 'site') return { data: site };
+  return entries.has(id) ? { data: entries.get(id)! } : undefined;
+};
 
 /** Compiles .astro files as astro's Vite plugin does, and serves the fixture's data. */
 const astroComponents: Plugin = {
@@ -48,8 +53,7 @@ const astroComponents: Plugin = {
   enforce: 'pre',
   resolveId: (id) => (id === 'astro:content' ? '\0astro:content' : undefined),
   load(id) {
-    if (id === '\0astro:content') return 'export const getEntry = async (_collection, id) => globalThis.excerptHtmlEntry(id);';
-    if (id.endsWith('/content/generated/site.json')) return tiny['site.json'];
+    if (id === '\0astro:content') return 'export const getEntry = async (collection, id) => globalThis.excerptHtmlEntry(collection, id);';
   },
   async transform(source, id) {
     if (!id.endsWith('.astro')) return;
@@ -142,5 +146,49 @@ describe('OriginalText', () => {
   it.each([['ur', 'Urdu'], ['pa', 'Punjabi'], ['es', 'Spanish'], ['sw', 'Swahili'], ['x-unknown', 'x-unknown']])('names %s as %s', async (code, name) => {
     const root = parseHtml(await renderToString('OriginalText', { text: 'a', lang: code }));
     expect(root.querySelector('summary')!.text).toBe(`Original (${name})`);
+  }, TIMEOUT);
+});
+
+describe('ThemeSections', () => {
+  const base = site.themes.find((t) => t.id === 'speed')!;
+  /** The fixture's first theme with its first subtheme and codes worded by the fuzzer. */
+  const themeWith = (sub: [string, string], codes: [string, string][], lead?: string): SiteTheme => ({
+    ...base,
+    subthemes: [{ ...base.subthemes[0], label: sub[0], definition: sub[1], codes: base.subthemes[0].codes.map((c, i) => ({ ...c, label: codes[i][0], definition: codes[i][1] })) }],
+    quotes: [{ excerpt: 'E0001' }, { excerpt: 'E0003', ...(lead === undefined ? {} : { lead }) }],
+    narrativeQuotes: ['E0001'],
+  });
+  const render = (theme: SiteTheme, taken: string[] = []) => {
+    for (const id of ['E0001', 'E0003']) entries.set(id, excerptWith({ id }));
+    return renderToString('ThemeSections', { theme, taken });
+  };
+  const pair = fc.tuple(published, published);
+
+  it('shows any label, definition and lead-in literally where it belongs, with no element the text created', async () => {
+    const plain = shape(parseHtml(await render(themeWith(['Saved time', 'Time back.'], [['A', 'a.'], ['B', 'b.']], 'A lead.'))));
+    await fc.assert(fc.asyncProperty(pair, fc.tuple(pair, pair), published, async (sub, codes, lead) => {
+      const root = parseHtml(await render(themeWith(sub, codes, lead)));
+      expect(shape(root)).toEqual(plain);
+      expect(root.querySelector('h3')!.text).toBe(carried(sub[0]));
+      expect(root.querySelector('h3 + p')!.text).toBe(`${carried(sub[1])} Voiced by ${base.subthemes[0].count.participants} of ${site.totals.participants} participants in ${base.subthemes[0].count.excerpts} excerpts.`);
+      const rows = root.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
+      expect(rows.map((r) => r.slice(0, 2))).toEqual(codes.map(([label, definition]) => [carried(label), carried(definition)]));
+      expect(root.querySelector('.lead')!.text).toBe(carried(lead));
+    }), RUNS);
+  }, TIMEOUT);
+
+  it('features only the quotes the narrative does not show, and drops the heading when it shows them all', async () => {
+    const quoted = (html: string) => parseHtml(html).querySelectorAll('figure.quote').map((f) => f.getAttribute('data-excerpt'));
+    expect(quoted(await render(themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']])))).toEqual(['E0003']);
+    const all = await render({ ...themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']]), narrativeQuotes: ['E0003', 'E0001'] });
+    expect(quoted(all)).toEqual([]);
+    expect(parseHtml(all).querySelectorAll('h2').map((h) => h.text)).toEqual(['Subthemes and codes', 'Related themes']);
+  }, TIMEOUT);
+
+  it('never repeats a section heading id of the narrative; a subtheme keeps its id, which links point at', async () => {
+    const theme = themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']]);
+    const ids = (html: string) => parseHtml(html).querySelectorAll('h2, h3').map((h) => h.id);
+    expect(ids(await render(theme))).toEqual(['subthemes-and-codes', 'saved-time', 'featured-quotes', 'related-themes']);
+    expect(ids(await render(theme, ['related-themes', 'saved-time', 'saved-time-1']))).toEqual(['subthemes-and-codes', 'saved-time', 'featured-quotes', 'related-themes-1']);
   }, TIMEOUT);
 });

@@ -1,7 +1,7 @@
 /**
  * Citations from CSL-JSON records: the article's record is built once from study.yaml, and every
  * format (BibTeX, RIS, CSL-JSON, formatted text) is generated from it with citation-js and the CSL
- * styles in scripts/lib/csl/, so the formats cannot disagree. What a style needs beyond the record
+ * styles in src/formats/csl/, so the formats cannot disagree. What a style needs beyond the record
  * (APA's "Advance online publication", Chicago's "Published ahead of print", Vancouver's journal
  * abbreviation) is supplied as CSL-JSON data, never by editing the formatted string.
  */
@@ -11,7 +11,7 @@ import { Cite as UntypedCite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { Study } from './schema.ts';
+import type { Study } from '../contract/index.ts';
 
 /** The part of citation-js's Cite this module uses. */
 const Cite = UntypedCite as new (data: unknown) => { format(format: string, options?: Record<string, unknown>): unknown };
@@ -54,7 +54,7 @@ export interface FormatOptions {
   lang?: string;
 }
 
-/** The reference styles offered, by key, with the CSL file each uses (scripts/lib/csl/). */
+/** The reference styles offered, by key, with the CSL file each uses (src/formats/csl/). */
 export const STYLES = {
   apa: { label: 'APA 7', file: 'apa' },
   mla: { label: 'MLA 9', file: 'modern-language-association' },
@@ -65,12 +65,27 @@ export const STYLES = {
 /** A style of STYLES, by key. */
 export type StyleKey = keyof typeof STYLES;
 
+/** The keys of STYLES in the order the site shows them. */
+export const STYLE_KEYS: readonly StyleKey[] = ['apa', 'mla', 'chicago', 'vancouver'];
+
+/**
+ * The XML of a CSL file of csl/, found from this module, not from the working directory. Under
+ * Node the file is read next to the module; in the site's bundle (Vite, where the module no
+ * longer sits next to csl/) the files are inlined at build time by `import.meta.glob`.
+ */
+function cslStyle(file: string): string {
+  const bundled = import.meta.env
+    ? import.meta.glob<string>('./csl/*.csl', { query: '?raw', import: 'default', eager: true })
+    : undefined;
+  return bundled?.[`./csl/${file}.csl`] ?? readFileSync(new URL(`./csl/${file}.csl`, import.meta.url), 'utf8');
+}
+
 let registered = false;
 /** Adds the CSL files of STYLES to citation-js, once, as `csl-<file>`. */
 export function registerStyles(): void {
   if (registered) return;
   const styles = (plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } }).styles;
-  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, readFileSync(`scripts/lib/csl/${file}.csl`, 'utf8'));
+  for (const { file } of Object.values(STYLES)) styles.add(`csl-${file}`, cslStyle(file));
   registered = true;
 }
 
@@ -155,8 +170,11 @@ export function vancouverOnCopy(record: CslRecord): string {
 /** The article's full reference in every style, and Vancouver's copy template. */
 export function articleReferences(study: CitableStudy): Record<StyleKey | 'vancouverOnCopy', string> {
   const record = studyRecord(study);
-  const styled = Object.fromEntries(Object.keys(STYLES).map((key) => [key, formatInStyle(styledRecord(record, study, key as StyleKey), key as StyleKey)]));
-  return { ...styled, vancouverOnCopy: vancouverOnCopy(styledRecord(record, study, 'vancouver')) } as Record<StyleKey | 'vancouverOnCopy', string>;
+  const style = (key: StyleKey) => formatInStyle(styledRecord(record, study, key), key);
+  return {
+    apa: style('apa'), mla: style('mla'), chicago: style('chicago'), vancouver: style('vancouver'),
+    vancouverOnCopy: vancouverOnCopy(styledRecord(record, study, 'vancouver')),
+  };
 }
 
 /** The article's full reference in one style. */
@@ -187,7 +205,7 @@ export function formatCitation(record: CslRecord, format: CitationFormat, option
 function unwrapRis(ris: string): string {
   const lines: string[] = [];
   for (const line of ris.split('\n')) {
-    if (/^[A-Z][A-Z0-9]  -( |$)/.test(line) || lines.length === 0) lines.push(line);
+    if (/^[A-Z][A-Z0-9] {2}-( |$)/.test(line) || lines.length === 0) lines.push(line);
     else lines[lines.length - 1] += line;
   }
   return lines.join('\n');

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { articleReference, articleReferences, formatCitation, studyRecord, TODAY, type CslRecord } from './citation.ts';
 
@@ -142,7 +144,7 @@ describe('formatCitation', () => {
     expect(ris).toContain(`TI  - ${study.title}\n`);
     expect(ris).toContain('DO  - 10.1177/00912174251387812');
     expect(ris.split('\n').filter((l) => l.startsWith('AU  - '))).toHaveLength(4);
-    expect(ris.trimEnd().split('\n').every((l) => /^[A-Z][A-Z0-9]  -( |$)/.test(l))).toBe(true);
+    expect(ris.trimEnd().split('\n').every((l) => /^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toBe(true);
     expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
   });
 
@@ -161,4 +163,13 @@ describe('formatCitation', () => {
     expect(formatCitation(dataset, 'text')).toContain('Site team');
     expect(formatCitation(dataset, 'ris')).toMatch(/^TY {2}- DATA/);
   });
+});
+
+describe('the CSL styles', () => {
+  it('are found from the module, whatever the working directory (plain Node, as the pipeline runs it)', () => {
+    const module = new URL('./citation.ts', import.meta.url).href;
+    const script = `import { articleReference } from ${JSON.stringify(module)}; console.log(articleReference(${JSON.stringify(study)}, 'vancouver'));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(out.trim()).toBe(articleReference(study, 'vancouver'));
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 /**
  * "Cite this excerpt": one CSL-JSON record per excerpt, a data-set citation (APA 7 §10.9:
  * `Author. (Year). Title (Version x) [Data set]. Publisher. URL`), formatted with real CSL styles
- * (APA 7, MLA 9, Chicago author-date, Vancouver, from scripts/lib/csl/) and as BibTeX (`@misc`),
+ * (APA 7, MLA 9, Chicago author-date, Vancouver, from src/formats/csl/) and as BibTeX (`@misc`),
  * RIS (`TY  - DATA`) and CSL-JSON. Every format carries the version and date of the release shown.
  *
  * citeproc takes about 7 ms per reference and style, too slow for 20,000 excerpts, and excerpt
@@ -9,8 +9,8 @@
  * a record whose id is a placeholder, and the placeholder is replaced; the first excerpt is also
  * rendered directly and must come out the same, or every excerpt is rendered directly.
  */
-import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLES, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
-import type { Study } from './schema.ts';
+import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLE_KEYS, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
+import type { Study } from '../contract/index.ts';
 
 export { STYLES } from './citation.ts';
 
@@ -90,17 +90,26 @@ function forBibtex(record: CslRecord): CslRecord {
 
 /** One citation of a record: a style's reference, Vancouver's copy template, BibTeX, RIS or CSL-JSON. */
 function renderOne(record: CslRecord, key: keyof ExcerptCitations): string {
-  if (key in STYLES) return formatInStyle(forStyle(record, key as StyleKey), key as StyleKey);
+  const style = STYLE_KEYS.find((k) => k === key);
+  if (style) return formatInStyle(forStyle(record, style), style);
   if (key === 'vancouverOnCopy') return vancouverOnCopy(forStyle(record, 'vancouver'));
   if (key === 'bibtex') return formatCitation(forBibtex(record), 'bibtex');
   if (key === 'ris') return formatCitation(record, 'ris');
   return formatCitation(record, 'csl-json');
 }
 
-const KEYS = [...Object.keys(STYLES), 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'] as (keyof ExcerptCitations)[];
+const KEYS: (keyof ExcerptCitations)[] = [...STYLE_KEYS, 'vancouverOnCopy', 'bibtex', 'ris', 'cslJson'];
+
+/** Every citation, each made by `cite` from its key. */
+function citationsBy(cite: (key: keyof ExcerptCitations) => string): ExcerptCitations {
+  return {
+    apa: cite('apa'), mla: cite('mla'), chicago: cite('chicago'), vancouver: cite('vancouver'),
+    vancouverOnCopy: cite('vancouverOnCopy'), bibtex: cite('bibtex'), ris: cite('ris'), cslJson: cite('cslJson'),
+  };
+}
 
 function renderAll(record: CslRecord): ExcerptCitations {
-  return Object.fromEntries(KEYS.map((key) => [key, renderOne(record, key)])) as unknown as ExcerptCitations;
+  return citationsBy((key) => renderOne(record, key));
 }
 
 /** Placeholder ids look like ordinary excerpt ids, so styles treat them the same. */
@@ -119,7 +128,7 @@ export function createExcerptCiter(study: CitableSite): (id: string, url?: strin
     const placeholderUrl = url?.replace(id, PLACEHOLDER);
     if (!fast || fast.url !== placeholderUrl) fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
     const record = direct.size ? excerptRecord(study, id, url) : undefined;
-    const fill = Object.fromEntries(KEYS.map((k) => [k, direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)])) as unknown as ExcerptCitations;
+    const fill = citationsBy((k) => (direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)));
     if (!checked) {
       checked = true;
       const exact = renderAll(excerptRecord(study, id, url));

@@ -7,7 +7,7 @@
  * can map a GUID back to the id it came from.
  */
 import { createHash } from 'node:crypto';
-import type { Codebook } from './schema.ts';
+import type { Codebook } from '../contract/index.ts';
 
 /** Namespace of our GUIDs (a fixed random UUID): GUIDs of other tools never collide with ours. */
 const NAMESPACE = '6f1c7c1e-3b5a-4d0e-9a52-2f8e1d4c7b90';
