@@ -29,6 +29,19 @@ describe('the bundled illustrative study', () => {
     expect(outside).toEqual([]);
   });
 
+  it('has realistic breadth: themes voiced by different numbers of participants, codes by fewer still', () => {
+    const themeOf = new Map(loaded.codebook!.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))));
+    const voices = (keyOf: (code: string) => string) => {
+      const by = new Map<string, Set<string>>();
+      for (const e of excerpts) for (const c of e.codes) (by.get(keyOf(c)) ?? by.set(keyOf(c), new Set()).get(keyOf(c))!).add(e.participant);
+      return [...by.values()].map((s) => s.size);
+    };
+    const themes = voices((c) => themeOf.get(c)!);
+    expect(new Set(themes).size, themes.join(', ')).toBe(loaded.codebook!.themes.length);
+    expect(Math.min(...themes)).toBeLessThanOrEqual(loaded.participants.length * 0.6);
+    expect(Math.max(...voices((c) => c))).toBeLessThan(loaded.participants.length);
+  });
+
   it('has a codebook of 25-45 codes and often codes an excerpt several times', () => {
     const codes = loaded.codebook!.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes));
     expect(codes.length).toBeGreaterThanOrEqual(25);

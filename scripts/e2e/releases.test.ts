@@ -31,7 +31,7 @@ describe('the bundled study\u2019s releases', () => {
     expect(t).toMatch(/Withdrawn: E0373 \(The participant asked/);
     expect(t).toMatch(/Redacted in 1\.1 .*: E0327, E0347/);
     expect(t).toContain('Renamed: “Co-design” → “Designed with clinicians”');
-    expect(t).toMatch(/Balancing innovation with safeguards\s*21 → 22 of 22\s*74 → 86/);
+    expect(t).toMatch(/Balancing innovation with safeguards\s*11 → 11 of 22\s*74 → 86/);
     const diff = page('releases/1.1/index.html').querySelector('.word-diff')!;
     expect(diff.querySelectorAll('ins').map((n) => n.textContent.replace('[added: ', '').replace(']', '').trim())).toEqual(['labelled']);
     expect(diff.querySelectorAll('del').map((n) => n.textContent.replace('[removed: ', '').replace(']', '').trim())).toEqual(['of', 'called']);
