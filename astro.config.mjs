@@ -5,12 +5,24 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
+import { fileURLToPath } from 'node:url';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
 // https://team.github.io/study/ with BASE_PATH=/study). Without SITE_URL the site names no address
 // at all (no canonical, og:url, sitemap or address in citations): never localhost. ASTRO_OUT_DIR is set by scripts/build.ts,
 // which builds into a staging folder and only replaces dist/ when everything succeeded.
+//
+// scripts/build.ts also gives each build a project root of its own (`astro build --root
+// .build/runs/<run>`), under which Astro keeps its .astro/ folder and its cache and data store
+// (cacheDir, by default <root>/node_modules/.astro), and a generated folder (EVIDENCE_GENERATED_DIR,
+// read by src/content.config.ts): two builds at once never share them. The source and public
+// folders are named from this file, so that they are this repository's whatever the root.
+/** @param {string} path */
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  srcDir: here('./src'),
+  publicDir: here('./public'),
   site: process.env.SITE_URL || undefined,
   base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR || 'dist',

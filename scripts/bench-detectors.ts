@@ -7,6 +7,15 @@
  */
 import { DETECTORS } from './lib/detectors.ts';
 import { PATHOLOGICAL_INPUTS } from './lib/pathological-inputs.ts';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
+
+try {
+  parseCommandLine({ command: 'npm run bench:detectors', options: {} }, process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
 
 const time = (text: string) => Math.min(...[1, 2, 3, 4, 5].map(() => {
   const start = performance.now();

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { refreshContent } from './dev.ts';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
 
 const GOAL_MS = 2000;
 const ROUNDS = 5;
@@ -80,4 +81,11 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+try {
+  parseCommandLine({ command: 'npm run bench:dev', options: {} }, process.argv.slice(2));
+  main().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(e.message);
+  process.exitCode = 2;
+}

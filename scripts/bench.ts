@@ -11,13 +11,13 @@
  *   npm run bench -- --excerpts 2000,20000 --codes 256 --participants 600 --lengths long-tail --urdu 0.15
  *   npm run bench -- --excerpts 22000 --text-mb 50
  *
- * Linux only (reads /proc). Writes only under .build/bench/. Arguments: node:util parseArgs.
+ * Linux only (reads /proc). Writes only under .build/bench/. Arguments: scripts/lib/cli.ts (strict).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
 import { writeBaseline } from './lib/bench-baseline.ts';
 import { syntheticStudy, type SyntheticOptions } from './lib/synthetic-study.ts';
 
@@ -156,14 +156,22 @@ function shapesFrom(values: Record<string, string | boolean | string[] | undefin
   return [...named, { label: `custom (${described || 'default shape'}${values['text-mb'] ? `, ${values['text-mb']} MB of text at the largest size` : ''})`, sizes, options, textMb }];
 }
 
+/** The benchmark's command line (see the top of this file). */
+const BENCH_COMMAND_LINE = {
+  command: 'npm run bench',
+  options: {
+    preset: { type: 'string', multiple: true, value: '<name>' }, excerpts: { type: 'string', value: '<n,n,...>' },
+    synthetic: { type: 'string', value: '<n,n,...>' }, codes: { type: 'string', value: '<n>' },
+    participants: { type: 'string', value: '<n>' }, lengths: { type: 'string', value: '<shape>' },
+    'median-words': { type: 'string', value: '<n>' }, 'max-words': { type: 'string', value: '<n>' },
+    urdu: { type: 'string', value: '<share>' }, 'text-mb': { type: 'string', value: '<mb,mb,...>' },
+    baseline: { type: 'boolean' }, 'no-stages': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
+  },
+} as const;
+
 async function main(argv: string[]): Promise<void> {
   if (process.platform !== 'linux') throw new Error('npm run bench reads memory from /proc: it runs on Linux');
-  const { values } = parseArgs({ args: argv, options: {
-    preset: { type: 'string', multiple: true }, excerpts: { type: 'string' }, synthetic: { type: 'string' },
-    codes: { type: 'string' }, participants: { type: 'string' }, lengths: { type: 'string' }, 'median-words': { type: 'string' },
-    'max-words': { type: 'string' }, urdu: { type: 'string' }, 'text-mb': { type: 'string' },
-    baseline: { type: 'boolean' }, 'no-stages': { type: 'boolean' }, 'no-wait': { type: 'boolean' },
-  } });
+  const values = { ...parseCommandLine(BENCH_COMMAND_LINE, argv).values };
   if (values.synthetic) values.excerpts = values.synthetic; // the earlier spelling
   const shapes = shapesFrom(values);
   if (existsSync(RUNS)) {
@@ -195,4 +203,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((e) => { console.error(e); process.exitCode = 1; });
+main(process.argv.slice(2)).catch((e) => {
+  // A bad command line is told in a sentence; anything else with its stack.
+  console.error(e instanceof UsageError ? e.message : e);
+  process.exitCode = e instanceof UsageError ? 2 : 1;
+});

@@ -4,7 +4,7 @@
  * content/generated/ with the MDX and JSON the Astro site renders. On any problem it prints
  * them all, exits non-zero and writes nothing.
  *
- *   node scripts/build-content.ts [--study <folder>]
+ *   node scripts/build-content.ts [--study <folder>] [--generated <folder>] [--reports <folder>]
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { deriveCounts } from './lib/derive.ts';
 import { loadStudy } from './lib/load-study.ts';
 import { validateStudy } from './lib/validate.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
+import { type CommandLine, type Option, parseCommandLine, UsageError } from './lib/cli.ts';
 import { enforceKAnonymity, publishExcerpts, publishParticipants } from './lib/publish.ts';
 import { GENERATED_HEADER, narrativeQuotes, renderThemeMdx } from './lib/render-theme-mdx.ts';
 import { readStudyFolder, replaceFolder, type StudyFiles } from './lib/study-files.ts';
@@ -136,11 +137,11 @@ export function assertContract(generated: Record<string, string>): void {
 }
 
 /** The review flags of a report as warnings, `file:line (where): flag`; at most `limit`, then how many more. */
-export function reviewWarnings(report: string, limit = 50): string[] {
+export function reviewWarnings(report: string, limit = 50, reportsDir = REPORTS_DIR): string[] {
   const entries = (JSON.parse(report) as { excerpts: { where: string; at?: string; flags: string[] }[] }).excerpts;
   const lines = entries.flatMap((e) => e.flags.map((f) => `warning: ${e.at ?? e.where}${e.at ? ` (${e.where})` : ''}: ${f}`));
   if (!lines.length) return [];
-  const head = `${lines.length} review flag${lines.length === 1 ? '' : 's'}: text shown with a pseudonym that may narrow down who spoke (not an error; read them in ${REPORTS_DIR}/anonymization-report.json before publishing)`;
+  const head = `${lines.length} review flag${lines.length === 1 ? '' : 's'}: text shown with a pseudonym that may narrow down who spoke (not an error; read them in ${reportsDir}/anonymization-report.json before publishing)`;
   return [head, ...lines.slice(0, limit), ...(lines.length > limit ? [`... and ${lines.length - limit} more in the report`] : [])];
 }
 
@@ -153,23 +154,42 @@ function countValues(values: string[]): { value: string; participants: number }[
 }
 
 /** The study folder named by --study, STUDY_DIR, or the bundled one. */
-export function studyDirFromArgs(argv: string[]): string {
-  const flag = argv.indexOf('--study');
-  return resolve(flag >= 0 ? argv[flag + 1] : process.env.STUDY_DIR || 'content/study');
+export function studyDirFrom(study: string | undefined): string {
+  return resolve(study ?? (process.env.STUDY_DIR || 'content/study'));
 }
+
+/** The content stage's command line. */
+export const CONTENT_COMMAND_LINE = {
+  command: 'npm run content',
+  options: {
+    study: { type: 'string', value: '<folder>' },
+    /** A folder of one build's own (scripts/build.ts gives each build one); default content/generated. */
+    generated: { type: 'string', value: '<folder>' },
+    /** Where the private anonymization report goes; default reports/. */
+    reports: { type: 'string', value: '<folder>' },
+  },
+} as const satisfies CommandLine<Record<string, Option>>;
 
 /** read -> build -> write, printing every problem and exiting non-zero on bad input. */
 export function run(argv = process.argv.slice(2)): boolean {
-  const files = readStudyFolder(studyDirFromArgs(argv));
+  let values;
+  try {
+    ({ values } = parseCommandLine(CONTENT_COMMAND_LINE, argv));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    return false;
+  }
+  const files = readStudyFolder(studyDirFrom(values.study));
+  const out = values.generated ?? GENERATED_DIR;
+  const reports = values.reports ?? REPORTS_DIR;
   try {
     const { generated, report, warnings } = buildContent(files);
     for (const w of warnings) console.warn(`warning: ${w}`);
-    // --generated: a folder of this build's own, which the build moves into place under its lock.
-    const out = argv.includes('--generated') ? argv[argv.indexOf('--generated') + 1] : GENERATED_DIR;
     replaceFolder(out, generated);
-    replaceFolder(REPORTS_DIR, { 'anonymization-report.json': report });
-    console.log(`content: ${files.dir} -> ${GENERATED_DIR} (${Object.keys(generated).length} files); private report in ${REPORTS_DIR}/`);
-    for (const line of reviewWarnings(report)) console.warn(line);
+    replaceFolder(reports, { 'anonymization-report.json': report });
+    console.log(`content: ${files.dir} -> ${out} (${Object.keys(generated).length} files); private report in ${reports}/`);
+    for (const line of reviewWarnings(report, 50, reports)) console.warn(line);
     return true;
   } catch (e) {
     if (!(e instanceof StudyError)) throw e;

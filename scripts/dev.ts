@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, watch, writeF
 import { dirname, join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildContent, GENERATED_DIR, REPORTS_DIR, studyDirFromArgs } from './build-content.ts';
+import { buildContent, GENERATED_DIR, REPORTS_DIR, studyDirFrom } from './build-content.ts';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 
@@ -106,12 +107,23 @@ function report(studyDir: string, outcome: Outcome): void {
   for (const p of outcome.problems) console.error(`  ${p}`);
 }
 
+/** This tool's own options; Astro's come after `--`. */
+const DEV_COMMAND_LINE = { command: 'npm run dev', options: { study: { type: 'string', value: '<folder>' } } } as const;
+
 /** Content stage, Astro's dev server, and the watch; resolves when the server exits. */
 export async function run(argv = process.argv.slice(2)): Promise<number> {
   const split = argv.indexOf('--');
   const own = split >= 0 ? argv.slice(0, split) : argv;
   const astroArgs = split >= 0 ? argv.slice(split + 1) : [];
-  const studyDir = studyDirFromArgs(own);
+  let study: string | undefined;
+  try {
+    ({ values: { study } } = parseCommandLine(DEV_COMMAND_LINE, own));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n(options for Astro's dev server go after a second --: npm run dev -- --study <folder> -- --port 4322)`);
+    return 2;
+  }
+  const studyDir = studyDirFrom(study);
   const first = refreshContent(studyDir);
   report(studyDir, first);
   if (!first.ok && !existsSync(join(GENERATED_DIR, 'site.json'))) return 1;

@@ -25,39 +25,39 @@ import { StudyError, formatProblem } from './lib/problems.ts';
 import { listFiles } from './lib/list-files.ts';
 import { readStudyFolder, replaceFolder } from './lib/study-files.ts';
 import { RECORD_FILE } from './import/record.ts';
+import { parseCommandLine, usage, UsageError } from './lib/cli.ts';
 
-const USAGE = `usage: npm run import -- <file.qdpx|.qde|.qdc|.csv> [--out <study folder>] [--positions utf16|codepoints]
-       [--codebook <codebook.csv|.qdc>] [--participants <mapping.csv>] [--ids-from <codebook.yaml>]
-       [--force | --overwrite] [--drop-dangling]`;
+/** The importer's command line. */
+const IMPORT_COMMAND_LINE = {
+  command: 'npm run import',
+  positionals: ['<file.qdpx|.qde|.qdc|.csv>'],
+  minPositionals: 1,
+  options: {
+    out: { type: 'string', value: '<study folder>' },
+    positions: { type: 'string', choices: ['utf16', 'codepoints'] },
+    codebook: { type: 'string', value: '<codebook.csv|.qdc>' },
+    participants: { type: 'string', value: '<mapping.csv>' },
+    'ids-from': { type: 'string', value: '<codebook.yaml>' },
+    force: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    'drop-dangling': { type: 'boolean' },
+  },
+} as const;
 
 /** Parsed command line. */
 export interface Args { file: string; out: string; positions?: PositionUnit; codebook?: string; participants?: string; idsFrom?: string; force: boolean; overwrite: boolean; dropDangling: boolean }
 
-/** Parses the command line; throws a message for the user on bad arguments. */
-export function parseArgs(argv: string[]): Args {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  let [force, overwrite, dropDangling] = [false, false, false];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--force') force = true;
-    else if (a === '--overwrite') overwrite = true;
-    else if (a === '--drop-dangling') dropDangling = true;
-    else if (['--out', '--positions', '--codebook', '--participants', '--ids-from'].includes(a)) {
-      if (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) throw new Error(`${a} needs a value`);
-      flags.set(a, argv[++i]);
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-    else positional.push(a);
+/** Parses the command line; throws a UsageError (message and usage line) on bad arguments. */
+export function parseImportArgs(argv: string[]): Args {
+  const { values: v, positionals: [file] } = parseCommandLine(IMPORT_COMMAND_LINE, argv);
+  if (v.force && v.overwrite) {
+    throw new UsageError(`npm run import: --force (merge into the folder) and --overwrite (replace it) exclude each other\n${usage(IMPORT_COMMAND_LINE)}`);
   }
-  if (positional.length !== 1) throw new Error('expected exactly one file to import');
-  if (force && overwrite) throw new Error('--force (merge into the folder) and --overwrite (replace it) exclude each other');
-  const positions = flags.get('--positions');
-  if (positions !== undefined && positions !== 'utf16' && positions !== 'codepoints') throw new Error(`--positions must be utf16 or codepoints, found ${positions}`);
-  const file = positional[0];
   return {
-    file, force, overwrite, dropDangling, positions,
-    out: flags.get('--out') ?? `content/${slugify(basename(file).replace(/\.[^.]*$/, '')) || 'imported'}`,
-    codebook: flags.get('--codebook'), participants: flags.get('--participants'), idsFrom: flags.get('--ids-from'),
+    file, force: Boolean(v.force), overwrite: Boolean(v.overwrite), dropDangling: Boolean(v['drop-dangling']),
+    positions: v.positions as PositionUnit | undefined,
+    out: v.out ?? `content/${slugify(basename(file).replace(/\.[^.]*$/, '')) || 'imported'}`,
+    codebook: v.codebook, participants: v.participants, idsFrom: v['ids-from'],
   };
 }
 
@@ -96,7 +96,13 @@ function carryOver(dir: string, written: Record<string, string>, overwrite: bool
 /** Reads, imports and writes; returns the exit code. */
 export function run(argv = process.argv.slice(2)): number {
   let args: Args;
-  try { args = parseArgs(argv); } catch (e) { console.error(`${(e as Error).message}\n${USAGE}`); return 2; }
+  try {
+    args = parseImportArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
   const out = resolve(args.out);
   const shownOut = relative(process.cwd(), out) || '.';
   for (const path of [args.file, args.codebook, args.participants, args.idsFrom]) {

@@ -7,8 +7,17 @@
 import { BUDGETS, pageKind } from './lib/budgets.ts';
 import { listFiles } from './lib/list-files.ts';
 import { weighPage } from './lib/site-budget.ts';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
 
-const dir = process.argv[2] ?? 'dist';
+let dir = 'dist';
+try {
+  dir = parseCommandLine({ command: 'npm run measure', options: {}, positionals: ['[<site folder>]'] }, process.argv.slice(2))
+    .positionals[0] ?? dir;
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
 const pages = listFiles(dir).filter((f) => f.endsWith('.html'));
 const byKind = new Map<string, ReturnType<typeof weighPage>[]>();
 for (const page of pages) {

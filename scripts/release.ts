@@ -9,13 +9,12 @@
  *   node scripts/release.ts <version> --doi <doi> [--study <folder>]
  *   node scripts/release.ts --scrub [--study <folder>]
  *
- * Arguments are parsed with node:util's parseArgs (no extra package needed for five options).
+ * Arguments are parsed strictly (scripts/lib/cli.ts): an unknown option is an error.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { buildContent } from './build-content.ts';
 import { leakFinder } from './lib/find-leaks.ts';
@@ -25,6 +24,7 @@ import {
   DateSchema, VersionSchema, compareVersions, manifestOf, scrubManifest, type Manifest,
 } from './lib/releases.ts';
 import { readStudyFolder } from './lib/study-files.ts';
+import { parseCommandLine, UsageError } from './lib/cli.ts';
 import { SiteSchema, type SiteStudy } from '../src/contract/index.ts';
 
 /** Where deposit packages go (git-ignored); one folder per version. */
@@ -189,20 +189,27 @@ function writeDeposit(studyDir: string, m: Manifest, study: SiteStudy, log: (lin
   return out;
 }
 
+/** The release command's line (see the top of this file for its three forms). */
+const RELEASE_COMMAND_LINE = {
+  command: 'npm run release',
+  positionals: ['[<version>]'],
+  options: {
+    date: { type: 'string', value: 'YYYY-MM-DD' }, study: { type: 'string', value: '<folder>' }, doi: { type: 'string', value: '<doi>' },
+    scrub: { type: 'boolean' }, 'no-deposit': { type: 'boolean' }, 'deposit-only': { type: 'boolean' },
+  },
+} as const;
+
 /** Parses the command line; prints errors and returns the exit code. */
 export function main(argv = process.argv.slice(2)): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: {
-      date: { type: 'string' }, study: { type: 'string' }, doi: { type: 'string' }, scrub: { type: 'boolean' },
-      'no-deposit': { type: 'boolean' }, 'deposit-only': { type: 'boolean' },
-    } });
+    parsed = parseCommandLine(RELEASE_COMMAND_LINE, argv);
   } catch (e) {
-    console.error(`npm run release: ${(e as Error).message}\nusage: npm run release -- <version> [--date YYYY-MM-DD] [--study <folder>] [--no-deposit] | <version> --doi <doi> | --scrub`);
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n       (a release: <version> [--date] [--study] [--no-deposit]; its DOI: <version> --doi <doi>; or --scrub)`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) { console.error(`npm run release: expected one version, found ${positionals.join(' ')}`); return 2; }
   const study = values.study ?? process.env.STUDY_DIR ?? 'content/study';
   try {
     if (values['deposit-only']) {

@@ -12,8 +12,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../build.ts';
 import { listFiles } from '../lib/list-files.ts';
-import { readSiteTexts, visibleText } from '../scan-site.ts';
-import { keepGeneratedContent } from './generated-content.ts';
+import { readSiteTexts, visibleText } from '../lib/scan-texts.ts';
 import { findProvenanceProblems } from './provenance.ts';
 
 const SITE = resolve('.build/any-study-school-meals');
@@ -31,15 +30,12 @@ function readable(html: string): string {
 
 const text = (path: string) => readable(readFileSync(join(SITE, path), 'utf8')).replace(/\s+/g, ' ');
 
-let restore: () => void;
 const siteUrl = process.env.SITE_URL;
 beforeAll(async () => {
-  restore = keepGeneratedContent();
   delete process.env.SITE_URL;
   expect(await run(['--study', 'scripts/fixtures/school-meals-study', '--out', SITE])).toBe(true);
 }, 180_000);
 afterAll(() => {
-  restore?.();
   if (siteUrl !== undefined) process.env.SITE_URL = siteUrl;
 });
 

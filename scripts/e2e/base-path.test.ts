@@ -1,9 +1,7 @@
 /**
  * A site published under a sub-path (BASE_PATH=/study, SITE_URL=https://example.org/study/):
  * every internal link and asset starts with /study/, and canonical, Open Graph, share, sitemap
- * and download URLs start with the public address. Builds the bundled study into its own folder;
- * content/generated is shared with the other site tests, so this file builds it again itself,
- * sequentially (site test files never run in parallel).
+ * and download URLs start with the public address. Builds the bundled study into its own folder.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

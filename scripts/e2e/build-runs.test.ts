@@ -2,19 +2,21 @@
  * Whoever runs the build twice: two builds to the same output folder at once publish one complete
  * site (the second is refused while the first runs), and a build refused by the privacy scan
  * leaves no staging folder holding its unredacted pages, no lock, and the previous site as it was.
+ * (Two builds to two folders at once: side-by-side.test.ts.)
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { run as buildContentOf } from '../build-content.ts';
 import { run } from '../build.ts';
+import { reportsDir } from '../lib/build-folders.ts';
 import { listFiles } from '../lib/list-files.ts';
 
-// These builds leave content/generated holding the tiny fixture; later site tests read the bundled study's.
-afterAll(() => { buildContentOf([]); });
+/** Output folders built here: their private reports are removed afterwards. */
+const outs: string[] = [];
+afterAll(() => { for (const out of outs) rmSync(reportsDir(out), { recursive: true, force: true }); });
 
 describe('builds run twice', () => {
   it('a second build to the same folder while the first runs is refused; the first publishes a complete site', async () => {
@@ -24,6 +26,7 @@ describe('builds run twice', () => {
     cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
     writeFileSync(join(study, 'participants.csv'), `${readFileSync(join(study, 'participants.csv'), 'utf8').trimEnd()}\nP07,Pathology,Diagnostics,Public,4,Woman,Attock\n`);
     const out = join(work, 'dist');
+    outs.push(out);
     const first = run(['--study', study, '--out', out]);
     while (!existsSync(`${out}.lock`)) await sleep(20);
     const errors: string[] = [];
@@ -50,29 +53,6 @@ describe('builds run twice', () => {
     expect(Number(lede?.[1])).toBe(rows.length);
   }, 120_000);
 
-  it('two builds to different folders at once each publish their own study (the second waits for content/generated)', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'two-studies-'));
-    const studies = ['Quokka', 'Wombat'].map((word) => {
-      const study = join(work, `study-${word}`);
-      cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
-      const excerpts = join(study, 'excerpts.csv');
-      writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', `back an hour every ${word} evening`));
-      return study;
-    });
-    const logs: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { logs.push(String(line)); });
-    let results: boolean[];
-    try {
-      results = await Promise.all(studies.map((study, i) => run(['--study', study, '--out', join(work, `dist-${i}`)])));
-    } finally {
-      spy.mockRestore();
-    }
-    expect(results).toEqual([true, true]);
-    expect(logs.some((l) => /^\[build\] waiting for build \d+ .*, which is building from .*content\/generated$/.test(l))).toBe(true);
-    expect(readFileSync(join(work, 'dist-0', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Quokka evening');
-    expect(readFileSync(join(work, 'dist-1', 'excerpts', 'E0001', 'index.html'), 'utf8')).toContain('Wombat evening');
-  }, 180_000);
-
   it('a build refused by the privacy scan leaves no staging folder, no lock, and the previous site', async () => {
     const work = mkdtempSync(join(tmpdir(), 'refused-scan-'));
     const study = join(work, 'study');
@@ -82,6 +62,7 @@ describe('builds run twice', () => {
     const excerpts = join(study, 'excerpts.csv');
     writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', 'back an hour every evening in Quokkaville'));
     const out = join(work, 'dist');
+    outs.push(out);
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous site');
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -106,8 +87,9 @@ describe('builds run twice', () => {
       const name = readdirSync(work).find((f) => f.startsWith('dist.staging-'));
       if (name && existsSync(join(work, name, '_astro'))) staging = join(work, name);
     }
-    const groups = (JSON.parse(readFileSync(`${out}.lock`, 'utf8')) as { groups: number[] }).groups;
-    return { child, exited, staging, groups };
+    const { groups, folders } = JSON.parse(readFileSync(`${out}.lock`, 'utf8')) as { groups: number[]; folders: string[] };
+    outs.push(out);
+    return { child, exited, staging, groups, folders };
   }
   const groupGone = async (group: number) => {
     for (let i = 0; i < 100; i++, await sleep(50)) { try { process.kill(-group, 0); } catch { return true; } }
@@ -117,17 +99,20 @@ describe('builds run twice', () => {
   it('SIGTERM during the Astro stage: children ended, staging folders and lock removed, nothing published', async () => {
     const work = mkdtempSync(join(tmpdir(), 'sigterm-build-'));
     const out = join(work, 'dist');
-    const { child, exited, groups } = await startBuildProcess(out);
+    const { child, exited, groups, folders } = await startBuildProcess(out);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     for (const g of groups) expect(await groupGone(g), `group ${g}`).toBe(true);
     expect(readdirSync(work)).toEqual([]);
+    // Its run folder too (Astro's root, with the generated content), under .build/runs/.
+    expect(folders.filter((f) => f.includes('/.build/runs/'))).toHaveLength(1);
+    expect(folders.filter((f) => existsSync(f))).toEqual([]);
   }, 120_000);
 
   it('kill -9 during the Astro stage: its children end at once, and the next build removes its staging folder and publishes its own site', async () => {
     const work = mkdtempSync(join(tmpdir(), 'sigkill-build-'));
     const out = join(work, 'dist');
-    const { child, exited, staging, groups } = await startBuildProcess(out);
+    const { child, exited, staging, groups, folders } = await startBuildProcess(out);
     child.kill('SIGKILL');
     await exited;
     for (const g of groups) expect(await groupGone(g), `group ${g}`).toBe(true);
@@ -140,6 +125,8 @@ describe('builds run twice', () => {
       spy.mockRestore();
     }
     expect(logs).toContain(`[build] removed ${staging}, left by build ${child.pid} that did not finish`);
+    const runFolder = folders.find((f) => f.includes('/.build/runs/'))!;
+    expect(logs).toContain(`[build] removed ${runFolder}, left by build ${child.pid} that did not finish`);
     expect(readdirSync(work)).toEqual(['dist']);
     expect(listFiles(out)).toContain('excerpts/E0001/index.html');
   }, 180_000);

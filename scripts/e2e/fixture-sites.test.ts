@@ -12,18 +12,15 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../build.ts';
 import { serveStatic } from '../lib/static-server.ts';
-import { readSiteTexts } from '../scan-site.ts';
+import { readSiteTexts } from '../lib/scan-texts.ts';
 import { launchBrowser, skipBrowser } from './browser.ts';
 import { findProvenanceProblems } from './provenance.ts';
-import { keepGeneratedContent } from './generated-content.ts';
 
 const illustrativeSite = resolve('.build/fixture-illustrative');
 const publishedSite = resolve('.build/fixture-published');
 const html = (site: string, path: string) => parse(readFileSync(join(site, path, 'index.html'), 'utf8'));
 
-let restore: () => void;
 beforeAll(async () => {
-  restore = keepGeneratedContent();
   expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', illustrativeSite])).toBe(true);
   const study = join(mkdtempSync(join(tmpdir(), 'published-')), 'study');
   cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
@@ -37,7 +34,6 @@ beforeAll(async () => {
     delete process.env.SITE_URL;
   }
 }, 180_000);
-afterAll(() => restore?.());
 
 describe('an illustrative study', () => {
   it('emits no citation_* tags or excerpt JSON-LD, asks robots not to index, and labels every citation', () => {

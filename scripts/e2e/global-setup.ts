@@ -1,12 +1,14 @@
 /**
  * Builds the bundled study once into .build/test-site-<pid> with the real pipeline, and serves it for
- * the site tests. It is built as published, with SITE_URL set to SITE_ADDRESS (canonical links,
+ * the site tests. Like every build, it writes in folders of its own (scripts/lib/build-folders.ts),
+ * not in content/generated: test runs side by side, and `npm run dev` meanwhile, never share one. It is built as published, with SITE_URL set to SITE_ADDRESS (canonical links,
  * sitemap and share links need one); scripts/e2e/any-study.test.ts builds without it. Tests read the site's URL with inject('siteUrl') and its folder with inject('siteDir').
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { run } from '../build.ts';
+import { reportsDir } from '../lib/build-folders.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
 /** One folder per test run, so that runs side by side (two terminals, two engineers) never share a build. */
@@ -27,7 +29,10 @@ export default async function setup(project: TestProject) {
   const { server, url } = await serveStatic(SITE_DIR);
   project.provide('siteUrl', url);
   project.provide('siteDir', SITE_DIR);
-  return () => new Promise<void>((done) => server.close(() => { rmSync(SITE_DIR, { recursive: true, force: true }); done(); }));
+  return () => new Promise<void>((done) => server.close(() => {
+    for (const dir of [SITE_DIR, reportsDir(SITE_DIR)]) rmSync(dir, { recursive: true, force: true });
+    done();
+  }));
 }
 
 declare module 'vitest' {

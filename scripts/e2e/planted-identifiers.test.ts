@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run, scanRules } from '../build.ts';
+import { run as buildContentOf } from '../build-content.ts';
+import { run } from '../build.ts';
 import { findLeaks, type Leak } from '../lib/find-leaks.ts';
-import { readSiteTexts } from '../scan-site.ts';
-import { keepGeneratedContent } from './generated-content.ts';
+import { scanRules } from '../lib/scan.ts';
+import { readSiteTexts } from '../lib/scan-texts.ts';
 
 /** A distinct Pakistani mobile number per field, so each can be traced: 0300 1000001, 0300 1000002, ... */
 const planted: Record<string, string> = {};
@@ -23,9 +24,8 @@ const root = mkdtempSync(join(tmpdir(), 'planted-'));
 const study = join(root, 'study');
 const out = resolve('.build/planted-identifiers');
 let built = false;
-let errors: string[] = [];
+const errors: string[] = [];
 let leaks: Leak[] = [];
-let restore: () => void;
 
 /** Plants a number in every field a team writes, in a copy of the school meals fixture. */
 function plantEverywhere(): void {
@@ -64,7 +64,6 @@ function plantEverywhere(): void {
 }
 
 beforeAll(async () => {
-  restore = keepGeneratedContent();
   plantEverywhere();
   rmSync(`${out}.refused`, { recursive: true, force: true });
   const spy = vi.spyOn(console, 'error').mockImplementation((...line: unknown[]) => { errors.push(line.join(' ')); });
@@ -76,11 +75,12 @@ beforeAll(async () => {
   // The site the build refused, kept with --keep-refused (a refused build otherwise removes its
   // staging folder, which holds unredacted pages): every leak in it, not only the 50 the build
   // prints, search fragments included, scanned with the build's own rules.
-  const rules = scanRules(['--study', study], undefined);
+  const generated = join(root, 'generated');
+  expect(buildContentOf(['--study', study, '--generated', generated, '--reports', join(root, 'reports')])).toBe(true);
+  const rules = scanRules(study, generated, undefined);
   if (existsSync(`${out}.refused`)) leaks = findLeaks(readSiteTexts(`${out}.refused`), rules.redactions, rules.allowedUrls, rules.generatedIds);
 }, 180_000);
 afterAll(() => {
-  restore?.();
   rmSync(root, { recursive: true, force: true });
   rmSync(`${out}.refused`, { recursive: true, force: true });
 });

@@ -5,22 +5,36 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { run as buildContentOf } from '../build-content.ts';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { run } from '../build.ts';
+import { buildFolders } from '../lib/build-folders.ts';
 import { SITE_ADDRESS } from './global-setup.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-// The scan reads the published words from content/generated: the bundled study's, whichever site
-// tests built a fixture before this one.
-beforeAll(() => { buildContentOf([]); });
+const outs: string[] = [];
+afterAll(() => {
+  // --only runs leave their folders for the next stage: these are the last.
+  for (const folder of outs.flatMap((out) => [buildFolders(out, undefined).root, buildFolders(out, undefined).reports])) {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  rmSync(work, { recursive: true, force: true });
+});
 
-/** Runs only the scan stage of the build on a copy of the test site, changed by `plant`. */
+/**
+ * Runs only the content stage, then only the scan stage, of the build on a copy of the test site,
+ * changed by `plant` (--only runs of one output folder share its generated folder).
+ */
 async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; errors: string[] }> {
   const out = join(work, `dist-${Math.random().toString(36).slice(2)}`);
+  outs.push(out);
   cpSync(inject('siteDir'), `${out}.staging`, { recursive: true });
   plant(`${out}.staging`);
+  const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation(() => {})];
+  try {
+    expect(await run(['--only', 'content', '--study', 'content/study', '--out', out])).toBe(true);
+  } finally {
+    for (const spy of quiet) spy.mockRestore();
+  }
   const errors: string[] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
   // The test site was built for SITE_ADDRESS: its own links name it.

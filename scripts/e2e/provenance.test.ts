@@ -16,7 +16,7 @@ import { findProvenanceProblems } from './provenance.ts';
 const dir = inject('siteDir');
 const page = (path: string) => parse(readFileSync(join(dir, path, 'index.html'), 'utf8'));
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
-// The bundled study, which the global setup built (content/generated is rewritten by other site tests).
+// The bundled study, which the global setup built.
 const site = {
   study: parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as { provenance: { kind: string; notice: string } },
   themes: (parseYaml(readFileSync('content/study/codebook.yaml', 'utf8')) as { themes: { id: string; articleSummary?: string; summary: string; plainSummary: string }[] }).themes,

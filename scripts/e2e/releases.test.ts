@@ -12,7 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { run } from '../build.ts';
 import { release } from '../release.ts';
-import { readSiteTexts } from '../scan-site.ts';
+import { readSiteTexts } from '../lib/scan-texts.ts';
 
 const dir = inject('siteDir');
 const page = (path: string) => parseHtml(readFileSync(join(dir, path), 'utf8'));

@@ -8,7 +8,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../lib/parse-csv.ts';
-import { readSiteTexts } from '../scan-site.ts';
+import { readSiteTexts } from '../lib/scan-texts.ts';
 
 const dir = inject('siteDir');
 const page = (path: string) => parseHtml(readFileSync(join(dir, path, 'index.html'), 'utf8'));

@@ -88,4 +88,17 @@ describe('the build lock', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
     if ('lock' in taken) taken.lock.release();
   });
+
+  it('removes the run folders of builds no longer running, whatever their output folder, and keeps the others', () => {
+    const runs = mkdtempSync(join(tmpdir(), 'runs-'));
+    const dead = join(runs, `${deadPid()}-0a1b2c3d`);
+    const mine = join(runs, `${process.pid}-0a1b2c3d`);
+    const only = join(runs, 'only-0123456789ab');
+    for (const folder of [dead, mine, only]) mkdirSync(join(folder, 'generated'), { recursive: true });
+    const taken = acquireBuildLock(outDir(), runs);
+    if (!('lock' in taken)) throw new Error('not taken');
+    taken.lock.release();
+    expect(taken.notes).toEqual([`removed ${dead}, left by build ${dead.split('/').at(-1)!.split('-')[0]} that did not finish`]);
+    expect([dead, mine, only].map(existsSync)).toEqual([false, true, true]);
+  });
 });

@@ -3,7 +3,8 @@
  * process holds it, since when, its staging folders and its children's process groups. A second
  * build to the same folder is refused with a clear message while the holder lives; when the
  * holder has died (`kill -9`, a power cut), the next build ends the dead build's process groups
- * that are still running, removes the folders it staged in, and takes the lock.
+ * that are still running, removes the folders it staged in, and takes the lock. Any build also
+ * removes the run folders (build-folders.ts) of builds no longer running.
  */
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -43,7 +44,7 @@ export function removeFolder(path: string, what: string): string | undefined {
 export interface BuildLock { path: string; record(change: Partial<Pick<LockInfo, 'folders' | 'groups'>>): void; release(): void }
 
 /** The lock for an output folder; `heldBy` when a live build holds it. `notes` say what was cleaned up after a dead one. */
-export function acquireBuildLock(outDir: string): { lock: BuildLock; notes: string[] } | { heldBy: LockInfo; path: string } {
+export function acquireBuildLock(outDir: string, runsDir?: string): { lock: BuildLock; notes: string[] } | { heldBy: LockInfo; path: string } {
   const path = `${outDir}.lock`;
   const info: LockInfo = { pid: process.pid, started: new Date().toISOString(), folders: [], groups: [] };
   const notes: string[] = [];
@@ -56,7 +57,7 @@ export function acquireBuildLock(outDir: string): { lock: BuildLock; notes: stri
     try {
       linkSync(mine, path);
       unlinkSync(mine);
-      notes.push(...sweepOrphans(outDir));
+      notes.push(...sweepOrphans(outDir), ...(runsDir ? sweepRuns(runsDir) : []));
       const lock: BuildLock = {
         path,
         record(change) {
@@ -102,13 +103,27 @@ function sweepOrphans(outDir: string): string[] {
   const parent = dirname(outDir);
   const prefix = `${basename(outDir)}.`;
   const notes: string[] = [];
-  let names: string[] = [];
+  let names: string[];
   try { names = readdirSync(parent); } catch { return notes; }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:staging|search)-(\d+)-[a-z0-9]+$/.exec(name.slice(prefix.length)) : null;
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     const folder = join(parent, name);
     notes.push(removeFolder(folder, 'the staging folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`);
+  }
+  return notes;
+}
+
+/** Run folders (`<runs>/<pid>-...`, see build-folders.ts) of builds no longer running, whatever their output folder. */
+function sweepRuns(runsDir: string): string[] {
+  const notes: string[] = [];
+  let names: string[];
+  try { names = readdirSync(runsDir); } catch { return notes; }
+  for (const name of names) {
+    const m = /^(\d+)-[a-z0-9]+$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const folder = join(runsDir, name);
+    notes.push(removeFolder(folder, 'the run folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`);
   }
   return notes;
 }

@@ -6,9 +6,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 
+/** What the stand-in build printed on stderr. */
+const errors: string[] = [];
+
 /** Starts the stand-in build; resolves with it and its child's process group once the group runs. */
 async function startHarness(): Promise<{ harness: ChildProcess; group: number }> {
-  const harness = spawn(process.execPath, ['scripts/fixtures/child-group/harness.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const harness = spawn(process.execPath, ['scripts/fixtures/child-group/harness.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  harness.stderr!.on('data', (d) => { errors.push(String(d)); });
   const group = await new Promise<number>((done, fail) => {
     harness.stdout!.on('data', (d) => { const m = /group (\d+)/.exec(String(d)); if (m) done(Number(m[1])); });
     harness.on('exit', () => fail(new Error('harness exited early')));
@@ -36,7 +40,12 @@ describe('child process groups', () => {
   it('end when the build exits', async () => {
     const { harness, group } = await startHarness();
     await sleep(200);
+    errors.length = 0;
+    const exited = new Promise<number | null>((done) => harness.on('exit', done));
     harness.stdin!.write('exit\n');
     expect(await groupGone(group)).toBe(true);
+    // With the exit code it chose, and no error from the exit hook (which once took the code for a list of groups).
+    expect(await exited).toBe(3);
+    expect(errors.join('')).toBe('');
   });
 });

@@ -11,12 +11,16 @@ const GUARD = fileURLToPath(new URL('../child-guard.ts', import.meta.url));
 /** Process groups started by this process and not yet exited. */
 const groups = new Set<number>();
 
-/** Ends every group still running (synchronous: safe in an 'exit' handler). */
-export function endChildGroups(): void {
-  for (const group of groups) {
+/**
+ * Ends every group still running, or those of `only` (one build's, when a process runs several);
+ * synchronous: safe in an 'exit' handler.
+ */
+export function endChildGroups(only?: Iterable<number>): void {
+  for (const group of only ?? groups) {
+    if (!groups.has(group)) continue;
     try { process.kill(-group, 'SIGKILL'); } catch { /* already gone */ }
+    groups.delete(group);
   }
-  groups.clear();
 }
 
 let hooked = false;
@@ -25,12 +29,14 @@ let hooked = false;
  * Starts `command` in a process group of its own, under the guard. `stdio` is for the command's
  * output (its input is never used); `onGroup` is told the group's id (to record it in the build lock).
  */
-export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; onGroup?: (group: number) => void }): ChildProcess {
-  if (!hooked) { process.on('exit', endChildGroups); hooked = true; }
+export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; cwd?: string; onGroup?: (group: number) => void }): ChildProcess {
+  // Not `process.on('exit', endChildGroups)`: the handler is given the exit code, which is no list of groups.
+  if (!hooked) { process.on('exit', () => endChildGroups()); hooked = true; }
   const child = spawn(process.execPath, [GUARD, command, ...args], {
     detached: true, // a process group of its own, led by the guard
     stdio: ['pipe', options.stdio, options.stdio],
     env: options.env,
+    cwd: options.cwd,
   });
   if (child.pid !== undefined) {
     const group = child.pid;

@@ -54,7 +54,7 @@ export const PART_SEPARATOR = '\n\u241e\n';
 
 /**
  * The study text of a page's body that its visible text leaves out: labels, titles and alt texts in
- * attributes, and mailto:/tel: links (the head, with its meta tags and JSON-LD, is scan-site.ts's
+ * attributes, and mailto:/tel: links (the head, with its meta tags and JSON-LD, is scan-texts.ts's
  * headText). Scripts and styles are left out. Entities stay encoded, as detectors need only the
  * digits and letters.
  */

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { experienceBand } from '../lib/anonymize.ts';
+import { parseCommandLine, UsageError } from '../lib/cli.ts';
 import { readCsvRecords } from '../lib/parse-csv.ts';
 import { toCsv } from '../../src/formats/csv.ts';
 
@@ -136,7 +137,8 @@ function table(text: string): Record<string, string>[] {
   return records.map((r) => Object.fromEntries(head.cells.map((h, i) => [h, r.cells[i] ?? ''])));
 }
 
-function run(args: string[]): void {
+function run(argv: string[]): void {
+  const { values } = parseCommandLine({ command: 'node scripts/tools/breadth.ts', options: { write: { type: 'boolean' } } }, argv);
   const dir = 'content/study';
   const csv = readFileSync(`${dir}/excerpts.csv`, 'utf8');
   const columns = readCsvRecords(csv).records[0].cells;
@@ -160,10 +162,18 @@ function run(args: string[]): void {
   const moved = after.filter((r, i) => r.participant !== rows[i].participant);
   console.log(`${moved.length} of ${rows.length} excerpts move:`);
   for (const r of moved) console.log(`  ${r.id}: ${rows.find((x) => x.id === r.id)!.participant} -> ${r.participant} (position ${r.position})`);
-  if (args.includes('--write')) {
+  if (values.write) {
     writeFileSync(`${dir}/excerpts.csv`, toCsv(columns, after).replaceAll('\r\n', '\n'));
     console.log(`wrote ${dir}/excerpts.csv; run npm run build, then update the release manifests if a release is cut`);
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) run(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    run(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    process.exitCode = 2;
+  }
+}

@@ -4,8 +4,8 @@
  * text: an honorific and name, a phone or a CNIC there is found, not only redaction terms.
  */
 import { describe, expect, it } from 'vitest';
-import { findLeaks } from './lib/find-leaks.ts';
-import { headText } from './scan-site.ts';
+import { findLeaks } from './find-leaks.ts';
+import { headText, visibleText } from './scan-texts.ts';
 
 const page = (head: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'">${head}</head><body><main><p>Clean text.</p></main></body></html>`;
 const scan = (html: string) => findLeaks([{ file: 'e.html', text: headText(html), data: true }], [], ['https://doi.org/10.1/x', 'http://localhost:4321']).map((l) => `${l.rule}: ${l.found}`);
@@ -26,9 +26,16 @@ describe('the scan of a page head', () => {
 
 describe('texts of a page joined for the scan', () => {
   it('are not read across: a label ending in "dr" and the next one are not a named person', async () => {
-    const { pageMetadataText } = await import('./lib/study-text.ts');
+    const { pageMetadataText } = await import('./study-text.ts');
     const html = page('<meta name="description" content="Notes on the dr">') .replace('<main>', '<nav aria-label="Main"></nav><form aria-label="Search"></form><main>');
     expect(scan(html)).toEqual([]);
     expect(findLeaks([{ file: 'e.html', text: pageMetadataText(html), data: true }], [], []).map((l) => l.found)).toEqual([]);
+  });
+});
+
+describe('the visible text of a page', () => {
+  it('drops tags (inline ones without a gap), scripts and styles and decodes entities, so detectors see what a reader sees', async () => {
+    const text = visibleText('<html><head><title>x</title></head><body><p>Call <b>0300</b>-1234567 &amp; Dr.&nbsp;Farooq &#x41;&#66;</p><script>var a = "Dr. Evil";</script><style>.x{}</style></body></html>');
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('Call 0300-1234567 & Dr. Farooq AB');
   });
 });

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSearchIndex } from './build.ts';
-import { FollowingScan, scanSite } from './scan-site.ts';
+import { scanBuiltSite } from './scan.ts';
+import { FollowingScan } from './scan-following.ts';
+import { startSearchIndex } from './search-index.ts';
 
 const redactions = [
   { term: 'Dr. Canary Zafar', replacement: '[a senior colleague]' },
@@ -22,6 +23,9 @@ async function siteWith(leak: string): Promise<string> {
   await search.write(dir);
   return dir;
 }
+
+/** The scan a build runs after the fact (`--only scan`): worker threads over the pages and the index, and Pagefind's search. */
+const scanSite = (dir: string, r: typeof redactions, allowedUrls: string[], publicText: string) => scanBuiltSite(dir, { redactions: r, allowedUrls }, publicText);
 
 describe('the privacy scan of a built site', () => {
   it('passes a site with nothing to hide', async () => {
@@ -44,6 +48,16 @@ describe('the privacy scan of a built site', () => {
     expect([...new Set(leaks.map((l) => `${l.rule}: ${l.found}`))].sort()).toEqual([
       'detector: URL: https://evil.example.com/p', 'detector: phone number: 0300-1234567',
     ]);
+  });
+});
+
+describe('a scan worker that fails', () => {
+  it('fails the scan with its error, neither passing the site nor hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    writeFileSync(join(dir, 'index.html'), '<html><body><p>Clean.</p></body></html>');
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind', 'en_0.pf_fragment'), 'not gzip');
+    await expect(scanBuiltSite(dir, { redactions: [], allowedUrls: [] }, '')).rejects.toThrow(/incorrect header check/);
   });
 });
 
@@ -106,13 +120,5 @@ describe('the scan of pages while they are written', () => {
   it('leaves the search index to its own scan', () => {
     const { scan } = followed({ 'pagefind/pagefind-entry.json': 'Dr. Canary Zafar', 'index.html': 'Clean.' });
     expect(scan.finish()).toEqual({ leaks: [], files: 1, read: 0 });
-  });
-});
-
-describe('the visible text of a page', () => {
-  it('drops tags (inline ones without a gap), scripts and styles and decodes entities, so detectors see what a reader sees', async () => {
-    const { visibleText } = await import('./scan-site.ts');
-    const text = visibleText('<html><head><title>x</title></head><body><p>Call <b>0300</b>-1234567 &amp; Dr.&nbsp;Farooq &#x41;&#66;</p><script>var a = "Dr. Evil";</script><style>.x{}</style></body></html>');
-    expect(text.replace(/\s+/g, ' ').trim()).toBe('Call 0300-1234567 & Dr. Farooq AB');
   });
 });
