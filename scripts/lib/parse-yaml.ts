@@ -16,7 +16,7 @@ const YAML_EXPECTED: Record<string, string> = {
   UNEXPECTED_TOKEN: 'a value, a "key: value" pair or a "- " list item',
   MISSING_ANCHOR: 'an &anchor before its *alias, or a text starting with * in quotes',
 };
-const YAML_DEFAULT = 'YAML as in the README\'s example of this file (indentation with spaces, "key: value" pairs, texts with ": " or "#" in quotes)';
+const YAML_DEFAULT = 'YAML as in the example of this file in docs/study-folder.md (indentation with spaces, "key: value" pairs, texts with ": " or "#" in quotes)';
 
 /** Parses YAML text and validates it; returns the value only when there are no problems. */
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): { value?: z.infer<S>; problems: Problem[]; lineOf: (path: (string | number)[]) => number | undefined } {
