@@ -30,7 +30,7 @@ let hooked = false;
  * output (its input is never used); `onGroup` is told the group's id (to record it in the build lock).
  */
 export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; cwd?: string; onGroup?: (group: number) => void }): ChildProcess {
-  if (!hooked) { process.on('exit', endChildGroups); hooked = true; }
+  if (!hooked) { process.on('exit', () => endChildGroups()); hooked = true; }
   const child = spawn(process.execPath, [GUARD, command, ...args], {
     detached: true, // a process group of its own, led by the guard
     stdio: ['pipe', options.stdio, options.stdio],
