@@ -64,7 +64,8 @@ function runTool(script: string, ...args: string[]): { status: number | null; st
   return { status, stderr };
 }
 
-describe('a mistyped flag, given to each tool', () => {
+// Each test starts Node processes: on a busy machine that takes more than the unit tests' 5 s.
+describe('a mistyped flag, given to each tool', { timeout: 60_000 }, () => {
   it('npm run build --onyl scan: exits non-zero naming --onyl, --only and the valid options, before building anything', () => {
     const { status, stderr } = runTool('scripts/build.ts', '--onyl', 'scan');
     expect(status).not.toBe(0);
