@@ -38,4 +38,12 @@ describe('the visible text of a page', () => {
     const text = visibleText('<html><head><title>x</title></head><body><p>Call <b>0300</b>-1234567 &amp; Dr.&nbsp;Farooq &#x41;&#66;</p><script>var a = "Dr. Evil";</script><style>.x{}</style></body></html>');
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Call 0300-1234567 & Dr. Farooq AB');
   });
+
+  it('keeps table cells apart (an id and two counts are no phone number) but finds a number inside one cell', () => {
+    const row = (cells: string[]) => `<html><body><table><tr>${cells.map((c, i) => (i ? `<td>${c}</td>` : `<th scope="row">${c}</th>`)).join('')}</tr></table></body></html>`;
+    const leaks = (html: string) => findLeaks([{ file: 'p.html', text: visibleText(html), data: true }], [], []).map((l) => l.found);
+    expect(leaks(row(['3-1-10', '126', '117']))).toEqual([]);
+    expect(leaks(row(['P1', '34', '21', '21', '16', '14']))).toEqual([]);
+    expect(leaks(row(['P1', 'Call 0300 1234567', '3']))).toEqual(['0300 1234567']);
+  });
 });

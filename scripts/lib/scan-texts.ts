@@ -22,7 +22,10 @@ const decodeEntities = (text: string) => text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+
 export function visibleText(html: string): string {
   const body = html.slice(Math.max(0, html.indexOf('<body')));
   return decodeEntities(body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/?(?:p|div|li|td|th|tr|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
+    // A table's cells are separate values: a code's id and its counts ("3-1-10", "126", "117") in
+    // one row are not one phone number. Detectors do not read across PART_SEPARATOR.
+    .replace(/<\/?(?:td|th|tr|caption)\b[^>]*>/gi, PART_SEPARATOR)
+    .replace(/<\/?(?:p|div|li|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, ''));
 }
 
