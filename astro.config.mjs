@@ -35,7 +35,11 @@ export default defineConfig({
     syntaxHighlight: false,
     // GFM tables in narratives; single tildes stay literal ("~10 years" is not strikethrough);
     // column alignment as classes, since the CSP allows no style attributes.
-    processor: unified({ gfm: false, remarkPlugins: [[remarkGfm, { singleTilde: false }]], rehypePlugins: [rehypeTableAlign] }),
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [[remarkGfm, { singleTilde: false }]],
+      rehypePlugins: [rehypeTableAlign],
+    }),
   },
   // A sitemap lists absolute addresses: only with SITE_URL.
   integrations: [mdx(), ...(process.env.SITE_URL ? [sitemap()] : [])],
@@ -45,8 +49,14 @@ export default defineConfig({
   security: {
     csp: {
       directives: [
-        "default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'",
-        "worker-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
@@ -57,7 +67,11 @@ export default defineConfig({
       sourcemap: false,
       // Astro's MDX output carries a "use astro:head-inject" directive the bundler warns about
       // once per theme; it is Astro's own and harmless, and the noise hides real warnings.
-      rollupOptions: { onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); } },
+      rollupOptions: {
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
     },
   },
   devToolbar: { enabled: false },

@@ -10,8 +10,17 @@ import globals from 'globals';
 export default defineConfig(
   {
     ignores: [
-      'dist/**', 'dist.*/**', '.build/**', '.astro/**', 'node_modules/**', 'content/generated/**',
-      'content/generated.*/**', 'reports/**', 'bench-out/**', 'test-results/**', 'release-deposits/**',
+      'dist/**',
+      'dist.*/**',
+      '.build/**',
+      '.astro/**',
+      'node_modules/**',
+      'content/generated/**',
+      'content/generated.*/**',
+      'reports/**',
+      'bench-out/**',
+      'test-results/**',
+      'release-deposits/**',
       // Study folders and import fixtures are data, not code.
       'scripts/fixtures/**',
     ],
@@ -23,7 +32,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // `_name` marks a parameter or binding kept on purpose (a callback's position, a destructured rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

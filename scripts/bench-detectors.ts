@@ -17,14 +17,23 @@ try {
   process.exit(2);
 }
 
-const time = (text: string) => Math.min(...[1, 2, 3, 4, 5].map(() => {
-  const start = performance.now();
-  for (const d of DETECTORS) if (d.worthSearching(text)) for (const _ of text.matchAll(d.pattern)) { /* consume */ }
-  return performance.now() - start;
-}));
+const time = (text: string) =>
+  Math.min(
+    ...[1, 2, 3, 4, 5].map(() => {
+      const start = performance.now();
+      for (const d of DETECTORS)
+        if (d.worthSearching(text))
+          for (const _ of text.matchAll(d.pattern)) {
+            /* consume */
+          }
+      return performance.now() - start;
+    }),
+  );
 
 console.log('input (first 16 characters)       4,000x     32,000x   ratio');
 for (const make of PATHOLOGICAL_INPUTS) {
   const [small, large] = [time(make(4_000)), time(make(32_000))];
-  console.log(`${JSON.stringify(make(2).slice(0, 16)).padEnd(30)} ${small.toFixed(1).padStart(8)} ms ${large.toFixed(1).padStart(8)} ms ${(large / Math.max(small, 0.1)).toFixed(1).padStart(7)}`);
+  console.log(
+    `${JSON.stringify(make(2).slice(0, 16)).padEnd(30)} ${small.toFixed(1).padStart(8)} ms ${large.toFixed(1).padStart(8)} ms ${(large / Math.max(small, 0.1)).toFixed(1).padStart(7)}`,
+  );
 }

@@ -21,7 +21,10 @@ const ROUNDS = 5;
 /** Polls `url` until its body contains `text`; milliseconds from `start`. */
 async function timeUntil(url: string, text: string, start: number, limitMs = 15_000): Promise<number> {
   while (performance.now() - start < limitMs) {
-    const body = await fetch(url).then((r) => r.text(), () => '');
+    const body = await fetch(url).then(
+      (r) => r.text(),
+      () => '',
+    );
     if (body.includes(text)) return performance.now() - start;
     await sleep(20);
   }
@@ -34,10 +37,17 @@ async function main(): Promise<number> {
   const script = fileURLToPath(new URL('./dev.ts', import.meta.url));
   const port = 4400 + (process.pid % 500);
   // Its own process group, so that Astro's server goes with it.
-  const dev = spawn(process.execPath, [script, '--study', study, '--', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const dev = spawn(process.execPath, [script, '--study', study, '--', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
-  dev.stdout.on('data', (c) => { output += c; });
-  dev.stderr.on('data', (c) => { output += c; });
+  dev.stdout.on('data', (c) => {
+    output += c;
+  });
+  dev.stderr.on('data', (c) => {
+    output += c;
+  });
   try {
     const codebookPath = join(study, 'codebook.yaml');
     const theme = /^\s+- id: ([a-z0-9-]+)/m.exec(readFileSync(codebookPath, 'utf8'))![1];
@@ -58,7 +68,10 @@ async function main(): Promise<number> {
       const codebook = readFileSync(codebookPath, 'utf8');
       start = performance.now();
       // The first theme's summary, plain or folded (`summary: >-` and the text on the next line).
-      writeFileSync(codebookPath, codebook.replace(/^(\s+summary: (?:>-\n\s+)?)(?:Summary edit \d+ \d+\. )?/m, `$1${summaryMark} `));
+      writeFileSync(
+        codebookPath,
+        codebook.replace(/^(\s+summary: (?:>-\n\s+)?)(?:Summary edit \d+ \d+\. )?/m, `$1${summaryMark} `),
+      );
       figures.summary.push(await timeUntil(page, summaryMark, start));
       await sleep(300);
     }
@@ -67,14 +80,20 @@ async function main(): Promise<number> {
       const sorted = [...ms].sort((a, b) => a - b);
       const worst = sorted.at(-1)!;
       ok &&= worst <= GOAL_MS;
-      console.log(`${kind} edit -> page shows it: median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, worst ${Math.round(worst)} ms, all ${sorted.map(Math.round).join(', ')} ms (goal <= ${GOAL_MS} ms)`);
+      console.log(
+        `${kind} edit -> page shows it: median ${Math.round(sorted[Math.floor(sorted.length / 2)])} ms, worst ${Math.round(worst)} ms, all ${sorted.map(Math.round).join(', ')} ms (goal <= ${GOAL_MS} ms)`,
+      );
     }
     return ok ? 0 : 1;
   } catch (e) {
     console.error(output);
     throw e;
   } finally {
-    try { process.kill(-dev.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-dev.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     await sleep(500);
     rmSync(join(study, '..'), { recursive: true, force: true });
     refreshContent('content/study');
@@ -83,7 +102,15 @@ async function main(): Promise<number> {
 
 try {
   parseCommandLine({ command: 'npm run bench:dev', options: {} }, process.argv.slice(2));
-  main().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
   console.error(e.message);

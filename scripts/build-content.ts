@@ -24,8 +24,17 @@ import { colourThemes } from './lib/theme-colours.ts';
 import { createAnonymizer } from './lib/anonymize.ts';
 import { parseYaml } from './lib/parse-yaml.ts';
 import {
-  WithdrawnSchema, checkReleases, excerptChanges, manifestOf, parseReleases, releaseHistory, releaseState, tombstones,
-  type Manifest, type Published, type Withdrawn,
+  WithdrawnSchema,
+  checkReleases,
+  excerptChanges,
+  manifestOf,
+  parseReleases,
+  releaseHistory,
+  releaseState,
+  tombstones,
+  type Manifest,
+  type Published,
+  type Withdrawn,
 } from './lib/releases.ts';
 
 /** Where generated content goes; git-ignored. */
@@ -56,10 +65,18 @@ export interface ContentResult {
 export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): ContentResult {
   const { loaded, problems } = loadStudy(files);
   problems.push(...validateStudy(loaded));
-  const brief = files.brief === undefined || !loaded.codebook ? { brief: EMPTY_BRIEF, problems: [] }
-    : parseBrief(files.brief, `${files.dir}/brief.yaml`, loaded.codebook.themes.map((t) => t.id));
+  const brief =
+    files.brief === undefined || !loaded.codebook
+      ? { brief: EMPTY_BRIEF, problems: [] }
+      : parseBrief(
+          files.brief,
+          `${files.dir}/brief.yaml`,
+          loaded.codebook.themes.map((t) => t.id),
+        );
   problems.push(...brief.problems);
-  const rel = parseReleases(files.dir, files.releases, files.withdrawn, (text, file) => parseYaml(text, file, WithdrawnSchema));
+  const rel = parseReleases(files.dir, files.releases, files.withdrawn, (text, file) =>
+    parseYaml(text, file, WithdrawnSchema),
+  );
   problems.push(...rel.problems);
   if (problems.length || !loaded.study || !loaded.codebook) throw new StudyError(problems);
   // Every theme gets a colour: the codebook's as set, or a generated one.
@@ -80,35 +97,58 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
     if (releaseProblems.length) throw new StudyError(releaseProblems);
   }
   const published: Published = {
-    title: s.study.title, participants: participants.length, excerpts,
+    title: s.study.title,
+    participants: participants.length,
+    excerpts,
     themes: s.codebook.themes.map((t) => ({ ...t, count: derived.counts[t.id] })),
   };
   const manifests = rel.manifests.map((m) => m.manifest);
   const history = releaseHistory(manifests, rel.withdrawn).reverse();
   const changed = excerptChanges(manifests);
-  for (const e of excerpts) { const c = changed.get(e.id); if (c) e.changed = c; }
+  for (const e of excerpts) {
+    const c = changed.get(e.id);
+    if (c) e.changed = c;
+  }
 
   const total = participants.length;
   const { privacy, ...meta } = s.study;
   const site: Site = {
     study: { ...meta, privacy: { k: privacy.k, shownAttributes: privacy.shownAttributes } },
     attributeLabels: Object.fromEntries(privacy.shownAttributes.map((a) => [a, attributeLabel(a)])),
-    totals: { participants: total, excerpts: excerpts.length, themes: s.codebook.themes.length,
+    totals: {
+      participants: total,
+      excerpts: excerpts.length,
+      themes: s.codebook.themes.length,
       codes: s.codebook.themes.reduce((n, t) => n + t.subthemes.reduce((m, u) => m + u.codes.length, 0), 0),
-      originals: excerpts.filter((e) => e.originalText).length },
+      originals: excerpts.filter((e) => e.originalText).length,
+    },
     themes: s.codebook.themes.map((t) => ({
-      ...t, count: derived.counts[t.id], related: derived.related[t.id], quotes: quotes[t.id] ?? [],
+      ...t,
+      count: derived.counts[t.id],
+      related: derived.related[t.id],
+      quotes: quotes[t.id] ?? [],
       narrativeQuotes: narrativeQuotes(s.narratives[t.id]),
-      subthemes: t.subthemes.map((u) => ({ ...u, count: derived.counts[u.id], codes: u.codes.map((c) => ({ ...c, count: derived.counts[c.id] })) })),
+      subthemes: t.subthemes.map((u) => ({
+        ...u,
+        count: derived.counts[u.id],
+        codes: u.codes.map((c) => ({ ...c, count: derived.counts[c.id] })),
+      })),
     })),
     codePairs: derived.codePairs,
     themePairs: derived.themePairs,
     matrix: derived.matrix,
     brief: brief.brief ?? EMPTY_BRIEF,
     release: releaseState(manifests, manifestOf(published, '0', '1970-01-01')),
-    releases: history.map(({ version, date, doi, previous, headline }) => ({ version, date, doi: doi ?? null, previous: previous ?? null, headline })),
+    releases: history.map(({ version, date, doi, previous, headline }) => ({
+      version,
+      date,
+      doi: doi ?? null,
+      previous: previous ?? null,
+      headline,
+    })),
     participantSummary: privacy.shownAttributes.map((a) => ({
-      attribute: a, label: attributeLabel(a),
+      attribute: a,
+      label: attributeLabel(a),
       values: countValues(participants.map((p) => p.attributes[a])),
     })),
   };
@@ -121,8 +161,21 @@ export function buildContent(files: StudyFiles, { releaseChecks = true } = {}): 
   };
   for (const t of s.codebook.themes) generated[`themes/${t.id}.mdx`] = renderThemeMdx(s.narratives[t.id]);
   assertContract(generated);
-  const privateReport = { study: s.dir, note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.', coarsened: k.notes, excerpts: report };
-  return { generated, report: `${JSON.stringify(privateReport, null, 1)}\n`, published, manifests: rel.manifests, withdrawn: rel.withdrawn, redact, warnings: coloured.warnings };
+  const privateReport = {
+    study: s.dir,
+    note: 'Private. Read every entry, and every excerpt, before publishing: redaction lists, detectors and k cannot catch every identifying clue.',
+    coarsened: k.notes,
+    excerpts: report,
+  };
+  return {
+    generated,
+    report: `${JSON.stringify(privateReport, null, 1)}\n`,
+    published,
+    manifests: rel.manifests,
+    withdrawn: rel.withdrawn,
+    redact,
+    warnings: coloured.warnings,
+  };
 }
 
 /**
@@ -133,23 +186,32 @@ export function assertContract(generated: Record<string, string>): void {
   const violations = checkGenerated(generated);
   if (!violations.length) return;
   const lines = violations.map((v) => `  generated ${v.file}${v.path ? ` field ${v.path}` : ''}: ${v.message}`);
-  throw new Error(`The content stage generated data the site cannot read (a bug in scripts/, not in the study folder):\n${lines.join('\n')}`);
+  throw new Error(
+    `The content stage generated data the site cannot read (a bug in scripts/, not in the study folder):\n${lines.join('\n')}`,
+  );
 }
 
 /** The review flags of a report as warnings, `file:line (where): flag`; at most `limit`, then how many more. */
 export function reviewWarnings(report: string, limit = 50, reportsDir = REPORTS_DIR): string[] {
   const entries = (JSON.parse(report) as { excerpts: { where: string; at?: string; flags: string[] }[] }).excerpts;
-  const lines = entries.flatMap((e) => e.flags.map((f) => `warning: ${e.at ?? e.where}${e.at ? ` (${e.where})` : ''}: ${f}`));
+  const lines = entries.flatMap((e) =>
+    e.flags.map((f) => `warning: ${e.at ?? e.where}${e.at ? ` (${e.where})` : ''}: ${f}`),
+  );
   if (!lines.length) return [];
   const head = `${lines.length} review flag${lines.length === 1 ? '' : 's'}: text shown with a pseudonym that may narrow down who spoke (not an error; read them in ${reportsDir}/anonymization-report.json before publishing)`;
-  return [head, ...lines.slice(0, limit), ...(lines.length > limit ? [`... and ${lines.length - limit} more in the report`] : [])];
+  return [
+    head,
+    ...lines.slice(0, limit),
+    ...(lines.length > limit ? [`... and ${lines.length - limit} more in the report`] : []),
+  ];
 }
 
 /** Number of participants per value, most common first, then alphabetical. */
 function countValues(values: string[]): { value: string; participants: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, participants]) => ({ value, participants }))
+  return [...counts]
+    .map(([value, participants]) => ({ value, participants }))
     .sort((a, b) => b.participants - a.participants || a.value.localeCompare(b.value));
 }
 
@@ -188,12 +250,16 @@ export function run(argv = process.argv.slice(2)): boolean {
     for (const w of warnings) console.warn(`warning: ${w}`);
     replaceFolder(out, generated);
     replaceFolder(reports, { 'anonymization-report.json': report });
-    console.log(`content: ${files.dir} -> ${out} (${Object.keys(generated).length} files); private report in ${reports}/`);
+    console.log(
+      `content: ${files.dir} -> ${out} (${Object.keys(generated).length} files); private report in ${reports}/`,
+    );
     for (const line of reviewWarnings(report, 50, reports)) console.warn(line);
     return true;
   } catch (e) {
     if (!(e instanceof StudyError)) throw e;
-    console.error(`Cannot build the site: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${files.dir}`);
+    console.error(
+      `Cannot build the site: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${files.dir}`,
+    );
     for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
     return false;
   }

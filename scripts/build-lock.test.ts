@@ -16,9 +16,14 @@ describe('npm run build while another build holds the output folder', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous site');
     const other = spawn('sleep', ['30']);
-    writeFileSync(`${out}.lock`, JSON.stringify({ pid: other.pid, started: '2026-12-01T00:00:00.000Z', folders: [], groups: [] }));
+    writeFileSync(
+      `${out}.lock`,
+      JSON.stringify({ pid: other.pid, started: '2026-12-01T00:00:00.000Z', folders: [], groups: [] }),
+    );
     const errors: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => {
+      errors.push(line);
+    });
     try {
       // A study folder that does not exist: a build that got past the lock would report it.
       expect(await run(['--study', join(work, 'no-study'), '--out', out])).toBe(false);
@@ -26,7 +31,9 @@ describe('npm run build while another build holds the output folder', () => {
       spy.mockRestore();
       other.kill();
     }
-    expect(errors).toEqual([`Not building: another build (process ${other.pid}, started 2026-12-01T00:00:00.000Z) is writing to the same output folder; wait for it to finish and run again (if no build is running, delete ${out}.lock)`]);
+    expect(errors).toEqual([
+      `Not building: another build (process ${other.pid}, started 2026-12-01T00:00:00.000Z) is writing to the same output folder; wait for it to finish and run again (if no build is running, delete ${out}.lock)`,
+    ]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
     expect(readdirSync(work).sort()).toEqual(['dist', 'dist.lock']);
   });

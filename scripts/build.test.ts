@@ -10,13 +10,20 @@ describe('npm run build on a malformed study folder', () => {
     const study = join(work, 'study');
     cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
     const excerpts = join(study, 'excerpts.csv');
-    writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('E0003,P02,1,time-saved;less-paperwork', 'E0003,P02,1,time-saved;les-paperwork').replace('E0006,P04', 'E0006,P44'));
+    writeFileSync(
+      excerpts,
+      readFileSync(excerpts, 'utf8')
+        .replace('E0003,P02,1,time-saved;less-paperwork', 'E0003,P02,1,time-saved;les-paperwork')
+        .replace('E0006,P04', 'E0006,P44'),
+    );
     const out = join(work, 'dist');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous site');
 
     const errors: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => {
+      errors.push(line);
+    });
     const ok = await run(['--study', study, '--out', out]);
     spy.mockRestore();
 

@@ -53,14 +53,23 @@ export const BUILD_COMMAND_LINE = {
 } as const;
 
 /** What the command line asks for, resolved. */
-export interface BuildOptions { studyDir: string; out: string; local: boolean; only?: Stage; keepRefused: boolean }
+export interface BuildOptions {
+  studyDir: string;
+  out: string;
+  local: boolean;
+  only?: Stage;
+  keepRefused: boolean;
+}
 
 /** Parses the build's command line; throws a UsageError naming every bad option. */
 export function parseBuildArgs(argv: string[]): BuildOptions {
   const { values: v } = parseCommandLine(BUILD_COMMAND_LINE, argv);
   return {
-    studyDir: studyDirFrom(v.study), out: resolve(v.out ?? 'dist'), local: Boolean(v.local),
-    only: v.only as Stage | undefined, keepRefused: Boolean(v['keep-refused']),
+    studyDir: studyDirFrom(v.study),
+    out: resolve(v.out ?? 'dist'),
+    local: Boolean(v.local),
+    only: v.only as Stage | undefined,
+    keepRefused: Boolean(v['keep-refused']),
   };
 }
 
@@ -76,14 +85,25 @@ async function stage<T>(name: string, work: () => T | Promise<T>): Promise<T> {
  * The site's address: SITE_URL, or none with --local. Undefined also when a study with its own
  * data (`provenance.kind: study`) cannot be built, which `problem` then explains.
  */
-export function siteAddress(o: Pick<BuildOptions, 'local' | 'studyDir'>, env = process.env): { siteUrl?: string; problem?: string; note?: string } {
-  if (o.local) return { note: '[build] --local: the site names no address (no canonical links, sitemap, or address in citations and downloads); not for publishing' };
+export function siteAddress(
+  o: Pick<BuildOptions, 'local' | 'studyDir'>,
+  env = process.env,
+): { siteUrl?: string; problem?: string; note?: string } {
+  if (o.local)
+    return {
+      note: '[build] --local: the site names no address (no canonical links, sitemap, or address in citations and downloads); not for publishing',
+    };
   if (env.SITE_URL) return { siteUrl: env.SITE_URL };
   const kind = loadScanInputs(readStudyFolder(o.studyDir)).study?.provenance.kind;
   if (kind === 'study') {
-    return { problem: 'Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study, so citations, downloads and links must carry the address readers will use. Set SITE_URL to the address the site will be published at (SITE_URL=https://example.org/study/ npm run build), or add --local for a copy that names no address.' };
+    return {
+      problem:
+        'Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study, so citations, downloads and links must carry the address readers will use. Set SITE_URL to the address the site will be published at (SITE_URL=https://example.org/study/ npm run build), or add --local for a copy that names no address.',
+    };
   }
-  return { note: '[build] SITE_URL is not set: the site names no address (no canonical links, sitemap, or address in citations and downloads); set SITE_URL=https://… to publish' };
+  return {
+    note: '[build] SITE_URL is not set: the site names no address (no canonical links, sitemap, or address in citations and downloads); set SITE_URL=https://… to publish',
+  };
 }
 
 /** What a signal handler must undo for the build in progress in this process. */
@@ -139,8 +159,10 @@ export async function run(argv = process.argv.slice(2)): Promise<boolean> {
     return ok;
   } finally {
     inProgress = undefined;
-    const refused = !ok && !options.only && options.keepRefused ? keepRefusedSite(folders.staging, folders.out) : undefined;
-    if (refused) console.error(`[build] the refused site is in ${refused}; it holds what the build refused: delete it once read`);
+    const refused =
+      !ok && !options.only && options.keepRefused ? keepRefusedSite(folders.staging, folders.out) : undefined;
+    if (refused)
+      console.error(`[build] the refused site is in ${refused}; it holds what the build refused: delete it once read`);
     cleanup();
   }
 }
@@ -167,7 +189,10 @@ async function runStages(o: BuildOptions, f: BuildFolders, onGroup: OnGroup): Pr
   if (wanted('astro')) rmSync(f.staging, { recursive: true, force: true });
   const astro = wanted('astro') ? stage('astro build', () => runAstroBuild(f, address.siteUrl, onGroup)) : undefined;
   const follower = astro && rules ? followPages(f.staging, rules) : undefined;
-  const indexing = (async () => (wanted('pagefind') ? startSearchIndex(readSearchRecords(f.generated), { lowPriority: astro !== undefined }) : undefined))();
+  const indexing = (async () =>
+    wanted('pagefind')
+      ? startSearchIndex(readSearchRecords(f.generated), { lowPriority: astro !== undefined })
+      : undefined)();
   const [built, started] = await Promise.allSettled([astro, indexing]);
   if (built.status === 'rejected' || started.status === 'rejected') {
     // So that neither Pagefind's process nor the scan lingers.
@@ -190,17 +215,27 @@ async function runStages(o: BuildOptions, f: BuildFolders, onGroup: OnGroup): Pr
  * no search index in this run (--only scan), the index is scanned as it is; with no follower, two
  * workers share the pages. Returns every leak found (none without rules).
  */
-async function scanAndIndex(f: BuildFolders, search: SearchIndex | undefined, rules: ScanRules | undefined,
-  publicText: () => string, follower: Scan | undefined): Promise<Leak[]> {
+async function scanAndIndex(
+  f: BuildFolders,
+  search: SearchIndex | undefined,
+  rules: ScanRules | undefined,
+  publicText: () => string,
+  follower: Scan | undefined,
+): Promise<Leak[]> {
   // Every scan started here, stopped however this ends (a stopped scan that finished is no matter).
   const scans: Scan[] = follower ? [follower] : [];
-  const started = (scan: Scan) => { scans.push(scan); return scan; };
+  const started = (scan: Scan) => {
+    scans.push(scan);
+    return scan;
+  };
   const work: Promise<Leak[]>[] = [];
   if (search) {
     // The scan's workers start while Pagefind writes.
     work.push(writeSearchIndex(search, f, rules && started(indexScan(f.staging, rules, publicText()))));
   } else if (rules) {
-    work.push(stage('privacy scan of the search index', () => started(indexScan(f.staging, rules, publicText())).scan()));
+    work.push(
+      stage('privacy scan of the search index', () => started(indexScan(f.staging, rules, publicText())).scan()),
+    );
   }
   if (rules) {
     const pages = follower ?? started(scanWorkers(f.staging, 'pages', rules, 2));
@@ -229,12 +264,24 @@ async function writeSearchIndex(search: SearchIndex, f: BuildFolders, scan: Scan
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   // Interrupted (Ctrl-C, a terminal closed, a CI timeout): end the children, remove the staging
   // folders and the lock, then exit as the signal would have.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       console.error(`[build] ${signal}: stopping the build`);
       inProgress?.cleanup();
       process.exit(code);
     });
   }
-  run().then((ok) => { process.exitCode = ok ? 0 : 1; }, (e) => { console.error(e); process.exitCode = 1; });
+  run().then(
+    (ok) => {
+      process.exitCode = ok ? 0 : 1;
+    },
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

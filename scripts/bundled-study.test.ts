@@ -13,7 +13,16 @@ const { loaded } = loadStudy(files);
 const excerpts = loaded.excerpts.map((e) => e.value);
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /** Codes whose very definition is doubt, distrust or a cost of AI. */
-const DOUBT_CODES = ['error-experience', 'local-data-mismatch', 'black-box-opacity', 'double-checking', 'liability-fear', 'new-stress-from-ai', 'job-security-worry', 'deskilling-concern'];
+const DOUBT_CODES = [
+  'error-experience',
+  'local-data-mismatch',
+  'black-box-opacity',
+  'double-checking',
+  'liability-fear',
+  'new-stress-from-ai',
+  'job-security-worry',
+  'deskilling-concern',
+];
 
 describe('the bundled illustrative study', () => {
   it('builds, and says it is illustrative', () => {
@@ -30,10 +39,13 @@ describe('the bundled illustrative study', () => {
   });
 
   it('has realistic breadth: themes voiced by different numbers of participants, codes by fewer still', () => {
-    const themeOf = new Map(loaded.codebook!.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))));
+    const themeOf = new Map(
+      loaded.codebook!.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))),
+    );
     const voices = (keyOf: (code: string) => string) => {
       const by = new Map<string, Set<string>>();
-      for (const e of excerpts) for (const c of e.codes) (by.get(keyOf(c)) ?? by.set(keyOf(c), new Set()).get(keyOf(c))!).add(e.participant);
+      for (const e of excerpts)
+        for (const c of e.codes) (by.get(keyOf(c)) ?? by.set(keyOf(c), new Set()).get(keyOf(c))!).add(e.participant);
       return [...by.values()].map((s) => s.size);
     };
     const themes = voices((c) => themeOf.get(c)!);

@@ -10,12 +10,19 @@ import { spawn } from 'node:child_process';
 
 const [command, ...args] = process.argv.slice(2);
 const endGroup = () => {
-  try { process.kill(-process.pid, 'SIGKILL'); } catch { process.exit(1); }
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    process.exit(1);
+  }
 };
 // The pipe from the build closes when the build exits or dies.
 process.stdin.on('end', endGroup).on('close', endGroup).on('error', endGroup).resume();
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, endGroup);
 
 const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-child.on('error', (e) => { console.error(`could not start ${command}: ${e.message}`); process.exit(1); });
+child.on('error', (e) => {
+  console.error(`could not start ${command}: ${e.message}`);
+  process.exit(1);
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 9 : 1)));

@@ -24,9 +24,47 @@ const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
 const TIMEOUT = 10_000 + RUNS.numRuns * 50;
 
 /** Pieces that mean something to HTML, Astro or JavaScript, and odd Unicode. */
-const NASTY = ['<', '>', '</p>', '</blockquote>', '<script>alert(1)</script>', '<b>', '<!--', '-->', '<![CDATA[', '&', '&amp;', '&lt;', '&#0;', '&#x3C;',
-  '"', "'", '`', '{', '}', '${a}', 'import x from \'y\'', '\\', '|', '\r\n', '\n', '\r', '\0', '\u2028', '\uFEFF', 'اگر یہ غلط ہو تو', '\u200F',
-  '\u202E', '👩🏽‍⚕️', '\uD800', '\uDFFF', ' ', '\t', 'a', 'Z'];
+const NASTY = [
+  '<',
+  '>',
+  '</p>',
+  '</blockquote>',
+  '<script>alert(1)</script>',
+  '<b>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '&',
+  '&amp;',
+  '&lt;',
+  '&#0;',
+  '&#x3C;',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '${a}',
+  "import x from 'y'",
+  '\\',
+  '|',
+  '\r\n',
+  '\n',
+  '\r',
+  '\0',
+  '\u2028',
+  '\uFEFF',
+  'اگر یہ غلط ہو تو',
+  '\u200F',
+  '\u202E',
+  '👩🏽‍⚕️',
+  '\uD800',
+  '\uDFFF',
+  ' ',
+  '\t',
+  'a',
+  'Z',
+];
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -35,13 +73,18 @@ const text = fc.oneof(
 /** A text the pipeline would publish: trimmed and non-empty (schema.ts). */
 const published = text.map((s) => s.trim()).filter((s) => s !== '');
 /** Languages as validate.ts lets them through from excerpts.csv (original_lang). */
-const lang = fc.oneof(fc.constantFrom('ur', 'pa', 'ar', 'fa-IR', 'ur-Arab', 'en', 'und'), fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/));
+const lang = fc.oneof(
+  fc.constantFrom('ur', 'pa', 'ar', 'fa-IR', 'ur-Arab', 'en', 'und'),
+  fc.stringMatching(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,2}$/),
+);
 
 const tiny = buildContent(readStudyFolder('scripts/fixtures/tiny-study')).generated;
 const site: Site = SiteSchema.parse(JSON.parse(tiny['site.json']));
 /** The excerpts that the stand-in for `astro:content` serves, by id. */
 const entries = new Map<string, ExcerptRecord>();
-declare global { var excerptHtmlEntry: (collection: string, id: string) => { data: ExcerptRecord | Site } | undefined }
+declare global {
+  var excerptHtmlEntry: (collection: string, id: string) => { data: ExcerptRecord | Site } | undefined;
+}
 globalThis.excerptHtmlEntry = (collection, id) => {
   if (collection === 'site') return { data: site };
   return entries.has(id) ? { data: entries.get(id)! } : undefined;
@@ -53,11 +96,19 @@ const astroComponents: Plugin = {
   enforce: 'pre',
   resolveId: (id) => (id === 'astro:content' ? '\0astro:content' : undefined),
   load(id) {
-    if (id === '\0astro:content') return 'export const getEntry = async (collection, id) => globalThis.excerptHtmlEntry(collection, id);';
+    if (id === '\0astro:content')
+      return 'export const getEntry = async (collection, id) => globalThis.excerptHtmlEntry(collection, id);';
   },
   async transform(source, id) {
     if (!id.endsWith('.astro')) return;
-    const compiled = transform(source, { filename: id, internalURL: 'astro/compiler-runtime', sourcemap: 'both', compact: true, resultScopedSlot: true, resolvePath: (s: string) => s });
+    const compiled = transform(source, {
+      filename: id,
+      internalURL: 'astro/compiler-runtime',
+      sourcemap: 'both',
+      compact: true,
+      resultScopedSlot: true,
+      resolvePath: (s: string) => s,
+    });
     const error = compiled.diagnostics.find((d) => d.severity === 'error');
     if (error) throw new Error(`${id}: ${error.text}`);
     return { code: (await transformWithOxc(compiled.code, `${id}.ts`, { lang: 'ts' })).code };
@@ -69,13 +120,19 @@ let renderToString: (component: string, props: Record<string, unknown>) => Promi
 
 beforeAll(async () => {
   server = await createServer({
-    root: process.cwd(), configFile: false, logLevel: 'silent', appType: 'custom', plugins: [astroComponents],
-    server: { middlewareMode: true, hmr: false, watch: null }, optimizeDeps: { noDiscovery: true, include: [] },
+    root: process.cwd(),
+    configFile: false,
+    logLevel: 'silent',
+    appType: 'custom',
+    plugins: [astroComponents],
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
     // One copy of Astro's runtime, shared by the container and the components.
     ssr: { external: ['astro'] },
   });
   const container = await experimental_AstroContainer.create();
-  renderToString = async (name, props) => container.renderToString((await server.ssrLoadModule(`/src/components/${name}.astro`)).default, { props });
+  renderToString = async (name, props) =>
+    container.renderToString((await server.ssrLoadModule(`/src/components/${name}.astro`)).default, { props });
 }, 30_000);
 afterAll(() => server?.close());
 
@@ -89,64 +146,119 @@ function parseHtml(html: string): HTMLElement {
 }
 
 const PLAIN: ExcerptRecord = {
-  id: 'E0003', participant: 'P02', descriptor: 'Mental health · 10 years or more', attributes: { specialty_group: 'Mental health' },
-  codes: ['time-saved'], themes: ['speed'], text: 'Discharge summaries write themselves now.',
+  id: 'E0003',
+  participant: 'P02',
+  descriptor: 'Mental health · 10 years or more',
+  attributes: { specialty_group: 'Mental health' },
+  codes: ['time-saved'],
+  themes: ['speed'],
+  text: 'Discharge summaries write themselves now.',
 };
 const excerptWith = (fields: Partial<ExcerptRecord>): ExcerptRecord => ({ ...PLAIN, ...fields });
 /** The text as UTF-8 HTML can carry it: a lone surrogate half becomes U+FFFD (files read from disk never hold one). */
 const carried = (s: string) => s.toWellFormed();
 
 describe('ExcerptCard', () => {
-  it('shows any excerpt text literally in its blockquote, with no element the text created', async () => {
-    const plain = shape(parseHtml(await renderToString('ExcerptCard', { excerpt: PLAIN })));
-    await fc.assert(fc.asyncProperty(text, async (s) => {
-      const root = parseHtml(await renderToString('ExcerptCard', { excerpt: excerptWith({ text: s }) }));
-      expect(shape(root)).toEqual(plain);
-      expect(root.querySelector('blockquote')!.text).toBe(carried(s));
-    }), RUNS);
-  }, TIMEOUT);
+  it(
+    'shows any excerpt text literally in its blockquote, with no element the text created',
+    async () => {
+      const plain = shape(parseHtml(await renderToString('ExcerptCard', { excerpt: PLAIN })));
+      await fc.assert(
+        fc.asyncProperty(text, async (s) => {
+          const root = parseHtml(await renderToString('ExcerptCard', { excerpt: excerptWith({ text: s }) }));
+          expect(shape(root)).toEqual(plain);
+          expect(root.querySelector('blockquote')!.text).toBe(carried(s));
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('Quote', () => {
-  it('shows any text, lead-in and Urdu original literally, each in its own element', async () => {
-    const shapes = new Map<string, unknown>();
-    const render = (excerpt: ExcerptRecord, lead?: string) => { entries.set(excerpt.id, excerpt); return renderToString('Quote', { id: excerpt.id, lead }); };
-    await fc.assert(fc.asyncProperty(text, fc.option(published, { nil: undefined }), fc.option(fc.tuple(lang, published), { nil: undefined }), async (s, lead, original) => {
-      const fields = original ? { originalLang: original[0], originalText: original[1] } : {};
-      const key = `${lead !== undefined} ${original !== undefined}`;
-      if (!shapes.has(key)) shapes.set(key, shape(parseHtml(await render(excerptWith(original ? { originalLang: 'ur', originalText: 'اردو' } : {}), lead && 'A lead.'))));
-      const root = parseHtml(await render(excerptWith({ text: s, ...fields }), lead));
-      expect(shape(root)).toEqual(shapes.get(key));
-      expect(root.querySelector('blockquote')!.text).toBe(carried(s));
-      if (lead !== undefined) expect(root.querySelector('.lead')!.text).toBe(carried(lead));
-      if (original) {
-        const p = root.querySelector('.original')!;
-        expect([p.text, p.getAttribute('lang')]).toEqual([carried(original[1]), original[0]]);
-      }
-    }), RUNS);
-  }, TIMEOUT);
+  it(
+    'shows any text, lead-in and Urdu original literally, each in its own element',
+    async () => {
+      const shapes = new Map<string, unknown>();
+      const render = (excerpt: ExcerptRecord, lead?: string) => {
+        entries.set(excerpt.id, excerpt);
+        return renderToString('Quote', { id: excerpt.id, lead });
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          text,
+          fc.option(published, { nil: undefined }),
+          fc.option(fc.tuple(lang, published), { nil: undefined }),
+          async (s, lead, original) => {
+            const fields = original ? { originalLang: original[0], originalText: original[1] } : {};
+            const key = `${lead !== undefined} ${original !== undefined}`;
+            if (!shapes.has(key))
+              shapes.set(
+                key,
+                shape(
+                  parseHtml(
+                    await render(
+                      excerptWith(original ? { originalLang: 'ur', originalText: 'اردو' } : {}),
+                      lead && 'A lead.',
+                    ),
+                  ),
+                ),
+              );
+            const root = parseHtml(await render(excerptWith({ text: s, ...fields }), lead));
+            expect(shape(root)).toEqual(shapes.get(key));
+            expect(root.querySelector('blockquote')!.text).toBe(carried(s));
+            if (lead !== undefined) expect(root.querySelector('.lead')!.text).toBe(carried(lead));
+            if (original) {
+              const p = root.querySelector('.original')!;
+              expect([p.text, p.getAttribute('lang')]).toEqual([carried(original[1]), original[0]]);
+            }
+          },
+        ),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('OriginalText', () => {
-  it('marks right-to-left languages with dir="rtl" and names known languages, whatever the text', async () => {
-    await fc.assert(fc.asyncProperty(text, lang, async (s, code) => {
-      const root = parseHtml(await renderToString('OriginalText', { text: s, lang: code }));
-      const p = root.querySelector('p.original')!;
-      expect(p.text).toBe(carried(s));
-      const base = code.split('-')[0];
-      expect(p.getAttribute('dir')).toBe(['ur', 'ar', 'fa', 'ps', 'sd', 'he'].includes(base) ? 'rtl' : 'ltr');
-      // Any language Intl knows is named in English (not only the bundled study's); others show their code.
-      const named = ({ ur: 'Urdu', pa: 'Punjabi', ar: 'Arabic', es: 'Spanish' } as Record<string, string>)[code];
-      const summary = root.querySelector('summary')!.text;
-      if (named) expect(summary).toBe(`Original (${named})`);
-      else expect(summary).toMatch(/^Original \(.+\)$/);
-    }), RUNS);
-  }, TIMEOUT);
+  it(
+    'marks right-to-left languages with dir="rtl" and names known languages, whatever the text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(text, lang, async (s, code) => {
+          const root = parseHtml(await renderToString('OriginalText', { text: s, lang: code }));
+          const p = root.querySelector('p.original')!;
+          expect(p.text).toBe(carried(s));
+          const base = code.split('-')[0];
+          expect(p.getAttribute('dir')).toBe(['ur', 'ar', 'fa', 'ps', 'sd', 'he'].includes(base) ? 'rtl' : 'ltr');
+          // Any language Intl knows is named in English (not only the bundled study's); others show their code.
+          const named = ({ ur: 'Urdu', pa: 'Punjabi', ar: 'Arabic', es: 'Spanish' } as Record<string, string>)[code];
+          const summary = root.querySelector('summary')!.text;
+          if (named) expect(summary).toBe(`Original (${named})`);
+          else expect(summary).toMatch(/^Original \(.+\)$/);
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it.each([['ur', 'Urdu'], ['pa', 'Punjabi'], ['es', 'Spanish'], ['sw', 'Swahili'], ['x-unknown', 'x-unknown']])('names %s as %s', async (code, name) => {
-    const root = parseHtml(await renderToString('OriginalText', { text: 'a', lang: code }));
-    expect(root.querySelector('summary')!.text).toBe(`Original (${name})`);
-  }, TIMEOUT);
+  it.each([
+    ['ur', 'Urdu'],
+    ['pa', 'Punjabi'],
+    ['es', 'Spanish'],
+    ['sw', 'Swahili'],
+    ['x-unknown', 'x-unknown'],
+  ])(
+    'names %s as %s',
+    async (code, name) => {
+      const root = parseHtml(await renderToString('OriginalText', { text: 'a', lang: code }));
+      expect(root.querySelector('summary')!.text).toBe(`Original (${name})`);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('ThemeSections', () => {
@@ -154,7 +266,14 @@ describe('ThemeSections', () => {
   /** The fixture's first theme with its first subtheme and codes worded by the fuzzer. */
   const themeWith = (sub: [string, string], codes: [string, string][], lead?: string): SiteTheme => ({
     ...base,
-    subthemes: [{ ...base.subthemes[0], label: sub[0], definition: sub[1], codes: base.subthemes[0].codes.map((c, i) => ({ ...c, label: codes[i][0], definition: codes[i][1] })) }],
+    subthemes: [
+      {
+        ...base.subthemes[0],
+        label: sub[0],
+        definition: sub[1],
+        codes: base.subthemes[0].codes.map((c, i) => ({ ...c, label: codes[i][0], definition: codes[i][1] })),
+      },
+    ],
     quotes: [{ excerpt: 'E0001' }, { excerpt: 'E0003', ...(lead === undefined ? {} : { lead }) }],
     narrativeQuotes: ['E0001'],
   });
@@ -164,31 +283,110 @@ describe('ThemeSections', () => {
   };
   const pair = fc.tuple(published, published);
 
-  it('shows any label, definition and lead-in literally where it belongs, with no element the text created', async () => {
-    const plain = shape(parseHtml(await render(themeWith(['Saved time', 'Time back.'], [['A', 'a.'], ['B', 'b.']], 'A lead.'))));
-    await fc.assert(fc.asyncProperty(pair, fc.tuple(pair, pair), published, async (sub, codes, lead) => {
-      const root = parseHtml(await render(themeWith(sub, codes, lead)));
-      expect(shape(root)).toEqual(plain);
-      expect(root.querySelector('h3')!.text).toBe(carried(sub[0]));
-      expect(root.querySelector('h3 + p')!.text).toBe(`${carried(sub[1])} Voiced by ${base.subthemes[0].count.participants} of ${site.totals.participants} participants in ${base.subthemes[0].count.excerpts} excerpts.`);
-      const rows = root.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
-      expect(rows.map((r) => r.slice(0, 2))).toEqual(codes.map(([label, definition]) => [carried(label), carried(definition)]));
-      expect(root.querySelector('.lead')!.text).toBe(carried(lead));
-    }), RUNS);
-  }, TIMEOUT);
+  it(
+    'shows any label, definition and lead-in literally where it belongs, with no element the text created',
+    async () => {
+      const plain = shape(
+        parseHtml(
+          await render(
+            themeWith(
+              ['Saved time', 'Time back.'],
+              [
+                ['A', 'a.'],
+                ['B', 'b.'],
+              ],
+              'A lead.',
+            ),
+          ),
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(pair, fc.tuple(pair, pair), published, async (sub, codes, lead) => {
+          const root = parseHtml(await render(themeWith(sub, codes, lead)));
+          expect(shape(root)).toEqual(plain);
+          expect(root.querySelector('h3')!.text).toBe(carried(sub[0]));
+          expect(root.querySelector('h3 + p')!.text).toBe(
+            `${carried(sub[1])} Voiced by ${base.subthemes[0].count.participants} of ${site.totals.participants} participants in ${base.subthemes[0].count.excerpts} excerpts.`,
+          );
+          const rows = root.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
+          expect(rows.map((r) => r.slice(0, 2))).toEqual(
+            codes.map(([label, definition]) => [carried(label), carried(definition)]),
+          );
+          expect(root.querySelector('.lead')!.text).toBe(carried(lead));
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('features only the quotes the narrative does not show, and drops the heading when it shows them all', async () => {
-    const quoted = (html: string) => parseHtml(html).querySelectorAll('figure.quote').map((f) => f.getAttribute('data-excerpt'));
-    expect(quoted(await render(themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']])))).toEqual(['E0003']);
-    const all = await render({ ...themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']]), narrativeQuotes: ['E0003', 'E0001'] });
-    expect(quoted(all)).toEqual([]);
-    expect(parseHtml(all).querySelectorAll('h2').map((h) => h.text)).toEqual(['Subthemes and codes', 'Related themes']);
-  }, TIMEOUT);
+  it(
+    'features only the quotes the narrative does not show, and drops the heading when it shows them all',
+    async () => {
+      const quoted = (html: string) =>
+        parseHtml(html)
+          .querySelectorAll('figure.quote')
+          .map((f) => f.getAttribute('data-excerpt'));
+      expect(
+        quoted(
+          await render(
+            themeWith(
+              ['S', 'd.'],
+              [
+                ['A', 'a.'],
+                ['B', 'b.'],
+              ],
+            ),
+          ),
+        ),
+      ).toEqual(['E0003']);
+      const all = await render({
+        ...themeWith(
+          ['S', 'd.'],
+          [
+            ['A', 'a.'],
+            ['B', 'b.'],
+          ],
+        ),
+        narrativeQuotes: ['E0003', 'E0001'],
+      });
+      expect(quoted(all)).toEqual([]);
+      expect(
+        parseHtml(all)
+          .querySelectorAll('h2')
+          .map((h) => h.text),
+      ).toEqual(['Subthemes and codes', 'Related themes']);
+    },
+    TIMEOUT,
+  );
 
-  it('never repeats a section heading id of the narrative; a subtheme keeps its id, which links point at', async () => {
-    const theme = themeWith(['S', 'd.'], [['A', 'a.'], ['B', 'b.']]);
-    const ids = (html: string) => parseHtml(html).querySelectorAll('h2, h3').map((h) => h.id);
-    expect(ids(await render(theme))).toEqual(['subthemes-and-codes', 'saved-time', 'featured-quotes', 'related-themes']);
-    expect(ids(await render(theme, ['related-themes', 'saved-time', 'saved-time-1']))).toEqual(['subthemes-and-codes', 'saved-time', 'featured-quotes', 'related-themes-1']);
-  }, TIMEOUT);
+  it(
+    'never repeats a section heading id of the narrative; a subtheme keeps its id, which links point at',
+    async () => {
+      const theme = themeWith(
+        ['S', 'd.'],
+        [
+          ['A', 'a.'],
+          ['B', 'b.'],
+        ],
+      );
+      const ids = (html: string) =>
+        parseHtml(html)
+          .querySelectorAll('h2, h3')
+          .map((h) => h.id);
+      expect(ids(await render(theme))).toEqual([
+        'subthemes-and-codes',
+        'saved-time',
+        'featured-quotes',
+        'related-themes',
+      ]);
+      expect(ids(await render(theme, ['related-themes', 'saved-time', 'saved-time-1']))).toEqual([
+        'subthemes-and-codes',
+        'saved-time',
+        'featured-quotes',
+        'related-themes-1',
+      ]);
+    },
+    TIMEOUT,
+  );
 });

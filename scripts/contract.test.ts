@@ -11,7 +11,10 @@ import { readStudyFolder } from './lib/study-files.ts';
 const tiny = buildContent(readStudyFolder('scripts/fixtures/tiny-study')).generated;
 
 describe('the generated files', () => {
-  it.each([['the tiny study', 'scripts/fixtures/tiny-study'], ['the bundled study', 'content/study']])('of %s meet the contract', (_name, dir) => {
+  it.each([
+    ['the tiny study', 'scripts/fixtures/tiny-study'],
+    ['the bundled study', 'content/study'],
+  ])('of %s meet the contract', (_name, dir) => {
     expect(checkGenerated(buildContent(readStudyFolder(dir)).generated)).toEqual([]);
   });
 
@@ -22,7 +25,12 @@ describe('the generated files', () => {
     site.release.citeAs = 1;
     const excerpts = JSON.parse(tiny['excerpts.json']);
     excerpts[1].speaker = 'Dr Canary';
-    const broken: Record<string, string> = { ...tiny, 'site.json': JSON.stringify(site), 'excerpts.json': JSON.stringify(excerpts), 'themes/speed.mdx': '---\ntitle: x\n---\n' };
+    const broken: Record<string, string> = {
+      ...tiny,
+      'site.json': JSON.stringify(site),
+      'excerpts.json': JSON.stringify(excerpts),
+      'themes/speed.mdx': '---\ntitle: x\n---\n',
+    };
     delete broken['tombstones.json'];
     expect(() => assertContract(broken)).toThrowErrorMatchingInlineSnapshot(`
       [Error: The content stage generated data the site cannot read (a bug in scripts/, not in the study folder):

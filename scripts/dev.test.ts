@@ -23,8 +23,18 @@ afterEach(() => {
 /** Starts watching; `next()` resolves with the outcome of the next run of the content stage. */
 function watching() {
   const waiting: ((o: Outcome) => void)[] = [];
-  stop = watchStudy({ studyDir: study, generatedDir: generated, reportsDir: join(root, 'reports'), onOutcome: (o) => waiting.shift()?.(o) });
-  return { next: () => new Promise<Outcome>((done) => { waiting.push(done); }) };
+  stop = watchStudy({
+    studyDir: study,
+    generatedDir: generated,
+    reportsDir: join(root, 'reports'),
+    onOutcome: (o) => waiting.shift()?.(o),
+  });
+  return {
+    next: () =>
+      new Promise<Outcome>((done) => {
+        waiting.push(done);
+      }),
+  };
 }
 
 describe('npm run dev: the watch on the study folder', () => {

@@ -32,8 +32,10 @@ export function updateFolder(dir: string, files: Record<string, string>): string
     writeFileSync(target, content);
     changed.push(path);
   }
-  const walk = (sub: string): string[] => readdirSync(join(dir, sub), { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(sub, e.name)) : [join(sub, e.name)]));
+  const walk = (sub: string): string[] =>
+    readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(sub, e.name)) : [join(sub, e.name)],
+    );
   for (const path of existsSync(dir) ? walk('') : []) {
     if (!(path in files)) {
       rmSync(join(dir, path));
@@ -72,7 +74,13 @@ export interface WatchOptions {
  * Watches a study folder and re-runs the content stage after each burst of saves. Returns a
  * function that stops watching.
  */
-export function watchStudy({ studyDir, generatedDir, reportsDir, quietMs = 60, onOutcome = () => {} }: WatchOptions): () => void {
+export function watchStudy({
+  studyDir,
+  generatedDir,
+  reportsDir,
+  quietMs = 60,
+  onOutcome = () => {},
+}: WatchOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   const run = () => {
     timer = undefined;
@@ -99,11 +107,15 @@ export function watchStudy({ studyDir, generatedDir, reportsDir, quietMs = 60, o
 function report(studyDir: string, outcome: Outcome): void {
   const at = new Date().toLocaleTimeString('en-GB');
   if (outcome.ok) {
-    console.log(`${at} [study] ${outcome.changed.length ? `updated ${outcome.changed.join(', ')}` : 'no change in the generated content'}`);
+    console.log(
+      `${at} [study] ${outcome.changed.length ? `updated ${outcome.changed.join(', ')}` : 'no change in the generated content'}`,
+    );
     for (const w of outcome.warnings) console.warn(`  warning: ${w}`);
     return;
   }
-  console.error(`${at} [study] ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in ${relative('.', studyDir) || '.'}; the site keeps the last good content until they are fixed:`);
+  console.error(
+    `${at} [study] ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in ${relative('.', studyDir) || '.'}; the site keeps the last good content until they are fixed:`,
+  );
   for (const p of outcome.problems) console.error(`  ${p}`);
 }
 
@@ -117,10 +129,14 @@ export async function run(argv = process.argv.slice(2)): Promise<number> {
   const astroArgs = split >= 0 ? argv.slice(split + 1) : [];
   let study: string | undefined;
   try {
-    ({ values: { study } } = parseCommandLine(DEV_COMMAND_LINE, own));
+    ({
+      values: { study },
+    } = parseCommandLine(DEV_COMMAND_LINE, own));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    console.error(`${e.message}\n(options for Astro's dev server go after a second --: npm run dev -- --study <folder> -- --port 4322)`);
+    console.error(
+      `${e.message}\n(options for Astro's dev server go after a second --: npm run dev -- --study <folder> -- --port 4322)`,
+    );
     return 2;
   }
   const studyDir = studyDirFrom(study);
@@ -140,5 +156,13 @@ export async function run(argv = process.argv.slice(2)): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -45,19 +45,39 @@ const IMPORT_COMMAND_LINE = {
 } as const;
 
 /** Parsed command line. */
-export interface Args { file: string; out: string; positions?: PositionUnit; codebook?: string; participants?: string; idsFrom?: string; force: boolean; overwrite: boolean; dropDangling: boolean }
+export interface Args {
+  file: string;
+  out: string;
+  positions?: PositionUnit;
+  codebook?: string;
+  participants?: string;
+  idsFrom?: string;
+  force: boolean;
+  overwrite: boolean;
+  dropDangling: boolean;
+}
 
 /** Parses the command line; throws a UsageError (message and usage line) on bad arguments. */
 export function parseImportArgs(argv: string[]): Args {
-  const { values: v, positionals: [file] } = parseCommandLine(IMPORT_COMMAND_LINE, argv);
+  const {
+    values: v,
+    positionals: [file],
+  } = parseCommandLine(IMPORT_COMMAND_LINE, argv);
   if (v.force && v.overwrite) {
-    throw new UsageError(`npm run import: --force (merge into the folder) and --overwrite (replace it) exclude each other\n${usage(IMPORT_COMMAND_LINE)}`);
+    throw new UsageError(
+      `npm run import: --force (merge into the folder) and --overwrite (replace it) exclude each other\n${usage(IMPORT_COMMAND_LINE)}`,
+    );
   }
   return {
-    file, force: Boolean(v.force), overwrite: Boolean(v.overwrite), dropDangling: Boolean(v['drop-dangling']),
+    file,
+    force: Boolean(v.force),
+    overwrite: Boolean(v.overwrite),
+    dropDangling: Boolean(v['drop-dangling']),
     positions: v.positions as PositionUnit | undefined,
     out: v.out ?? `content/${slugify(basename(file).replace(/\.[^.]*$/, '')) || 'imported'}`,
-    codebook: v.codebook, participants: v.participants, idsFrom: v['ids-from'],
+    codebook: v.codebook,
+    participants: v.participants,
+    idsFrom: v['ids-from'],
   };
 }
 
@@ -73,7 +93,11 @@ function idsOf(text: string | undefined): string[] {
       for (const key of ['themes', 'subthemes', 'codes']) walk(o[key]);
     }
   };
-  try { walk(parse(text)); } catch { /* an unreadable codebook keeps no ids */ }
+  try {
+    walk(parse(text));
+  } catch {
+    /* an unreadable codebook keeps no ids */
+  }
   return ids;
 }
 
@@ -106,11 +130,16 @@ export function run(argv = process.argv.slice(2)): number {
   const out = resolve(args.out);
   const shownOut = relative(process.cwd(), out) || '.';
   for (const path of [args.file, args.codebook, args.participants, args.idsFrom]) {
-    if (path !== undefined && !existsSync(path)) { console.error(`Cannot import: ${path} does not exist`); return 1; }
+    if (path !== undefined && !existsSync(path)) {
+      console.error(`Cannot import: ${path} does not exist`);
+      return 1;
+    }
   }
   const exists = existsSync(out) && readdirSync(out).length > 0;
   if (exists && !args.force && !args.overwrite) {
-    console.error(`Cannot import: ${shownOut} exists and is not empty. Pass --force to re-import into it (codebook.yaml is merged with your edits; study.yaml, quotes, redactions, brief and narratives are kept; ids stay), or --overwrite to replace it with the export alone.`);
+    console.error(
+      `Cannot import: ${shownOut} exists and is not empty. Pass --force to re-import into it (codebook.yaml is merged with your edits; study.yaml, quotes, redactions, brief and narratives are kept; ids stay), or --overwrite to replace it with the export alone.`,
+    );
     return 1;
   }
   const previous = exists ? readStudyFolder(out) : undefined;
@@ -121,7 +150,10 @@ export function run(argv = process.argv.slice(2)): number {
       positions: args.positions,
       codebook: args.codebook ? readInput(args.codebook) : undefined,
       participants: args.participants ? readInput(args.participants) : undefined,
-      readExternal: (path) => { const full = resolve(inputDir, path); return existsSync(full) ? readFileSync(full) : undefined; },
+      readExternal: (path) => {
+        const full = resolve(inputDir, path);
+        return existsSync(full) ? readFileSync(full) : undefined;
+      },
       year: new Date().getFullYear(),
       knownIds: idsOf(args.idsFrom ? readFileSync(args.idsFrom, 'utf8') : previous?.codebook),
       previous,
@@ -135,11 +167,15 @@ export function run(argv = process.argv.slice(2)): number {
     if (Object.keys(carried).length) console.log(`Kept as they were: ${Object.keys(carried).join(', ')}`);
     writeFileSync(`${out}.import-report.md`, result.report);
     console.log(result.report);
-    console.log(`import: ${args.file} -> ${shownOut} (${Object.keys(result.files).length} files); report in ${shownOut}.import-report.md`);
+    console.log(
+      `import: ${args.file} -> ${shownOut} (${Object.keys(result.files).length} files); report in ${shownOut}.import-report.md`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof StudyError)) throw e;
-    console.error(`Cannot import ${args.file}: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written.`);
+    console.error(
+      `Cannot import ${args.file}: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written.`,
+    );
     for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
     return 1;
   }

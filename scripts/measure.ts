@@ -11,8 +11,11 @@ import { parseCommandLine, UsageError } from './lib/cli.ts';
 
 let dir = 'dist';
 try {
-  dir = parseCommandLine({ command: 'npm run measure', options: {}, positionals: ['[<site folder>]'] }, process.argv.slice(2))
-    .positionals[0] ?? dir;
+  dir =
+    parseCommandLine(
+      { command: 'npm run measure', options: {}, positionals: ['[<site folder>]'] },
+      process.argv.slice(2),
+    ).positionals[0] ?? dir;
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
   console.error(e.message);
@@ -26,11 +29,15 @@ for (const page of pages) {
 }
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`${pages.length} pages in ${dir}; gzip sizes, largest page of each kind\n`);
-console.log(`${'kind'.padEnd(16)}${'pages'.padStart(6)}  ${'HTML+CSS'.padStart(9)} (budget)  ${'JS'.padStart(8)} (budget)  ${'JS+lazy'.padStart(8)} (budget)  largest page`);
+console.log(
+  `${'kind'.padEnd(16)}${'pages'.padStart(6)}  ${'HTML+CSS'.padStart(9)} (budget)  ${'JS'.padStart(8)} (budget)  ${'JS+lazy'.padStart(8)} (budget)  largest page`,
+);
 for (const [kind, list] of [...byKind].sort()) {
   const html = list.reduce((a, b) => (b.htmlCss > a.htmlCss ? b : a));
   const js = list.reduce((a, b) => (b.js > a.js ? b : a));
   const lazy = list.reduce((a, b) => (b.jsWithLazy > a.jsWithLazy ? b : a));
   const budget = BUDGETS[kind as keyof typeof BUDGETS] ?? BUDGETS.other;
-  console.log(`${kind.padEnd(16)}${String(list.length).padStart(6)}  ${kb(html.htmlCss).padStart(9)} (${kb(budget.htmlCss)})  ${kb(js.js).padStart(8)} (${kb(budget.js)})  ${kb(lazy.jsWithLazy).padStart(8)} (${kb(budget.jsWithLazy)})  ${html.page}`);
+  console.log(
+    `${kind.padEnd(16)}${String(list.length).padStart(6)}  ${kb(html.htmlCss).padStart(9)} (${kb(budget.htmlCss)})  ${kb(js.js).padStart(8)} (${kb(budget.js)})  ${kb(lazy.jsWithLazy).padStart(8)} (${kb(budget.jsWithLazy)})  ${html.page}`,
+  );
 }

@@ -24,7 +24,14 @@ const rel = (version: string, extra: Partial<Parameters<typeof release>[0]> = {}
 /** Appends a row to excerpts.csv. */
 const addExcerpt = (row: string) => writeFileSync(file('excerpts.csv'), `${read('excerpts.csv').trimEnd()}\n${row}\n`);
 /** Removes the row of an excerpt id from excerpts.csv. */
-const dropExcerpt = (id: string) => writeFileSync(file('excerpts.csv'), read('excerpts.csv').split('\n').filter((l) => !l.startsWith(`${id},`)).join('\n'));
+const dropExcerpt = (id: string) =>
+  writeFileSync(
+    file('excerpts.csv'),
+    read('excerpts.csv')
+      .split('\n')
+      .filter((l) => !l.startsWith(`${id},`))
+      .join('\n'),
+  );
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'release-'));
@@ -36,7 +43,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function changeAfterFirstRelease() {
   rel('1.0', { date: '2026-01-15' });
   addExcerpt('E0011,P03,9,time-saved,"The evening notes take ten minutes now.",,');
-  writeFileSync(file('excerpts.csv'), read('excerpts.csv').replace('gave me back an hour every evening', 'gave me back a full hour every evening'));
+  writeFileSync(
+    file('excerpts.csv'),
+    read('excerpts.csv').replace('gave me back an hour every evening', 'gave me back a full hour every evening'),
+  );
   dropExcerpt('E0005');
   writeFileSync(file('withdrawn.yaml'), 'E0005: the participant withdrew consent\n');
   writeFileSync(file('codebook.yaml'), read('codebook.yaml').replace('label: Time saved', 'label: Hours saved'));
@@ -51,12 +61,17 @@ describe('npm run release', () => {
     const e2 = m.excerpts.find((e) => e.id === 'E0002')!;
     expect(e2.text).toContain('[a senior colleague]');
     expect(e2.text).not.toContain('Canary');
-    expect(e2).toMatchObject({ participant: 'P01', codes: expect.arrayContaining(['wrong-output', 'double-checking']) });
+    expect(e2).toMatchObject({
+      participant: 'P01',
+      codes: expect.arrayContaining(['wrong-output', 'double-checking']),
+    });
     expect(m.themes.map((t) => t.id)).toEqual(['speed', 'doubt']);
   });
 
   it('lists exactly the changes of the second release, and scrubs the first', () => {
-    const before = read('excerpts.csv').split('\n').find((l) => l.startsWith('E0005,'))!;
+    const before = read('excerpts.csv')
+      .split('\n')
+      .find((l) => l.startsWith('E0005,'))!;
     const withdrawnWords = before.split(',"')[1].split('"')[0];
     changeAfterFirstRelease();
     rel('1.1', { date: '2026-02-01' });
@@ -68,9 +83,18 @@ describe('npm run release', () => {
     expect(c.excerpts.edited[0].diff.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['a full']);
     expect(c.excerpts.redacted).toEqual(['E0001']);
     expect(c.excerpts.recoded).toEqual([]);
-    expect(c.codes).toEqual({ added: [], removed: [], moved: [], renamed: [{ id: 'time-saved', from: 'Time saved', to: 'Hours saved' }] });
+    expect(c.codes).toEqual({
+      added: [],
+      removed: [],
+      moved: [],
+      renamed: [{ id: 'time-saved', from: 'Time saved', to: 'Hours saved' }],
+    });
     // The withdrawn excerpt keeps only its id and hash in 1.0; the new redaction reaches 1.0's text.
-    expect(m10.excerpts.find((e) => e.id === 'E0005')).toEqual({ id: 'E0005', hash: expect.stringMatching(/^[0-9a-f]{16}$/), withdrawn: true });
+    expect(m10.excerpts.find((e) => e.id === 'E0005')).toEqual({
+      id: 'E0005',
+      hash: expect.stringMatching(/^[0-9a-f]{16}$/),
+      withdrawn: true,
+    });
     expect(read('releases/1.0.json')).not.toContain(withdrawnWords);
     expect(read('releases/1.0.json')).not.toMatch(/honestly/i);
     expect(m10.excerpts.find((e) => e.id === 'E0001')).toMatchObject({ redactedIn: '1.1' });
@@ -84,7 +108,9 @@ describe('npm run release', () => {
     const out = buildContent(readStudyFolder(dir));
     const site = JSON.parse(out.generated['site.json']);
     expect(site.release).toMatchObject({ version: '1.1', unreleased: false, citeAs: '1.1' });
-    expect(JSON.parse(out.generated['tombstones.json'])).toEqual([{ id: 'E0005', withdrawnIn: '1.1', reason: 'the participant withdrew consent' }]);
+    expect(JSON.parse(out.generated['tombstones.json'])).toEqual([
+      { id: 'E0005', withdrawnIn: '1.1', reason: 'the participant withdrew consent' },
+    ]);
     const e1 = JSON.parse(out.generated['excerpts.json']).find((e: { id: string }) => e.id === 'E0001');
     expect(e1.changed.version).toBe('1.1');
     // A change after the release makes the build say so.
@@ -130,7 +156,9 @@ describe('npm run release', () => {
     rel('1.0');
     rel('1.0', { doi: '10.5281/zenodo.1234567' });
     expect(manifest('1.0').doi).toBe('10.5281/zenodo.1234567');
-    expect(() => rel('1.0', { doi: '10.5281/zenodo.7654321' })).toThrow(/already records DOI 10\.5281\/zenodo\.1234567/);
+    expect(() => rel('1.0', { doi: '10.5281/zenodo.7654321' })).toThrow(
+      /already records DOI 10\.5281\/zenodo\.1234567/,
+    );
     expect(() => rel('2.0', { doi: '10.5281/zenodo.1' })).toThrow(/no release 2\.0/);
   });
 });
@@ -140,8 +168,14 @@ describe('the build checks the committed manifests', () => {
     rel('1.0');
     writeFileSync(file('redactions.yaml'), `${read('redactions.yaml')}- term: honestly\n  replacement: "[a word]"\n`);
     let error: StudyError | undefined;
-    try { buildContent(readStudyFolder(dir)); } catch (e) { error = e as StudyError; }
-    expect(error?.problems.map((p) => `${p.file.split('/').slice(-2).join('/')} ${p.field}`)).toEqual(['releases/1.0.json excerpt E0001 text']);
+    try {
+      buildContent(readStudyFolder(dir));
+    } catch (e) {
+      error = e as StudyError;
+    }
+    expect(error?.problems.map((p) => `${p.file.split('/').slice(-2).join('/')} ${p.field}`)).toEqual([
+      'releases/1.0.json excerpt E0001 text',
+    ]);
     expect(error?.problems[0].message).toMatch(/npm run release -- --scrub/);
     // --scrub fixes it without a new version.
     release({ study: dir, scrub: true, log: quiet });

@@ -21,7 +21,12 @@ import { leakFinder } from './lib/find-leaks.ts';
 import { loadStudy } from './lib/load-study.ts';
 import { StudyError, formatProblem } from './lib/problems.ts';
 import {
-  DateSchema, VersionSchema, compareVersions, manifestOf, scrubManifest, type Manifest,
+  DateSchema,
+  VersionSchema,
+  compareVersions,
+  manifestOf,
+  scrubManifest,
+  type Manifest,
 } from './lib/releases.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 import { parseCommandLine, UsageError } from './lib/cli.ts';
@@ -57,16 +62,23 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
   const dir = resolve(o.study);
   const releasesDir = join(dir, 'releases');
   const files = readStudyFolder(dir);
-  if (o.version !== undefined && !VersionSchema.safeParse(o.version).success) throw new ReleaseError(`version "${o.version}": expected a version like 1.0 or 1.1.2`);
-  if (o.date !== undefined && !DateSchema.safeParse(o.date).success) throw new ReleaseError(`--date "${o.date}": expected a real date like 2026-01-31`);
+  if (o.version !== undefined && !VersionSchema.safeParse(o.version).success)
+    throw new ReleaseError(`version "${o.version}": expected a version like 1.0 or 1.1.2`);
+  if (o.date !== undefined && !DateSchema.safeParse(o.date).success)
+    throw new ReleaseError(`--date "${o.date}": expected a real date like 2026-01-31`);
   const target = o.version === undefined ? undefined : join(releasesDir, `${o.version}.json`);
 
   // Recording a DOI is the one change to a release besides scrubbing.
   if (o.doi !== undefined) {
-    if (!target || !existsSync(target)) throw new ReleaseError(`--doi: no release ${o.version ?? '(no version given)'} in ${relative(process.cwd(), releasesDir) || releasesDir}; expected an existing version`);
-    if (!/^10\.\d{4,9}\/\S+$/.test(o.doi)) throw new ReleaseError(`--doi "${o.doi}": expected a DOI like 10.5281/zenodo.1234567`);
+    if (!target || !existsSync(target))
+      throw new ReleaseError(
+        `--doi: no release ${o.version ?? '(no version given)'} in ${relative(process.cwd(), releasesDir) || releasesDir}; expected an existing version`,
+      );
+    if (!/^10\.\d{4,9}\/\S+$/.test(o.doi))
+      throw new ReleaseError(`--doi "${o.doi}": expected a DOI like 10.5281/zenodo.1234567`);
     const m = JSON.parse(readFileSync(target, 'utf8')) as Manifest;
-    if (m.doi && m.doi !== o.doi) throw new ReleaseError(`release ${m.version} already records DOI ${m.doi}; a release keeps the DOI it was given`);
+    if (m.doi && m.doi !== o.doi)
+      throw new ReleaseError(`release ${m.version} already records DOI ${m.doi}; a release keeps the DOI it was given`);
     writeFileSync(target, formatManifest({ ...m, doi: o.doi }));
     log(`release ${m.version}: DOI ${o.doi} recorded in ${relative(process.cwd(), target)}`);
     return { written: [target] };
@@ -75,8 +87,14 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
   const content = buildContent(files, { releaseChecks: false });
   const existing = content.manifests;
   const latest = existing.at(-1)?.manifest;
-  if (target && existsSync(target)) throw new ReleaseError(`release ${o.version} exists (${relative(process.cwd(), target)}); releases are never rewritten: choose a new version`);
-  if (o.version && latest && compareVersions(o.version, latest.version) <= 0) throw new ReleaseError(`version ${o.version} is not after the latest release ${latest.version}; expected a higher version`);
+  if (target && existsSync(target))
+    throw new ReleaseError(
+      `release ${o.version} exists (${relative(process.cwd(), target)}); releases are never rewritten: choose a new version`,
+    );
+  if (o.version && latest && compareVersions(o.version, latest.version) <= 0)
+    throw new ReleaseError(
+      `version ${o.version} is not after the latest release ${latest.version}; expected a higher version`,
+    );
   if (!o.version && !o.scrub) throw new ReleaseError('expected a version (npm run release -- 1.0) or --scrub');
 
   const current = manifestOf(content.published, o.version ?? '0', o.date ?? today());
@@ -87,32 +105,49 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
     const later = existing.slice(i + 1).map((x) => x.manifest);
     for (const e of m.excerpts) {
       const gone = later.find((l) => !l.excerpts.some((x) => x.id === e.id));
-      if (gone && currentIds.has(e.id)) problems.push(`${files.dir}/excerpts.csv: excerpt ${e.id} was withdrawn in version ${gone.version} and cannot be published again; expected a new id for new text`);
+      if (gone && currentIds.has(e.id))
+        problems.push(
+          `${files.dir}/excerpts.csv: excerpt ${e.id} was withdrawn in version ${gone.version} and cannot be published again; expected a new id for new text`,
+        );
     }
   });
   if (latest && o.version) {
     for (const e of latest.excerpts) {
       if (!currentIds.has(e.id) && content.withdrawn[e.id] === undefined) {
-        problems.push(`${files.dir}/withdrawn.yaml: excerpt ${e.id} was in release ${latest.version} and is gone now; expected a line "${e.id}: <why it was withdrawn>" (shown on its tombstone)`);
+        problems.push(
+          `${files.dir}/withdrawn.yaml: excerpt ${e.id} was in release ${latest.version} and is gone now; expected a line "${e.id}: <why it was withdrawn>" (shown on its tombstone)`,
+        );
       }
     }
   }
 
   // Scrub every earlier manifest: withdrawn excerpts lose their words, text takes current redactions.
-  const scrubbed = existing.map(({ file, manifest }) => ({ file, ...scrubManifest(manifest, currentIds, content.withdrawn, content.redact, o.version ?? latest?.version ?? '0') }));
+  const scrubbed = existing.map(({ file, manifest }) => ({
+    file,
+    ...scrubManifest(manifest, currentIds, content.withdrawn, content.redact, o.version ?? latest?.version ?? '0'),
+  }));
   // The privacy scan, over the text every manifest will hold (as the site's own scan reads data text).
   const redactions = loadStudy(files).loaded.redactions;
   const find = leakFinder(redactions, []);
-  const texts = [...scrubbed.map((s) => ({ file: s.file, manifest: s.manifest })), ...(o.version ? [{ file: `${files.dir}/releases/${o.version}.json`, manifest: current }] : [])];
+  const texts = [
+    ...scrubbed.map((s) => ({ file: s.file, manifest: s.manifest })),
+    ...(o.version ? [{ file: `${files.dir}/releases/${o.version}.json`, manifest: current }] : []),
+  ];
   for (const { file, manifest } of texts) {
     for (const e of manifest.excerpts) {
       for (const text of [e.text, e.originalText]) {
         if (text === undefined) continue;
-        for (const leak of find({ file, text, data: true })) problems.push(`${file}: excerpt ${e.id}: the privacy scan finds ${leak.rule} ("${leak.found}") in the published text; expected none: fix the redactions (redactions.yaml) and run the release again`);
+        for (const leak of find({ file, text, data: true }))
+          problems.push(
+            `${file}: excerpt ${e.id}: the privacy scan finds ${leak.rule} ("${leak.found}") in the published text; expected none: fix the redactions (redactions.yaml) and run the release again`,
+          );
       }
     }
   }
-  if (problems.length) throw new ReleaseError(`cannot record the release: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new ReleaseError(
+      `cannot record the release: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
 
   const written: string[] = [];
   for (const s of scrubbed) {
@@ -129,7 +164,9 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
   mkdirSync(releasesDir, { recursive: true });
   writeFileSync(target!, formatManifest(current));
   written.push(target!);
-  log(`release ${current.version} (${current.date}): ${current.counts.excerpts} excerpts, ${current.counts.themes} themes, ${current.counts.participants} participants -> ${relative(process.cwd(), target!)}`);
+  log(
+    `release ${current.version} (${current.date}): ${current.counts.excerpts} excerpts, ${current.counts.themes} themes, ${current.counts.participants} participants -> ${relative(process.cwd(), target!)}`,
+  );
   log('commit it with the study folder.');
   if (o.deposit === false) return { written };
   const study = SiteSchema.parse(JSON.parse(content.generated['site.json'])).study;
@@ -139,20 +176,29 @@ export function release(o: ReleaseOptions): { written: string[]; deposit?: strin
 
 /** Zenodo deposition metadata for a release (the `metadata` object of its deposit API, and `.zenodo.json`). */
 export function zenodoMetadata(m: Manifest, study: SiteStudy, description: string): Record<string, unknown> {
-  const licence = /creativecommons\.org\/licenses\/by\/4\.0/.test(study.licence.url) ? 'cc-by-4.0' : study.licence.name.toLowerCase().replace(/\s+/g, '-');
+  const licence = /creativecommons\.org\/licenses\/by\/4\.0/.test(study.licence.url)
+    ? 'cc-by-4.0'
+    : study.licence.name.toLowerCase().replace(/\s+/g, '-');
   return {
     upload_type: 'dataset',
     title: `${study.title}: anonymized excerpts and codebook`,
     // Illustrative data were not written by the article's authors: as in CITATION.cff, they are not named.
-    creators: study.provenance.kind === 'illustrative'
-      ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }]
-      : study.authors.map((a) => ({ name: a.given ? `${a.family}, ${a.given}` : a.family, ...(a.affiliation ? { affiliation: a.affiliation } : {}), ...(a.orcid ? { orcid: a.orcid } : {}) })),
+    creators:
+      study.provenance.kind === 'illustrative'
+        ? [{ name: `Contributors to the ${study.shortTitle ?? study.title} site` }]
+        : study.authors.map((a) => ({
+            name: a.given ? `${a.family}, ${a.given}` : a.family,
+            ...(a.affiliation ? { affiliation: a.affiliation } : {}),
+            ...(a.orcid ? { orcid: a.orcid } : {}),
+          })),
     description,
     version: m.version,
     publication_date: m.date,
     access_right: 'open',
     license: licence,
-    related_identifiers: [{ identifier: study.doi, relation: 'isSupplementTo', scheme: 'doi', resource_type: 'publication-article' }],
+    related_identifiers: [
+      { identifier: study.doi, relation: 'isSupplementTo', scheme: 'doi', resource_type: 'publication-article' },
+    ],
   };
 }
 
@@ -161,7 +207,13 @@ export function zenodoMetadata(m: Manifest, study: SiteStudy, description: strin
  * deposit: downloads-<version>.zip (every file of /data/), zenodo-deposit.json ({"metadata": ...},
  * what the deposit API takes) and .zenodo.json (what a connected repository reads).
  */
-function writeDeposit(studyDir: string, m: Manifest, study: SiteStudy, log: (line: string) => void, depositDir?: string): string {
+function writeDeposit(
+  studyDir: string,
+  m: Manifest,
+  study: SiteStudy,
+  log: (line: string) => void,
+  depositDir?: string,
+): string {
   const out = resolve(depositDir ?? join(DEPOSIT_DIR, m.version));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -169,7 +221,10 @@ function writeDeposit(studyDir: string, m: Manifest, study: SiteStudy, log: (lin
   const build = fileURLToPath(new URL('./build.ts', import.meta.url));
   log(`building the site of release ${m.version} for its deposit package...`);
   const run = spawnSync(process.execPath, [build, '--study', studyDir, '--out', site], { stdio: 'inherit' });
-  if (run.status !== 0) throw new ReleaseError(`the release ${m.version} is recorded, but its site did not build, so no deposit package was written; fix the build and run \`npm run release -- ${m.version} --deposit-only\``);
+  if (run.status !== 0)
+    throw new ReleaseError(
+      `the release ${m.version} is recorded, but its site did not build, so no deposit package was written; fix the build and run \`npm run release -- ${m.version} --deposit-only\``,
+    );
   const dataDir = join(site, 'data');
   const entries: Record<string, Uint8Array> = {};
   for (const name of readdirSync(dataDir).sort()) {
@@ -185,7 +240,9 @@ function writeDeposit(studyDir: string, m: Manifest, study: SiteStudy, log: (lin
   writeFileSync(join(out, 'zenodo-deposit.json'), `${JSON.stringify({ metadata }, null, 1)}\n`);
   writeFileSync(join(out, '.zenodo.json'), `${JSON.stringify(metadata, null, 1)}\n`);
   rmSync(site, { recursive: true, force: true });
-  log(`deposit package: ${relative(process.cwd(), out)}/ (downloads-${m.version}.zip, zenodo-deposit.json, .zenodo.json)`);
+  log(
+    `deposit package: ${relative(process.cwd(), out)}/ (downloads-${m.version}.zip, zenodo-deposit.json, .zenodo.json)`,
+  );
   return out;
 }
 
@@ -194,8 +251,12 @@ const RELEASE_COMMAND_LINE = {
   command: 'npm run release',
   positionals: ['[<version>]'],
   options: {
-    date: { type: 'string', value: 'YYYY-MM-DD' }, study: { type: 'string', value: '<folder>' }, doi: { type: 'string', value: '<doi>' },
-    scrub: { type: 'boolean' }, 'no-deposit': { type: 'boolean' }, 'deposit-only': { type: 'boolean' },
+    date: { type: 'string', value: 'YYYY-MM-DD' },
+    study: { type: 'string', value: '<folder>' },
+    doi: { type: 'string', value: '<doi>' },
+    scrub: { type: 'boolean' },
+    'no-deposit': { type: 'boolean' },
+    'deposit-only': { type: 'boolean' },
   },
 } as const;
 
@@ -206,7 +267,9 @@ export function main(argv = process.argv.slice(2)): number {
     parsed = parseCommandLine(RELEASE_COMMAND_LINE, argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    console.error(`${e.message}\n       (a release: <version> [--date] [--study] [--no-deposit]; its DOI: <version> --doi <doi>; or --scrub)`);
+    console.error(
+      `${e.message}\n       (a release: <version> [--date] [--study] [--no-deposit]; its DOI: <version> --doi <doi>; or --scrub)`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -215,17 +278,35 @@ export function main(argv = process.argv.slice(2)): number {
     if (values['deposit-only']) {
       const version = positionals[0];
       const path = join(resolve(study), 'releases', `${version}.json`);
-      if (!version || !existsSync(path)) throw new ReleaseError(`--deposit-only: no release ${version ?? '(no version given)'} in ${study}/releases`);
+      if (!version || !existsSync(path))
+        throw new ReleaseError(`--deposit-only: no release ${version ?? '(no version given)'} in ${study}/releases`);
       const content = buildContent(readStudyFolder(resolve(study)));
-      writeDeposit(resolve(study), JSON.parse(readFileSync(path, 'utf8')) as Manifest, SiteSchema.parse(JSON.parse(content.generated['site.json'])).study, console.log);
+      writeDeposit(
+        resolve(study),
+        JSON.parse(readFileSync(path, 'utf8')) as Manifest,
+        SiteSchema.parse(JSON.parse(content.generated['site.json'])).study,
+        console.log,
+      );
       return 0;
     }
-    release({ study, version: positionals[0], date: values.date, doi: values.doi, scrub: values.scrub, deposit: !values['no-deposit'] });
+    release({
+      study,
+      version: positionals[0],
+      date: values.date,
+      doi: values.doi,
+      scrub: values.scrub,
+      deposit: !values['no-deposit'],
+    });
     return 0;
   } catch (e) {
-    if (e instanceof ReleaseError) { console.error(`npm run release: ${e.message}`); return 1; }
+    if (e instanceof ReleaseError) {
+      console.error(`npm run release: ${e.message}`);
+      return 1;
+    }
     if (e instanceof StudyError) {
-      console.error(`npm run release: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in the study folder`);
+      console.error(
+        `npm run release: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in the study folder`,
+      );
       for (const p of e.problems) console.error(`  ${formatProblem(p)}`);
       return 1;
     }

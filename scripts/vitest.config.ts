@@ -8,8 +8,25 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'], exclude: ['scripts/e2e/**', 'node_modules/**'] } },
-      { extends: true, test: { name: 'site', include: ['scripts/e2e/**/*.test.ts'], globalSetup: ['scripts/e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: ['scripts/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['scripts/e2e/**/*.test.ts'],
+          globalSetup: ['scripts/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

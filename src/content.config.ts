@@ -6,7 +6,12 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import {
-  ExcerptRecordSchema, generatedDir, ReleaseChangesSchema, SiteSchema, ThemeNarrativeSchema, TombstoneSchema,
+  ExcerptRecordSchema,
+  generatedDir,
+  ReleaseChangesSchema,
+  SiteSchema,
+  ThemeNarrativeSchema,
+  TombstoneSchema,
 } from './contract/index.ts';
 
 const dir = generatedDir();
@@ -15,17 +20,25 @@ function keyedBy(key: string): (text: string) => Record<string, Record<string, u
   return (text) => {
     const list: unknown = JSON.parse(text);
     if (!Array.isArray(list)) throw new Error(`expected a JSON list of entries with a "${key}"`);
-    return Object.fromEntries(list.map((item: unknown) => {
-      const entry: Record<string, unknown> = Object(item);
-      return [String(entry[key]), entry];
-    }));
+    return Object.fromEntries(
+      list.map((item: unknown) => {
+        const entry: Record<string, unknown> = Object(item);
+        return [String(entry[key]), entry];
+      }),
+    );
   };
 }
 
 export const collections = {
-  site: defineCollection({ loader: file(`${dir}/site.json`, { parser: (text) => ({ site: JSON.parse(text) }) }), schema: SiteSchema }),
+  site: defineCollection({
+    loader: file(`${dir}/site.json`, { parser: (text) => ({ site: JSON.parse(text) }) }),
+    schema: SiteSchema,
+  }),
   themes: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${dir}/themes` }), schema: ThemeNarrativeSchema }),
   excerpts: defineCollection({ loader: file(`${dir}/excerpts.json`), schema: ExcerptRecordSchema }),
-  releases: defineCollection({ loader: file(`${dir}/releases.json`, { parser: keyedBy('version') }), schema: ReleaseChangesSchema }),
+  releases: defineCollection({
+    loader: file(`${dir}/releases.json`, { parser: keyedBy('version') }),
+    schema: ReleaseChangesSchema,
+  }),
   tombstones: defineCollection({ loader: file(`${dir}/tombstones.json`), schema: TombstoneSchema }),
 };

@@ -17,15 +17,24 @@ function pagesToCheck(dir: string): string[] {
   const sitemap = readFileSync(`${dir}/sitemap-0.xml`, 'utf8');
   const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => m[1]);
   const excerpts = paths.filter((p) => /^\/excerpts\/[^/]+\/$/.test(p));
-  return [...paths.filter((p) => !excerpts.includes(p)), ...excerpts.filter((_, i) => i % 25 === 0), '/excerpts/?q=trust', '/404.html'];
+  return [
+    ...paths.filter((p) => !excerpts.includes(p)),
+    ...excerpts.filter((_, i) => i % 25 === 0),
+    '/excerpts/?q=trust',
+    '/404.html',
+  ];
 }
 
 describe.skipIf(skipBrowser)('accessibility', () => {
   const siteUrl = inject('siteUrl');
   let session: Session;
   // axe is injected as an inline script, which the site's CSP rightly refuses; the test lifts it.
-  beforeAll(async () => { session = await launchBrowser(siteUrl, { bypassCSP: true }); });
-  afterAll(async () => { await session?.context.close(); });
+  beforeAll(async () => {
+    session = await launchBrowser(siteUrl, { bypassCSP: true });
+  });
+  afterAll(async () => {
+    await session?.context.close();
+  });
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations (WCAG 2.2 AA and best practices) in the ${scheme} scheme`, async () => {
@@ -37,9 +46,21 @@ describe.skipIf(skipBrowser)('accessibility', () => {
         if (path.includes('?q=')) await page.locator('#explorer-list li').first().waitFor();
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async (tags) => {
-          const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
           const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          );
         }, TAGS);
         found.push(...violations.map((v) => `${path} ${v}`));
       }
@@ -52,8 +73,23 @@ describe.skipIf(skipBrowser)('accessibility', () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 390, height: 800 });
     const wide: string[] = [];
-    for (const path of ['/', '/themes/', '/themes/trust-and-accuracy/', '/themes/trust-and-accuracy/excerpts/', '/maps/', '/maps/co-occurrence/', '/maps/participants/',
-      '/excerpts/?q=trust', '/excerpts/E0156/', '/codes/time-saved/', '/brief/', '/data/', '/methods/', '/participants/', '/about/']) {
+    for (const path of [
+      '/',
+      '/themes/',
+      '/themes/trust-and-accuracy/',
+      '/themes/trust-and-accuracy/excerpts/',
+      '/maps/',
+      '/maps/co-occurrence/',
+      '/maps/participants/',
+      '/excerpts/?q=trust',
+      '/excerpts/E0156/',
+      '/codes/time-saved/',
+      '/brief/',
+      '/data/',
+      '/methods/',
+      '/participants/',
+      '/about/',
+    ]) {
       await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) wide.push(`${path}: ${width}px`);

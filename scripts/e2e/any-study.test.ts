@@ -17,13 +17,28 @@ import { findProvenanceProblems } from './provenance.ts';
 
 const SITE = resolve('.build/any-study-school-meals');
 /** Words of the bundled study's subject, its participants, setting and title. */
-const BUNDLED = [/health professional/i, /\bAI\b/, /artificial intelligence/i, /Punjab/i, /Pakistan/i, /well-?being/i,
-  /interviewees?/i, /\bUrdu\b/i, /psychosocial/i, /clinician/i, /hospital/i, /Trust and Tension/i];
+const BUNDLED = [
+  /health professional/i,
+  /\bAI\b/,
+  /artificial intelligence/i,
+  /Punjab/i,
+  /Pakistan/i,
+  /well-?being/i,
+  /interviewees?/i,
+  /\bUrdu\b/i,
+  /psychosocial/i,
+  /clinician/i,
+  /hospital/i,
+  /Trust and Tension/i,
+];
 
 /** What a reader or a machine reads in a page: its visible text, its meta tags' content (not the CSP) and its JSON-LD. */
 function readable(html: string): string {
   const page = parse(html);
-  const meta = page.querySelectorAll('meta[content]').filter((m) => m.getAttribute('http-equiv') === undefined).map((m) => m.getAttribute('content'));
+  const meta = page
+    .querySelectorAll('meta[content]')
+    .filter((m) => m.getAttribute('http-equiv') === undefined)
+    .map((m) => m.getAttribute('content'));
   const ld = page.querySelectorAll('script[type="application/ld+json"]').map((s) => s.text);
   return [visibleText(html), page.querySelector('title')?.text, ...meta, ...ld].join('\n');
 }
@@ -40,7 +55,12 @@ afterAll(() => {
 });
 
 /** Every address-like thing a built site holds that points at the site itself or at localhost. */
-function addressesIn(site: string): { localhost: string[]; canonical: number; sitemap: boolean; robotsSitemap: boolean } {
+function addressesIn(site: string): {
+  localhost: string[];
+  canonical: number;
+  sitemap: boolean;
+  robotsSitemap: boolean;
+} {
   const texts = readSiteTexts(site);
   return {
     localhost: [...new Set(texts.filter((t) => /localhost|127\.0\.0\.1/.test(t.text)).map((t) => t.file))],
@@ -52,7 +72,10 @@ function addressesIn(site: string): { localhost: string[]; canonical: number; si
 
 describe('a site built from a study about something else entirely', () => {
   it('names nothing of the bundled study on any page or in any download', () => {
-    const files = listFiles(SITE).filter((f) => !f.startsWith('pagefind/') && !f.startsWith('_astro/') && /\.(html|csv|json|qdc|cff|bib|ris|txt|xml)$/.test(f));
+    const files = listFiles(SITE).filter(
+      (f) =>
+        !f.startsWith('pagefind/') && !f.startsWith('_astro/') && /\.(html|csv|json|qdc|cff|bib|ris|txt|xml)$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(20);
     const hits = files.flatMap((f) => {
       const content = f.endsWith('.html') ? text(f) : readFileSync(join(SITE, f), 'utf8');
@@ -69,9 +92,13 @@ describe('a site built from a study about something else entirely', () => {
     expect(text('index.html')).toContain('Participants4 school cooks');
     expect(text('participants/index.html')).toContain('4 illustrative participants took part');
     expect(text('brief/index.html')).toContain('School meals: what kitchens need');
-    const meta = parse(readFileSync(join(SITE, 'brief/index.html'), 'utf8')).querySelector('meta[name="description"]')?.getAttribute('content');
+    const meta = parse(readFileSync(join(SITE, 'brief/index.html'), 'utf8'))
+      .querySelector('meta[name="description"]')
+      ?.getAttribute('content');
     expect(meta).toContain('what 4 school cooks said about school meals, and what to do');
-    expect(readFileSync(join(SITE, 'data/CITATION.cff'), 'utf8')).toMatch(/keywords:\n {2}- qualitative research\n {2}- school meals\n {2}- catering\n/);
+    expect(readFileSync(join(SITE, 'data/CITATION.cff'), 'utf8')).toMatch(
+      /keywords:\n {2}- qualitative research\n {2}- school meals\n {2}- catering\n/,
+    );
   });
 
   it('counts in English: one excerpt, and "n of the total" agreeing with the total', () => {
@@ -81,12 +108,21 @@ describe('a site built from a study about something else entirely', () => {
 
   it('does not show a theme without excerpts as a key finding, and its list page says there are none', () => {
     const home = parse(readFileSync(join(SITE, 'index.html'), 'utf8'));
-    expect(home.querySelectorAll('ul.cards li').map((li) => li.getAttribute('data-theme'))).toEqual(['budgets', 'tastes']);
-    expect(text('index.html')).toContain('No excerpts are coded yet with Trying new recipes, so it is not shown as a finding.');
+    expect(home.querySelectorAll('ul.cards li').map((li) => li.getAttribute('data-theme'))).toEqual([
+      'budgets',
+      'tastes',
+    ]);
+    expect(text('index.html')).toContain(
+      'No excerpts are coded yet with Trying new recipes, so it is not shown as a finding.',
+    );
     const list = text('themes/new-recipes/excerpts/index.html');
     expect(list).toContain('No excerpts are coded with this theme yet.');
     expect(list).not.toMatch(/Showing|Page 1 of/);
-    expect(parse(readFileSync(join(SITE, 'brief/index.html'), 'utf8')).querySelectorAll('section.brief-theme').map((s) => s.id)).toEqual(['budgets', 'tastes']);
+    expect(
+      parse(readFileSync(join(SITE, 'brief/index.html'), 'utf8'))
+        .querySelectorAll('section.brief-theme')
+        .map((s) => s.id),
+    ).toEqual(['budgets', 'tastes']);
   });
 });
 
@@ -102,7 +138,9 @@ describe('a site built without SITE_URL', () => {
     const cff = readFileSync(join(SITE, 'data/CITATION.cff'), 'utf8');
     expect(cff).not.toMatch(/^url:/m);
     expect(cff).toContain('# This copy of the site was built without its web address');
-    expect(JSON.parse(readFileSync(join(SITE, 'data/excerpts.json'), 'utf8')).about).toMatchObject({ dictionary: 'data-dictionary.csv' });
+    expect(JSON.parse(readFileSync(join(SITE, 'data/excerpts.json'), 'utf8')).about).toMatchObject({
+      dictionary: 'data-dictionary.csv',
+    });
   });
 });
 
@@ -113,14 +151,24 @@ describe('a study with its own data (provenance.kind: study)', () => {
     rmSync(out, { recursive: true, force: true });
     cpSync('scripts/fixtures/school-meals-study', study, { recursive: true });
     const yaml = join(study, 'study.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('kind: illustrative', 'kind: study').replace('Illustrative fixture data about school meals, invented for tests.', 'Anonymized excerpts of the conversations.'));
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, 'utf8')
+        .replace('kind: illustrative', 'kind: study')
+        .replace(
+          'Illustrative fixture data about school meals, invented for tests.',
+          'Anonymized excerpts of the conversations.',
+        ),
+    );
   });
 
   it('is refused without SITE_URL, with a message naming SITE_URL and --local', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(await run(['--study', study, '--out', out])).toBe(false);
-      expect(errors.mock.calls.flat().join('\n')).toMatch(/^Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study.*--local/);
+      expect(errors.mock.calls.flat().join('\n')).toMatch(
+        /^Cannot build the site: SITE_URL is not set, and study.yaml says provenance.kind: study.*--local/,
+      );
     } finally {
       errors.mockRestore();
     }
@@ -135,7 +183,11 @@ describe('a study with its own data (provenance.kind: study)', () => {
       delete process.env.SITE_URL;
     }
     expect(addressesIn(out)).toEqual({ localhost: [], canonical: 0, sitemap: false, robotsSitemap: false });
-    expect(readSiteTexts(out).filter((t) => t.text.includes('ignored.example.org')).map((t) => t.file)).toEqual([]);
+    expect(
+      readSiteTexts(out)
+        .filter((t) => t.text.includes('ignored.example.org'))
+        .map((t) => t.file),
+    ).toEqual([]);
   }, 120_000);
 
   it('builds with SITE_URL, which canonical links, the sitemap and citations carry', async () => {
@@ -146,9 +198,15 @@ describe('a study with its own data (provenance.kind: study)', () => {
       delete process.env.SITE_URL;
     }
     const page = parse(readFileSync(join(out, 'excerpts/X01/index.html'), 'utf8'));
-    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://meals.example.org/excerpts/X01/');
-    expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toBe('https://meals.example.org/excerpts/X01/');
-    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://meals.example.org/sitemap-index.xml');
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      'https://meals.example.org/excerpts/X01/',
+    );
+    expect(page.querySelector('meta[name="citation_public_url"]')?.getAttribute('content')).toBe(
+      'https://meals.example.org/excerpts/X01/',
+    );
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://meals.example.org/sitemap-index.xml',
+    );
     expect(addressesIn(out).localhost).toEqual([]);
     rmSync(out, { recursive: true, force: true });
   }, 120_000);

@@ -26,12 +26,17 @@ beforeAll(async () => {
   try {
     expect(await run(['--out', OUT])).toBe(true);
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }, 180_000);
 
 describe(`a site built with BASE_PATH=${BASE} and SITE_URL=${SITE}`, () => {
-  const html = () => readdirSync(OUT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const html = () =>
+    readdirSync(OUT, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('pagefind'),
+    );
 
   it('starts every internal link, script, stylesheet and form action with the base path', () => {
     const wrong: string[] = [];
@@ -52,7 +57,9 @@ describe(`a site built with BASE_PATH=${BASE} and SITE_URL=${SITE}`, () => {
       expect(canonical, file).toMatch(/^https:\/\/example\.org\/study\//);
       expect(head.querySelector('meta[property="og:url"]')!.getAttribute('content'), file).toBe(canonical);
     }
-    expect(parseHtml(read('brief/index.html')).querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${SITE}brief/`);
+    expect(parseHtml(read('brief/index.html')).querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+      `${SITE}brief/`,
+    );
   });
 
   it('gives the brief share links and the downloads absolute URLs under the public address', () => {
@@ -61,8 +68,12 @@ describe(`a site built with BASE_PATH=${BASE} and SITE_URL=${SITE}`, () => {
     expect(shares.length).toBeGreaterThan(0);
     for (const href of shares) expect(href).toMatch(/^https:\/\/example\.org\/study\/brief\/#[a-z0-9-]+$/);
     expect((parseYaml(read('data/CITATION.cff')) as { url: string }).url).toBe(SITE);
-    expect((JSON.parse(read('data/excerpts.json')) as { about: { dictionary: string } }).about.dictionary).toBe(`${SITE}data/#dictionary`);
-    const graph = JSON.parse(parseHtml(read('data/index.html')).querySelector('script[type="application/ld+json"]')!.text)['@graph'];
+    expect((JSON.parse(read('data/excerpts.json')) as { about: { dictionary: string } }).about.dictionary).toBe(
+      `${SITE}data/#dictionary`,
+    );
+    const graph = JSON.parse(
+      parseHtml(read('data/index.html')).querySelector('script[type="application/ld+json"]')!.text,
+    )['@graph'];
     const dataset = graph.find((n: { '@type': string }) => n['@type'] === 'Dataset');
     for (const d of dataset.distribution) expect(d.contentUrl).toMatch(/^https:\/\/example\.org\/study\/data\//);
   });

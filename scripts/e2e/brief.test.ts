@@ -16,7 +16,9 @@ const dir = inject('siteDir');
 const siteUrl = inject('siteUrl');
 const page = (path: string) => parseHtml(readFileSync(join(dir, path, 'index.html'), 'utf8'));
 const text = (el: HTMLElement) => el.text.replace(/\s+/g, ' ').trim();
-const illustrative = (parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as { provenance: { kind: string } }).provenance.kind === 'illustrative';
+const illustrative =
+  (parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as { provenance: { kind: string } }).provenance.kind ===
+  'illustrative';
 
 /** "Voiced by 14 of 22 participants, in 88 of 354 excerpts" -> its four numbers. */
 function voiced(s: string): number[] {
@@ -35,7 +37,9 @@ function target(href: string): string | undefined {
 describe('the policy brief', () => {
   const brief = page('brief');
   const sections = brief.querySelectorAll('section.brief-theme');
-  const themeIds = readdirSync(join(dir, 'themes'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const themeIds = readdirSync(join(dir, 'themes'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it('has one section per theme page', () => {
     expect(sections.map((s) => s.id).sort()).toEqual(themeIds.sort());
@@ -51,7 +55,10 @@ describe('the policy brief', () => {
   it('links each finding to its curated excerpts and to all excerpts of the theme, and every link resolves', () => {
     for (const section of sections) {
       const hrefs = section.querySelectorAll('.brief-count a').map((a) => a.getAttribute('href')!);
-      expect(hrefs.filter((h) => /\/excerpts\/[^/]+\/$/.test(h) && !h.includes('/themes/')).length, section.id).toBeGreaterThan(0);
+      expect(
+        hrefs.filter((h) => /\/excerpts\/[^/]+\/$/.test(h) && !h.includes('/themes/')).length,
+        section.id,
+      ).toBeGreaterThan(0);
       expect(hrefs, section.id).toContain(`/themes/${section.id}/excerpts/`);
     }
     for (const a of brief.querySelectorAll('main a')) {
@@ -66,7 +73,10 @@ describe('the policy brief', () => {
     for (const section of [...sections, brief.getElementById('recommendations')!]) {
       const link = section.querySelector('.brief-share a')!;
       expect(new URL(link.getAttribute('href')!).hash, section.id).toBe(`#${section.id}`);
-      expect(section.querySelector('.brief-share button')!.hasAttribute('hidden'), 'the copy button waits for JavaScript').toBe(true);
+      expect(
+        section.querySelector('.brief-share button')!.hasAttribute('hidden'),
+        'the copy button waits for JavaScript',
+      ).toBe(true);
     }
   });
 
@@ -77,15 +87,22 @@ describe('the policy brief', () => {
   });
 
   it.runIf(illustrative)('says in its own text that the counts and excerpts are illustrative', () => {
-    expect(text(brief.querySelector('.brief-notice')!)).toMatch(/^Illustrative data\. .*illustrative dataset, not from the study’s interviews/);
-    for (const section of sections) expect(text(section.querySelector('.brief-count')!)).toContain('of the illustrative dataset');
+    expect(text(brief.querySelector('.brief-notice')!)).toMatch(
+      /^Illustrative data\. .*illustrative dataset, not from the study’s interviews/,
+    );
+    for (const section of sections)
+      expect(text(section.querySelector('.brief-count')!)).toContain('of the illustrative dataset');
   });
 });
 
 describe.skipIf(skipBrowser)('the policy brief in Chromium', () => {
   let session: Session;
-  beforeAll(async () => { session = await launchBrowser(siteUrl); });
-  afterAll(async () => { await session?.context.close(); });
+  beforeAll(async () => {
+    session = await launchBrowser(siteUrl);
+  });
+  afterAll(async () => {
+    await session?.context.close();
+  });
 
   it('prints on at most two A4 pages', async () => {
     const tab = await session.context.newPage();
@@ -117,7 +134,9 @@ function pageCount(pdf: Buffer): number {
   const file = join(mkdtempSync(join(tmpdir(), 'brief-pdf-')), 'brief.pdf');
   writeFileSync(file, pdf);
   try {
-    return Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString())![1]);
+    return Number(
+      /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString())![1],
+    );
   } catch {
     return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   }

@@ -16,7 +16,9 @@ import { listFiles } from '../lib/list-files.ts';
 
 /** Output folders built here: their private reports are removed afterwards. */
 const outs: string[] = [];
-afterAll(() => { for (const out of outs) rmSync(reportsDir(out), { recursive: true, force: true }); });
+afterAll(() => {
+  for (const out of outs) rmSync(reportsDir(out), { recursive: true, force: true });
+});
 
 describe('builds run twice', () => {
   it('a second build to the same folder while the first runs is refused; the first publishes a complete site', async () => {
@@ -24,13 +26,18 @@ describe('builds run twice', () => {
     // A participant with no excerpt: the downloads and the participants page must count the same people.
     const study = join(work, 'study');
     cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
-    writeFileSync(join(study, 'participants.csv'), `${readFileSync(join(study, 'participants.csv'), 'utf8').trimEnd()}\nP07,Pathology,Diagnostics,Public,4,Woman,Attock\n`);
+    writeFileSync(
+      join(study, 'participants.csv'),
+      `${readFileSync(join(study, 'participants.csv'), 'utf8').trimEnd()}\nP07,Pathology,Diagnostics,Public,4,Woman,Attock\n`,
+    );
     const out = join(work, 'dist');
     outs.push(out);
     const first = run(['--study', study, '--out', out]);
     while (!existsSync(`${out}.lock`)) await sleep(20);
     const errors: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(String(line)); });
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => {
+      errors.push(String(line));
+    });
     let second: boolean;
     try {
       second = await run(['--study', study, '--out', out]);
@@ -39,7 +46,9 @@ describe('builds run twice', () => {
     }
     expect(second).toBe(false);
     // (The first build's content stage may print its own lines meanwhile.)
-    expect(errors.find((l) => l.startsWith('Not building'))).toMatch(/^Not building: another build \(process \d+, started .*\) is writing to the same output folder/);
+    expect(errors.find((l) => l.startsWith('Not building'))).toMatch(
+      /^Not building: another build \(process \d+, started .*\) is writing to the same output folder/,
+    );
     expect(await first).toBe(true);
     const files = listFiles(out);
     expect(files.some((f) => f.startsWith('_astro/'))).toBe(true);
@@ -47,8 +56,13 @@ describe('builds run twice', () => {
     expect(files).toContain('excerpts/E0001/index.html');
     expect(readdirSync(work).sort()).toEqual(['dist', 'study']);
     // /data/participants.csv and /participants/ count the same people.
-    const rows = readFileSync(join(out, 'data', 'participants.csv'), 'utf8').trim().split('\n').slice(1);
-    const lede = /(\d+) illustrative participants took part/.exec(readFileSync(join(out, 'participants', 'index.html'), 'utf8'));
+    const rows = readFileSync(join(out, 'data', 'participants.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    const lede = /(\d+) illustrative participants took part/.exec(
+      readFileSync(join(out, 'participants', 'index.html'), 'utf8'),
+    );
     expect(rows.map((r) => r.split(',')[0])).toEqual(['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07']);
     expect(Number(lede?.[1])).toBe(rows.length);
   }, 120_000);
@@ -58,9 +72,15 @@ describe('builds run twice', () => {
     const study = join(work, 'study');
     cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
     // The anonymiser replaces whole words only; the scan also finds the term inside a word.
-    writeFileSync(join(study, 'redactions.yaml'), `${readFileSync(join(study, 'redactions.yaml'), 'utf8')}- term: Quokka\n  replacement: "[a place]"\n`);
+    writeFileSync(
+      join(study, 'redactions.yaml'),
+      `${readFileSync(join(study, 'redactions.yaml'), 'utf8')}- term: Quokka\n  replacement: "[a place]"\n`,
+    );
     const excerpts = join(study, 'excerpts.csv');
-    writeFileSync(excerpts, readFileSync(excerpts, 'utf8').replace('back an hour every evening', 'back an hour every evening in Quokkaville'));
+    writeFileSync(
+      excerpts,
+      readFileSync(excerpts, 'utf8').replace('back an hour every evening', 'back an hour every evening in Quokkaville'),
+    );
     const out = join(work, 'dist');
     outs.push(out);
     mkdirSync(out);
@@ -78,8 +98,14 @@ describe('builds run twice', () => {
 
   /** Starts `node scripts/build.ts` on the tiny study; resolves once its Astro stage is writing pages. */
   async function startBuildProcess(out: string) {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--study', 'scripts/fixtures/tiny-study', '--out', out], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code, signal) => done(code ?? (signal ? -1 : null))));
+    const child = spawn(
+      process.execPath,
+      ['scripts/build.ts', '--study', 'scripts/fixtures/tiny-study', '--out', out],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((done) =>
+      child.on('exit', (code, signal) => done(code ?? (signal ? -1 : null))),
+    );
     const work = join(out, '..');
     let staging: string | undefined;
     while (!staging) {
@@ -87,12 +113,21 @@ describe('builds run twice', () => {
       const name = readdirSync(work).find((f) => f.startsWith('dist.staging-'));
       if (name && existsSync(join(work, name, '_astro'))) staging = join(work, name);
     }
-    const { groups, folders } = JSON.parse(readFileSync(`${out}.lock`, 'utf8')) as { groups: number[]; folders: string[] };
+    const { groups, folders } = JSON.parse(readFileSync(`${out}.lock`, 'utf8')) as {
+      groups: number[];
+      folders: string[];
+    };
     outs.push(out);
     return { child, exited, staging, groups, folders };
   }
   const groupGone = async (group: number) => {
-    for (let i = 0; i < 100; i++, await sleep(50)) { try { process.kill(-group, 0); } catch { return true; } }
+    for (let i = 0; i < 100; i++, await sleep(50)) {
+      try {
+        process.kill(-group, 0);
+      } catch {
+        return true;
+      }
+    }
     return false;
   };
 
@@ -118,7 +153,9 @@ describe('builds run twice', () => {
     for (const g of groups) expect(await groupGone(g), `group ${g}`).toBe(true);
     expect(existsSync(staging)).toBe(true); // no code of the killed build ran
     const logs: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => { logs.push(String(line)); });
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => {
+      logs.push(String(line));
+    });
     try {
       expect(await run(['--study', 'scripts/fixtures/tiny-study', '--out', out])).toBe(true);
     } finally {

@@ -15,7 +15,10 @@ import { parseCsv } from '../lib/parse-csv.ts';
 const dir = inject('siteDir');
 const read = (path: string) => readFileSync(join(dir, path), 'utf8');
 const study = parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as {
-  provenance: { kind: string }; licence: { name: string }; doi: string; privacy: { shownAttributes: string[] };
+  provenance: { kind: string };
+  licence: { name: string };
+  doi: string;
+  privacy: { shownAttributes: string[] };
 };
 const illustrative = study.provenance.kind === 'illustrative';
 const excerptRows = parseCsv(readFileSync('content/study/excerpts.csv', 'utf8'), 'excerpts.csv', []).rows;
@@ -38,11 +41,25 @@ function dictionary(): Map<string, string[]> {
 }
 
 const dataPage = parseHtml(read('data/index.html'));
-const listed = dataPage.querySelectorAll('main table a[download]').map((a) => a.getAttribute('href')!.replace(/^\/data\//, ''));
+const listed = dataPage
+  .querySelectorAll('main table a[download]')
+  .map((a) => a.getAttribute('href')!.replace(/^\/data\//, ''));
 
 describe('the /data/ downloads', () => {
   it('lists at least the excerpts, codebook, participants, dictionary and citation files, and every one was built', () => {
-    expect(listed).toEqual(expect.arrayContaining(['excerpts.csv', 'excerpts.json', 'codebook.csv', 'codebook.qdc', 'participants.csv', 'data-dictionary.csv', 'citation.bib', 'citation.ris', 'CITATION.cff']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'excerpts.csv',
+        'excerpts.json',
+        'codebook.csv',
+        'codebook.qdc',
+        'participants.csv',
+        'data-dictionary.csv',
+        'citation.bib',
+        'citation.ris',
+        'CITATION.cff',
+      ]),
+    );
     for (const file of listed) expect(existsSync(join(dir, 'data', file)), file).toBe(true);
   });
 
@@ -57,12 +74,16 @@ describe('the /data/ downloads', () => {
 
   it('documents every column of every CSV on the page too, under #dictionary', () => {
     const onPage = new Set(dataPage.querySelectorAll('main table td code').map((c) => c.text));
-    for (const [file, columns] of dictionary()) for (const c of columns) expect(onPage.has(c), `${file}: ${c}`).toBe(true);
+    for (const [file, columns] of dictionary())
+      for (const c of columns) expect(onPage.has(c), `${file}: ${c}`).toBe(true);
   });
 
   it('publishes every excerpt once, in CSV and in JSON, with the same ids, codes and texts', () => {
     const rows = csv('excerpts.csv').rows;
-    const json = JSON.parse(read('data/excerpts.json')) as { about: Record<string, unknown>; excerpts: { id: string; codes: string[]; text: string }[] };
+    const json = JSON.parse(read('data/excerpts.json')) as {
+      about: Record<string, unknown>;
+      excerpts: { id: string; codes: string[]; text: string }[];
+    };
     expect(rows.map((r) => r.id).sort()).toEqual(excerptRows.map((r) => r.cells.id).sort());
     expect(json.excerpts.map((e) => e.id)).toEqual(rows.map((r) => r.id));
     for (const [i, e] of json.excerpts.entries()) {
@@ -93,7 +114,9 @@ describe('the /data/ downloads', () => {
       console.warn('[downloads] xmllint not installed: the .qdc schema check is skipped');
       return;
     }
-    const out = spawnSync('xmllint', ['--noout', '--schema', XSD, join(dir, 'data/codebook.qdc')], { encoding: 'utf8' });
+    const out = spawnSync('xmllint', ['--noout', '--schema', XSD, join(dir, 'data/codebook.qdc')], {
+      encoding: 'utf8',
+    });
     expect(out.stderr.trim()).toMatch(/validates$/);
     expect(out.status).toBe(0);
   });
@@ -127,9 +150,14 @@ describe('the /data/ downloads', () => {
     }
     for (const file of listed.filter((f) => f.endsWith('.csv'))) {
       const { rows } = csv(file);
-      expect(rows.every((r) => r.provenance === 'illustrative' && r.licence === study.licence.name), file).toBe(true);
+      expect(
+        rows.every((r) => r.provenance === 'illustrative' && r.licence === study.licence.name),
+        file,
+      ).toBe(true);
     }
-    expect((JSON.parse(read('data/excerpts.json')) as { about: { provenance: { kind: string } } }).about.provenance.kind).toBe('illustrative');
+    expect(
+      (JSON.parse(read('data/excerpts.json')) as { about: { provenance: { kind: string } } }).about.provenance.kind,
+    ).toBe('illustrative');
     expect(read('data/codebook.qdc').split('\n')[1]).toMatch(/^<!-- Illustrative data\./);
     expect(read('data/citation.ris')).toMatch(/^N1 {2}- .*illustrative/m);
     expect(read('data/CITATION.cff')).toMatch(/^# Illustrative data\./);
@@ -138,15 +166,19 @@ describe('the /data/ downloads', () => {
 });
 
 describe('sharing and finding', () => {
-  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.html') && !f.startsWith('pagefind'),
+  );
 
   it('gives every page Open Graph and Twitter card tags, with og:url equal to the canonical URL', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const file of pages) {
       const head = parseHtml(readFileSync(join(dir, file), 'utf8')).querySelector('head')!;
-      const meta = (attr: string, name: string) => head.querySelector(`meta[${attr}="${name}"]`)?.getAttribute('content');
+      const meta = (attr: string, name: string) =>
+        head.querySelector(`meta[${attr}="${name}"]`)?.getAttribute('content');
       const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
-      for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name']) expect(meta('property', name), `${file} ${name}`).toBeTruthy();
+      for (const name of ['og:title', 'og:description', 'og:type', 'og:site_name'])
+        expect(meta('property', name), `${file} ${name}`).toBeTruthy();
       expect(meta('name', 'twitter:card'), file).toBe('summary');
       expect(meta('property', 'og:url'), file).toBe(canonical);
       expect(canonical, file).toMatch(/^https?:\/\//);
@@ -187,11 +219,19 @@ describe('sharing and finding', () => {
   it('ships a _headers file with the headers a meta tag cannot set', () => {
     const headers = read('_headers');
     expect(headers).toMatch(/^\/\*$/m);
-    for (const h of ["Content-Security-Policy: frame-ancestors 'none'", 'Referrer-Policy:', 'X-Content-Type-Options: nosniff', 'Permissions-Policy:']) expect(headers).toContain(h);
+    for (const h of [
+      "Content-Security-Policy: frame-ancestors 'none'",
+      'Referrer-Policy:',
+      'X-Content-Type-Options: nosniff',
+      'Permissions-Policy:',
+    ])
+      expect(headers).toContain(h);
   });
 
   it('has a 404 page that links back into the site', () => {
-    const links = parseHtml(read('404.html')).querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const links = parseHtml(read('404.html'))
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href'));
     expect(links.length).toBeGreaterThan(1);
   });
 });

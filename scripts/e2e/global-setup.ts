@@ -29,12 +29,18 @@ export default async function setup(project: TestProject) {
   const { server, url } = await serveStatic(SITE_DIR);
   project.provide('siteUrl', url);
   project.provide('siteDir', SITE_DIR);
-  return () => new Promise<void>((done) => server.close(() => {
-    for (const dir of [SITE_DIR, reportsDir(SITE_DIR)]) rmSync(dir, { recursive: true, force: true });
-    done();
-  }));
+  return () =>
+    new Promise<void>((done) =>
+      server.close(() => {
+        for (const dir of [SITE_DIR, reportsDir(SITE_DIR)]) rmSync(dir, { recursive: true, force: true });
+        done();
+      }),
+    );
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { siteUrl: string; siteDir: string }
+  export interface ProvidedContext {
+    siteUrl: string;
+    siteDir: string;
+  }
 }

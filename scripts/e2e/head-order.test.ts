@@ -15,7 +15,9 @@ describe('the <head> of every page', () => {
     for (const page of pages) {
       const html = readFileSync(join(dir, page), 'utf8');
       const head = html.slice(html.indexOf('<head'), html.indexOf('</head>'));
-      const tags = [...head.matchAll(/<(meta charset|meta http-equiv="content-security-policy"|link|style|script)(?=[\s>=])/g)].map((m) => m[1]);
+      const tags = [
+        ...head.matchAll(/<(meta charset|meta http-equiv="content-security-policy"|link|style|script)(?=[\s>=])/g),
+      ].map((m) => m[1]);
       expect(tags.slice(0, 2), page).toEqual(['meta charset', 'meta http-equiv="content-security-policy"']);
     }
   });

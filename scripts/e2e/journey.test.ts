@@ -6,8 +6,12 @@ import { launchBrowser, skipBrowser, type Session } from './browser.ts';
 describe.skipIf(skipBrowser)('reading the findings in Chromium', () => {
   const siteUrl = inject('siteUrl');
   let session: Session;
-  beforeAll(async () => { session = await launchBrowser(siteUrl); });
-  afterAll(async () => { await session?.context.close(); });
+  beforeAll(async () => {
+    session = await launchBrowser(siteUrl);
+  });
+  afterAll(async () => {
+    await session?.context.close();
+  });
 
   it('goes from home to a theme to a quote, without leaving the site', async () => {
     const page = await session.context.newPage();
@@ -56,7 +60,8 @@ describe.skipIf(skipBrowser)('reading the findings in Chromium', () => {
     const filtered = Number((await status.innerText()).split(' ')[0]);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
-    for (const meta of await page.locator('#explorer-list .meta').allInnerTexts()) expect(meta).toContain('· Private ·');
+    for (const meta of await page.locator('#explorer-list .meta').allInnerTexts())
+      expect(meta).toContain('· Private ·');
 
     await page.goBack();
     await page.waitForURL(`${siteUrl}/excerpts/?q=trust`);
@@ -77,9 +82,14 @@ describe.skipIf(skipBrowser)('reading the findings in Chromium', () => {
     const vancouver = await page.locator('#cite-vancouver').innerText();
     expect(vancouver).not.toContain('[cited');
     await page.locator('button[data-copy="cite-vancouver"]').click();
-    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()]} ${d.getDate()}`; });
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()]} ${d.getDate()}`;
+    });
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`[cited ${today}]`);
-    expect((await page.evaluate(() => navigator.clipboard.readText())).replace(` [cited ${today}]`, '')).toBe(vancouver);
+    expect((await page.evaluate(() => navigator.clipboard.readText())).replace(` [cited ${today}]`, '')).toBe(
+      vancouver,
+    );
     mkdirSync('.build/screenshots', { recursive: true });
     await page.screenshot({ path: '.build/screenshots/excerpt-cite.png', fullPage: true });
     expect(session.foreign).toEqual([]);

@@ -14,7 +14,10 @@ const work = mkdtempSync(join(tmpdir(), 'privacy-gate-'));
 const outs: string[] = [];
 afterAll(() => {
   // --only runs leave their folders for the next stage: these are the last.
-  for (const folder of outs.flatMap((out) => [buildFolders(out, undefined).root, buildFolders(out, undefined).reports])) {
+  for (const folder of outs.flatMap((out) => [
+    buildFolders(out, undefined).root,
+    buildFolders(out, undefined).reports,
+  ])) {
     rmSync(folder, { recursive: true, force: true });
   }
   rmSync(work, { recursive: true, force: true });
@@ -29,14 +32,19 @@ async function scan(plant: (staging: string) => void): Promise<{ ok: boolean; er
   outs.push(out);
   cpSync(inject('siteDir'), `${out}.staging`, { recursive: true });
   plant(`${out}.staging`);
-  const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'error').mockImplementation(() => {})];
+  const quiet = [
+    vi.spyOn(console, 'log').mockImplementation(() => {}),
+    vi.spyOn(console, 'error').mockImplementation(() => {}),
+  ];
   try {
     expect(await run(['--only', 'content', '--study', 'content/study', '--out', out])).toBe(true);
   } finally {
     for (const spy of quiet) spy.mockRestore();
   }
   const errors: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => { errors.push(line); });
+  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => {
+    errors.push(line);
+  });
   // The test site was built for SITE_ADDRESS: its own links name it.
   process.env.SITE_URL = SITE_ADDRESS;
   try {

@@ -18,8 +18,14 @@ const page = (path: string) => parse(readFileSync(join(dir, path, 'index.html'),
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 // The bundled study, which the global setup built.
 const site = {
-  study: parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as { provenance: { kind: string; notice: string } },
-  themes: (parseYaml(readFileSync('content/study/codebook.yaml', 'utf8')) as { themes: { id: string; articleSummary?: string; summary: string; plainSummary: string }[] }).themes,
+  study: parseYaml(readFileSync('content/study/study.yaml', 'utf8')) as {
+    provenance: { kind: string; notice: string };
+  },
+  themes: (
+    parseYaml(readFileSync('content/study/codebook.yaml', 'utf8')) as {
+      themes: { id: string; articleSummary?: string; summary: string; plainSummary: string }[];
+    }
+  ).themes,
 };
 const illustrative = site.study.provenance.kind === 'illustrative';
 
@@ -31,7 +37,7 @@ describe.runIf(illustrative)('the illustrative build', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows each theme\'s finding from the article apart from the summary and narrative written for the dataset', () => {
+  it("shows each theme's finding from the article apart from the summary and narrative written for the dataset", () => {
     for (const theme of site.themes) {
       const main = page(`themes/${theme.id}`).querySelector('main')!;
       const article = main.querySelector('[data-provenance="article"].article-summary')!;
@@ -47,9 +53,11 @@ describe.runIf(illustrative)('the illustrative build', () => {
     }
   });
 
-  it('takes every theme\'s article summary from the abstract: the fifth theme\'s is its conclusion', () => {
+  it("takes every theme's article summary from the abstract: the fifth theme's is its conclusion", () => {
     expect(site.themes.every((t) => t.articleSummary)).toBe(true);
-    expect(site.themes[4].articleSummary).toMatch(/^Sustainable integration of AI requires balancing innovation with ethical safeguards, trust and empathy\.$/);
+    expect(site.themes[4].articleSummary).toMatch(
+      /^Sustainable integration of AI requires balancing innovation with ethical safeguards, trust and empathy\.$/,
+    );
   });
 
   it('states in the brief\'s "What was found" what the article reports, and marks the rest', () => {
@@ -65,7 +73,9 @@ describe.runIf(illustrative)('the illustrative build', () => {
       expect(text(rest.text)).toContain(text(theme.plainSummary));
       expect(rest.querySelector('.brief-count')).not.toBeNull();
     }
-    expect(text(page('brief').querySelector('.brief-notice')!.text)).not.toContain('The findings follow the published article');
+    expect(text(page('brief').querySelector('.brief-notice')!.text)).not.toContain(
+      'The findings follow the published article',
+    );
   });
 
   it('names narratives and summaries in the banner on every page', () => {
@@ -79,7 +89,10 @@ describe('the provenance check itself', () => {
   const siteWith = (html: string) => {
     const root = mkdtempSync(join(tmpdir(), 'provenance-'));
     mkdirSync(join(root, 'a'));
-    writeFileSync(join(root, 'a', 'index.html'), `<!doctype html><html><body><header class="site-header"><nav><ul><li>Home</li></ul></nav></header><main>${html}</main></body></html>`);
+    writeFileSync(
+      join(root, 'a', 'index.html'),
+      `<!doctype html><html><body><header class="site-header"><nav><ul><li>Home</li></ul></nav></header><main>${html}</main></body></html>`,
+    );
     return root;
   };
 
@@ -97,17 +110,22 @@ describe('the provenance check itself', () => {
   });
 
   it('reports any label, any illustrative block and the word "illustrative" on a team\'s own site', () => {
-    const root = siteWith(`<p data-provenance="illustrative"><span data-provenance-label>${PROVENANCE_LABELS.illustrative}</span> Text.</p>`);
+    const root = siteWith(
+      `<p data-provenance="illustrative"><span data-provenance-label>${PROVENANCE_LABELS.illustrative}</span> Text.</p>`,
+    );
     expect(findProvenanceProblems(root, 'study').problems.map((p) => p.problem)).toEqual([
       'data-provenance="illustrative" on a study site',
-      'a provenance label on a team\'s own site',
+      "a provenance label on a team's own site",
       'the word "illustrative" on a team\'s own site',
     ]);
   });
 });
 
 describe.runIf(illustrative)('the methods page of a study known from its abstract', () => {
-  const rows = () => page('methods').querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => text(td.text)));
+  const rows = () =>
+    page('methods')
+      .querySelectorAll('table tbody tr')
+      .map((tr) => tr.querySelectorAll('td').map((td) => text(td.text)));
 
   it('says "Not in the abstract; see the article" where the abstract is silent, never "Not reported"', () => {
     const all = rows();
@@ -119,19 +137,27 @@ describe.runIf(illustrative)('the methods page of a study known from its abstrac
 });
 
 describe('citing an excerpt of the bundled build', () => {
-  const latest = readdirSync('content/study/releases').filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join('content/study/releases', f), 'utf8')) as { version: string; date: string })
-    .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true })).at(-1)!;
+  const latest = readdirSync('content/study/releases')
+    .filter((f) => f.endsWith('.json'))
+    .map(
+      (f) => JSON.parse(readFileSync(join('content/study/releases', f), 'utf8')) as { version: string; date: string },
+    )
+    .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }))
+    .at(-1)!;
 
-  it('names the release\'s version in every format and shows the article\'s full reference beside it', () => {
+  it("names the release's version in every format and shows the article's full reference beside it", () => {
     const cite = page('excerpts/E0001').querySelector('section.cite')!;
     const formats = cite.querySelectorAll('[data-citation]');
     expect(formats).toHaveLength(7);
     for (const el of formats) expect(el.text, el.getAttribute('data-citation')!).toContain(latest.version);
     expect(cite.querySelector('[data-citation="apa"]')!.text).toContain(`(${latest.date.slice(0, 4)}). Excerpt E0001`);
     expect(cite.querySelector('[data-citation="ris"]')!.text).toContain(`DA  - ${latest.date.replaceAll('-', '/')}/`);
-    const article = cite.querySelectorAll('[data-article-citation]').map((el) => el.getAttribute('data-article-citation'));
+    const article = cite
+      .querySelectorAll('[data-article-citation]')
+      .map((el) => el.getAttribute('data-article-citation'));
     expect(article).toEqual(['apa', 'mla', 'chicago', 'vancouver']);
-    expect(cite.querySelector('[data-article-citation="apa"]')!.text).toMatch(/^Huma, Z\. E\., Sania, A\., Doolittle, B\., & Sohail, M\. M\. \(2025\)\. .* Advance online publication\. https:\/\/doi\.org\//);
+    expect(cite.querySelector('[data-article-citation="apa"]')!.text).toMatch(
+      /^Huma, Z\. E\., Sania, A\., Doolittle, B\., & Sohail, M\. M\. \(2025\)\. .* Advance online publication\. https:\/\/doi\.org\//,
+    );
   });
 });

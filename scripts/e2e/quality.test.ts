@@ -21,15 +21,29 @@ describe('page-weight budgets (gzip)', () => {
   const weights = pages.map((p) => ({ ...weighPage(dir, p), kind: pageKind(p) }));
 
   it('keeps HTML+CSS of every page within 40 KB (long lists are paginated)', () => {
-    expect(weights.filter((w) => w.htmlCss > BUDGETS[w.kind].htmlCss).map((w) => `${w.page}: ${(w.htmlCss / 1024).toFixed(1)} KB`)).toEqual([]);
+    expect(
+      weights
+        .filter((w) => w.htmlCss > BUDGETS[w.kind].htmlCss)
+        .map((w) => `${w.page}: ${(w.htmlCss / 1024).toFixed(1)} KB`),
+    ).toEqual([]);
   });
 
   it('keeps reading pages within 5 KB of JavaScript, map and search pages within 35 KB, none of it blocking', () => {
-    expect(weights.filter((w) => w.js > BUDGETS[w.kind].js).map((w) => `${w.page} (${w.kind}): ${(w.js / 1024).toFixed(1)} KB`)).toEqual([]);
-    expect(weights.filter((w) => w.jsWithLazy > BUDGETS[w.kind].jsWithLazy).map((w) => `${w.page} (${w.kind}, with lazy): ${(w.jsWithLazy / 1024).toFixed(1)} KB`)).toEqual([]);
+    expect(
+      weights
+        .filter((w) => w.js > BUDGETS[w.kind].js)
+        .map((w) => `${w.page} (${w.kind}): ${(w.js / 1024).toFixed(1)} KB`),
+    ).toEqual([]);
+    expect(
+      weights
+        .filter((w) => w.jsWithLazy > BUDGETS[w.kind].jsWithLazy)
+        .map((w) => `${w.page} (${w.kind}, with lazy): ${(w.jsWithLazy / 1024).toFixed(1)} KB`),
+    ).toEqual([]);
     // The maps really are measured: their interaction is tens of kilobytes, loaded on first use.
     expect(weights.find((w) => w.page === 'index.html')!.jsWithLazy).toBeGreaterThan(10 * 1024);
-    expect(weights.filter((w) => w.blockingScripts.length).map((w) => `${w.page}: ${w.blockingScripts.join(', ')}`)).toEqual([]);
+    expect(
+      weights.filter((w) => w.blockingScripts.length).map((w) => `${w.page}: ${w.blockingScripts.join(', ')}`),
+    ).toEqual([]);
   });
 });
 
@@ -55,7 +69,15 @@ describe('determinism', () => {
     } finally {
       delete process.env.SITE_URL;
     }
-    const digest = (root: string) => new Map(listFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
+    const digest = (root: string) =>
+      new Map(
+        listFiles(root).map((f) => [
+          f,
+          createHash('sha256')
+            .update(readFileSync(join(root, f)))
+            .digest('hex'),
+        ]),
+      );
     const [a, b] = [digest(dir), digest(second)];
     const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
     expect(differ.filter((f) => !VOLATILE.test(f))).toEqual([]);
@@ -77,7 +99,9 @@ describe.skipIf(skipBrowser)('search cost', () => {
     await page.locator('#explorer-list li').first().waitFor();
     await page.waitForLoadState('networkidle');
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-    console.info(`Pagefind bytes for a first search (${sizes.size} files, as transferred, JavaScript gzipped as static hosts serve it): ${(total / 1024).toFixed(1)} KB`);
+    console.info(
+      `Pagefind bytes for a first search (${sizes.size} files, as transferred, JavaScript gzipped as static hosts serve it): ${(total / 1024).toFixed(1)} KB`,
+    );
     expect(sizes.size).toBeGreaterThan(3);
     expect(total).toBeLessThan(150 * 1024);
     await context.close();

@@ -20,21 +20,31 @@ const text = (path: string) => page(path).querySelector('main')!.textContent.rep
 
 describe('the bundled study\u2019s releases', () => {
   it('lists both releases, newest first, each with what changed', () => {
-    const items = page('releases/index.html').querySelectorAll('.release-list li').map((li) => li.textContent.replace(/\s+/g, ' '));
-    expect(items[0]).toMatch(/Version 1\.1.*Released 20 November 2026.*Since 1\.0: .*12 excerpts added; 1 withdrawn; 1 edited; 2 redacted/);
+    const items = page('releases/index.html')
+      .querySelectorAll('.release-list li')
+      .map((li) => li.textContent.replace(/\s+/g, ' '));
+    expect(items[0]).toMatch(
+      /Version 1\.1.*Released 20 November 2026.*Since 1\.0: .*12 excerpts added; 1 withdrawn; 1 edited; 2 redacted/,
+    );
     expect(items[1]).toMatch(/Version 1\.0.*First release: 343 excerpts/);
   });
 
   it('says on /releases/1.1/ what changed since 1.0: headline first, then the detail', () => {
     const t = text('releases/1.1/index.html');
-    expect(page('releases/1.1/index.html').querySelector('[data-release-headline]')!.textContent).toMatch(/^Since version 1\.0: .*12 excerpts added; 1 withdrawn/);
+    expect(page('releases/1.1/index.html').querySelector('[data-release-headline]')!.textContent).toMatch(
+      /^Since version 1\.0: .*12 excerpts added; 1 withdrawn/,
+    );
     expect(t).toMatch(/Withdrawn: E0373 \(The participant asked/);
     expect(t).toMatch(/Redacted in 1\.1 .*: E0327, E0347/);
     expect(t).toContain('Renamed: “Co-design” → “Designed with clinicians”');
     expect(t).toMatch(/Balancing innovation with safeguards\s*11 → 11 of 22\s*74 → 86/);
     const diff = page('releases/1.1/index.html').querySelector('.word-diff')!;
-    expect(diff.querySelectorAll('ins').map((n) => n.textContent.replace('[added: ', '').replace(']', '').trim())).toEqual(['labelled']);
-    expect(diff.querySelectorAll('del').map((n) => n.textContent.replace('[removed: ', '').replace(']', '').trim())).toEqual(['of', 'called']);
+    expect(
+      diff.querySelectorAll('ins').map((n) => n.textContent.replace('[added: ', '').replace(']', '').trim()),
+    ).toEqual(['labelled']);
+    expect(
+      diff.querySelectorAll('del').map((n) => n.textContent.replace('[removed: ', '').replace(']', '').trim()),
+    ).toEqual(['of', 'called']);
   });
 
   it('keeps a page for the withdrawn id, with when and why and none of its words', () => {
@@ -48,12 +58,16 @@ describe('the bundled study\u2019s releases', () => {
     const t = text('excerpts/E0100/index.html');
     expect(t).toContain('Text as published in version 1.1.');
     expect(t).toContain('Changed in version 1.1');
-    expect(text('excerpts/E0327/index.html')).toMatch(/Redacted in 1\.1: a new redaction changed the published text\. The earlier words are not shown\./);
+    expect(text('excerpts/E0327/index.html')).toMatch(
+      /Redacted in 1\.1: a new redaction changed the published text\. The earlier words are not shown\./,
+    );
     expect(text('excerpts/E0001/index.html')).not.toContain('Changed in version');
   });
 
   it('names the version in the footer, CITATION.cff and every download', () => {
-    expect(page('index.html').querySelector('[data-site-version]')!.textContent).toMatch(/^Version 1\.1, released 20 November 2026\./);
+    expect(page('index.html').querySelector('[data-site-version]')!.textContent).toMatch(
+      /^Version 1\.1, released 20 November 2026\./,
+    );
     const cff = parseYaml(readFileSync(join(dir, 'data/CITATION.cff'), 'utf8'));
     expect(cff).toMatchObject({ version: '1.1', 'date-released': '2026-11-20' });
     expect(JSON.parse(readFileSync(join(dir, 'data/excerpts.json'), 'utf8')).about.version).toBe('1.1');
@@ -70,7 +84,10 @@ describe('the bundled study\u2019s releases', () => {
 describe('a withdrawn excerpt on a built site', () => {
   const study = mkdtempSync(join(tmpdir(), 'withdrawn-'));
   const out = resolve(`.build/withdrawn-site-${process.pid}`);
-  afterAll(() => { rmSync(study, { recursive: true, force: true }); rmSync(out, { recursive: true, force: true }); });
+  afterAll(() => {
+    rmSync(study, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
 
   it('leaves none of its words in pages, downloads or the decompressed search index', async () => {
     cpSync('scripts/fixtures/tiny-study', study, { recursive: true });
@@ -80,15 +97,36 @@ describe('a withdrawn excerpt on a built site', () => {
     release({ study, version: '1.0', date: '2026-01-15', deposit: false, log: () => {} });
     writeFileSync(join(study, 'excerpts.csv'), `${csv}\n`);
     writeFileSync(join(study, 'withdrawn.yaml'), 'E0011: withdrawn at the participant\u2019s request\n');
-    const { deposit } = release({ study, version: '1.1', date: '2026-02-01', depositDir: join(study, 'deposit'), log: () => {} });
+    const { deposit } = release({
+      study,
+      version: '1.1',
+      date: '2026-02-01',
+      depositDir: join(study, 'deposit'),
+      log: () => {},
+    });
     // The deposit package: the downloads of 1.1 as a zip, and Zenodo's deposition metadata.
     const zip = unzipSync(readFileSync(join(deposit!, 'downloads-1.1.zip')));
-    expect(Object.keys(zip).sort()).toEqual(['CITATION.cff', 'citation.bib', 'citation.json', 'citation.ris', 'codebook.csv', 'codebook.qdc', 'data-dictionary.csv', 'excerpts.csv', 'excerpts.json', 'participants.csv']);
+    expect(Object.keys(zip).sort()).toEqual([
+      'CITATION.cff',
+      'citation.bib',
+      'citation.json',
+      'citation.ris',
+      'codebook.csv',
+      'codebook.qdc',
+      'data-dictionary.csv',
+      'excerpts.csv',
+      'excerpts.json',
+      'participants.csv',
+    ]);
     expect(strFromU8(zip['excerpts.json'])).toContain('"version": "1.1"');
     expect(strFromU8(zip['excerpts.csv'])).not.toMatch(/rethink quitting/);
     const { metadata } = JSON.parse(readFileSync(join(deposit!, 'zenodo-deposit.json'), 'utf8'));
-    expect(metadata).toMatchObject({ upload_type: 'dataset', version: '1.1', publication_date: '2026-02-01',
-      related_identifiers: [{ identifier: '10.1234/fixture.2024.1', relation: 'isSupplementTo', scheme: 'doi' }] });
+    expect(metadata).toMatchObject({
+      upload_type: 'dataset',
+      version: '1.1',
+      publication_date: '2026-02-01',
+      related_identifiers: [{ identifier: '10.1234/fixture.2024.1', relation: 'isSupplementTo', scheme: 'doi' }],
+    });
     expect(JSON.parse(readFileSync(join(deposit!, '.zenodo.json'), 'utf8'))).toEqual(metadata);
     expect(await run(['--study', study, '--out', out])).toBe(true);
     const texts = readSiteTexts(out);

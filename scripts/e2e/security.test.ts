@@ -16,7 +16,9 @@ const html = all.filter((f) => f.endsWith('.html'));
 describe('the built site', () => {
   it('has a Content-Security-Policy on every page, without unsafe-inline', () => {
     for (const f of html) {
-      const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
+      const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
+        readFileSync(join(dir, f), 'utf8'),
+      )?.[1];
       expect(csp, f).toBeDefined();
       expect(csp, f).not.toContain('unsafe-inline');
       expect(csp, f).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
@@ -34,27 +36,53 @@ describe('the built site', () => {
 
   it('ships no source maps', () => {
     expect(all.filter((f) => f.endsWith('.map'))).toEqual([]);
-    for (const f of all.filter((x) => x.endsWith('.js'))) expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('sourceMappingURL=');
+    for (const f of all.filter((x) => x.endsWith('.js')))
+      expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('sourceMappingURL=');
   });
 });
 
 describe.skipIf(skipBrowser)('the CSP in Chromium', () => {
   const siteUrl = inject('siteUrl');
   let session: Session;
-  beforeAll(async () => { session = await launchBrowser(siteUrl); });
-  afterAll(async () => { await session?.context.close(); });
+  beforeAll(async () => {
+    session = await launchBrowser(siteUrl);
+  });
+  afterAll(async () => {
+    await session?.context.close();
+  });
 
   it('blocks nothing the site needs, search included, and nothing leaves the origin', async () => {
-    const pages = ['/', '/themes/', '/themes/trust-and-accuracy/', '/themes/trust-and-accuracy/excerpts/', '/maps/', '/excerpts/?q=trust&sector=Private',
-      '/excerpts/E0156/', '/brief/', '/data/', '/methods/', '/participants/', '/about/', '/no-such-page/'];
+    const pages = [
+      '/',
+      '/themes/',
+      '/themes/trust-and-accuracy/',
+      '/themes/trust-and-accuracy/excerpts/',
+      '/maps/',
+      '/excerpts/?q=trust&sector=Private',
+      '/excerpts/E0156/',
+      '/brief/',
+      '/data/',
+      '/methods/',
+      '/participants/',
+      '/about/',
+      '/no-such-page/',
+    ];
     for (const path of pages) {
       const page = await session.context.newPage();
       const violations: string[] = [];
       const errors: string[] = [];
       await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { reportViolation(v: string): void }).reportViolation(
+            `${e.violatedDirective} ${e.blockedURI}`,
+          ),
+        ),
+      );
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => { if (m.type() === 'error' && !/404/.test(m.text())) errors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/404/.test(m.text())) errors.push(m.text());
+      });
       await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
       if (path.startsWith('/excerpts/?')) await page.locator('#explorer-list li').first().waitFor();
       expect(violations, path).toEqual([]);

@@ -24,26 +24,40 @@ const STUDIES = {
 type Name = keyof typeof STUDIES;
 
 /** The first column of a CSV file's rows (its ids), sorted. */
-const ids = (csv: string) => readCsvRecords(csv).records.slice(1).map((r) => r.cells[0]).sort();
+const ids = (csv: string) =>
+  readCsvRecords(csv)
+    .records.slice(1)
+    .map((r) => r.cells[0])
+    .sort();
 
 /** What a study folder says about itself: its title, theme ids and excerpt ids. */
 function studyOf(name: Name): { title: string; themes: string[]; excerpts: string[] } {
   const dir = STUDIES[name].study;
   return {
     title: (parseYaml(readFileSync(join(dir, 'study.yaml'), 'utf8')) as { title: string }).title,
-    themes: (parseYaml(readFileSync(join(dir, 'codebook.yaml'), 'utf8')) as { themes: { id: string }[] }).themes.map((t) => t.id),
+    themes: (parseYaml(readFileSync(join(dir, 'codebook.yaml'), 'utf8')) as { themes: { id: string }[] }).themes.map(
+      (t) => t.id,
+    ),
     excerpts: ids(readFileSync(join(dir, 'excerpts.csv'), 'utf8')),
   };
 }
 
 /** One build process: its exit code, its output, and when (ms) its Astro stage began and ended. */
-interface Run { code: number | null; output: string; astroFrom: number; astroTo: number }
+interface Run {
+  code: number | null;
+  output: string;
+  astroFrom: number;
+  astroTo: number;
+}
 
 /** Runs `node scripts/build.ts` for one study, noting when its Astro stage runs. */
 function build(name: Name): Promise<Run> {
   const { study, out } = STUDIES[name];
   const env = { ...process.env, SITE_URL: '' };
-  const child = spawn(process.execPath, ['scripts/build.ts', '--study', study, '--out', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--study', study, '--out', out], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const run: Run = { code: null, output: '', astroFrom: 0, astroTo: 0 };
   const read = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -90,26 +104,43 @@ describe('two builds of two studies at once', () => {
     for (const name of ['bundled', 'meals'] as const) expect(runs[name].code, runs[name].output).toBe(0);
     expect(runs.bundled.output + runs.meals.output).not.toMatch(/waiting for/);
     const { bundled: a, meals: b } = runs;
-    expect(a.astroFrom < b.astroTo && b.astroFrom < a.astroTo, JSON.stringify({ a, b }, ['astroFrom', 'astroTo'])).toBe(true);
+    expect(a.astroFrom < b.astroTo && b.astroFrom < a.astroTo, JSON.stringify({ a, b }, ['astroFrom', 'astroTo'])).toBe(
+      true,
+    );
   });
 
   it('each site holds its own study: title, themes, excerpts and search index', () => {
-    for (const [name, other] of [['bundled', 'meals'], ['meals', 'bundled']] as const) {
+    for (const [name, other] of [
+      ['bundled', 'meals'],
+      ['meals', 'bundled'],
+    ] as const) {
       const site = STUDIES[name].out;
       const own = studyOf(name);
       const theirs = studyOf(other);
       const home = readFileSync(join(site, 'index.html'), 'utf8');
       expect(home, name).toContain(own.title.split(':')[0]);
       expect(home, name).not.toContain(theirs.title.split(':')[0]);
-      const themes = readdirSync(join(site, 'themes'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      const themes = readdirSync(join(site, 'themes'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
       expect(themes.sort(), name).toEqual([...own.themes].sort());
       expect(ids(readFileSync(join(site, 'data', 'excerpts.csv'), 'utf8')), name).toEqual(own.excerpts);
-      const pages = readdirSync(join(site, 'excerpts'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      const pages = readdirSync(join(site, 'excerpts'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
       // (Withdrawn excerpts keep a page saying so: the bundled study has one.)
       expect(pages, name).toEqual(expect.arrayContaining(own.excerpts));
-      expect(pages.filter((id) => theirs.excerpts.includes(id) && !own.excerpts.includes(id)), name).toEqual([]);
-      const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), name).toBe(own.excerpts.length);
+      expect(
+        pages.filter((id) => theirs.excerpts.includes(id) && !own.excerpts.includes(id)),
+        name,
+      ).toEqual([]);
+      const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(
+        Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0),
+        name,
+      ).toBe(own.excerpts.length);
     }
   });
 
@@ -117,17 +148,22 @@ describe('two builds of two studies at once', () => {
     for (const name of ['bundled', 'meals'] as const) {
       const report = join(reportsDir(STUDIES[name].out), 'anonymization-report.json');
       expect(runs[name].output).toContain(`private report in ${reportsDir(STUDIES[name].out)}/`);
-      expect((JSON.parse(readFileSync(report, 'utf8')) as { study: string }).study).toMatch(new RegExp(`${STUDIES[name].study}$`));
+      expect((JSON.parse(readFileSync(report, 'utf8')) as { study: string }).study).toMatch(
+        new RegExp(`${STUDIES[name].study}$`),
+      );
     }
   });
 
-  it('keeps the Urdu cuts it made in the repository\'s cache (not in its run folder), for the next build', () => {
+  it("keeps the Urdu cuts it made in the repository's cache (not in its run folder), for the next build", () => {
     const served = readdirSync(join(STUDIES.bundled.out, 'fonts', 'urdu')).filter((f) => f.endsWith('.woff2'));
     expect(served.length).toBeGreaterThan(0);
     const cached = readdirSync(URDU_CACHE).map((f) => readFileSync(join(URDU_CACHE, f)));
     for (const file of served) {
       const bytes = readFileSync(join(STUDIES.bundled.out, 'fonts', 'urdu', file));
-      expect(cached.some((c) => c.equals(bytes)), file).toBe(true);
+      expect(
+        cached.some((c) => c.equals(bytes)),
+        file,
+      ).toBe(true);
     }
   });
 

@@ -15,10 +15,15 @@ const page = (path: string) => parseHtml(readFileSync(join(dir, path, 'index.htm
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const codebook = parseYaml(readFileSync('content/study/codebook.yaml', 'utf8')) as {
-  themes: { id: string; label: string; subthemes: { id: string; label: string; codes: { id: string; label: string }[] }[] }[];
+  themes: {
+    id: string;
+    label: string;
+    subthemes: { id: string; label: string; codes: { id: string; label: string }[] }[];
+  }[];
 };
 const rows = parseCsv(readFileSync('content/study/excerpts.csv', 'utf8'), 'excerpts.csv', []).rows.map((r) => r.cells);
-const participants = parseCsv(readFileSync('content/study/participants.csv', 'utf8'), 'participants.csv', []).rows.length;
+const participants = parseCsv(readFileSync('content/study/participants.csv', 'utf8'), 'participants.csv', []).rows
+  .length;
 const themeOf = new Map(codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))));
 
 describe('the built site', () => {
@@ -27,11 +32,20 @@ describe('the built site', () => {
       const html = page(`themes/${theme.id}`);
       const hits = rows.filter((r) => r.codes.split(';').some((c) => themeOf.get(c) === theme.id));
       const voiced = new Set(hits.map((r) => r.participant)).size;
-      expect(text(html.querySelector('main')!.text)).toContain(`Voiced by ${voiced} of ${participants} participants, in ${hits.length} of ${rows.length} excerpts`);
-      const table = html.querySelectorAll('main table tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => text(td.text)));
+      expect(text(html.querySelector('main')!.text)).toContain(
+        `Voiced by ${voiced} of ${participants} participants, in ${hits.length} of ${rows.length} excerpts`,
+      );
+      const table = html
+        .querySelectorAll('main table tbody tr')
+        .map((tr) => tr.querySelectorAll('td').map((td) => text(td.text)));
       for (const code of theme.subthemes.flatMap((s) => s.codes)) {
         const coded = rows.filter((r) => r.codes.split(';').includes(code.id));
-        expect(table, code.id).toContainEqual([code.label, expect.any(String), `${new Set(coded.map((r) => r.participant)).size} of ${participants}`, String(coded.length)]);
+        expect(table, code.id).toContainEqual([
+          code.label,
+          expect.any(String),
+          `${new Set(coded.map((r) => r.participant)).size} of ${participants}`,
+          String(coded.length),
+        ]);
       }
     }
   });
@@ -65,7 +79,8 @@ describe('the built site', () => {
     const redactions = parseYaml(readFileSync('content/study/redactions.yaml', 'utf8')) as { term?: string }[];
     const terms = redactions.flatMap((r) => (r.term ? [r.term] : []));
     const html = [...rows.map((r) => `excerpts/${r.id}`), ...codebook.themes.map((t) => `themes/${t.id}`)]
-      .map((p) => readFileSync(join(dir, p, 'index.html'), 'utf8')).join('\n');
+      .map((p) => readFileSync(join(dir, p, 'index.html'), 'utf8'))
+      .join('\n');
     expect(terms.length).toBeGreaterThan(10);
     for (const t of terms) expect(html.includes(t), t).toBe(false);
   });
@@ -73,7 +88,8 @@ describe('the built site', () => {
   it('indexes only excerpt text for search, never page chrome', () => {
     const fragments = readSiteTexts(dir).filter((t) => t.file.endsWith('.pf_fragment'));
     expect(fragments.length).toBe(rows.length);
-    for (const f of fragments) expect(f.text).not.toMatch(/Skip to content|About this data|Cite this excerpt|In the same interview/);
+    for (const f of fragments)
+      expect(f.text).not.toMatch(/Skip to content|About this data|Cite this excerpt|In the same interview/);
   });
 
   it('shows the illustrative notice on every page and the participants page only as aggregates', () => {

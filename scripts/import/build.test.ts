@@ -38,7 +38,8 @@ describe('imported study folders', () => {
   it('keeps study.yaml, quotes, redactions and narratives on a re-import, and still builds', () => {
     const dir = importTo('reimport', fixture('cases.qde'));
     const first = readStudyFolder(dir);
-    const narrative = 'Participants trusted AI with letters, not with patients.\n\n<Quote id="E5E1EC700000040008000000000000001" />\n';
+    const narrative =
+      'Participants trusted AI with letters, not with patients.\n\n<Quote id="E5E1EC700000040008000000000000001" />\n';
     writeFileSync(join(dir, 'themes/trust.mdx'), narrative);
     writeFileSync(join(dir, 'quotes.yaml'), 'trust:\n  - excerpt: E5E1EC700000040008000000000000001\n');
     writeFileSync(join(dir, 'study.yaml'), first.study!.replace('title: "Cases Study"', 'title: "Trust and tension"'));
@@ -51,7 +52,13 @@ describe('imported study folders', () => {
     expect(again.files['quotes.yaml']).toContain('E5E1EC700000040008000000000000001');
     expect(again.files['study.yaml']).toContain('title: "Trust and tension"');
     expect(again.files['excerpts.csv']).toBe(first.excerpts);
-    expect(again.summary.kept).toEqual(['study.yaml', 'quotes.yaml', 'redactions.yaml', 'themes/trust.mdx', 'themes/adoption.mdx']);
+    expect(again.summary.kept).toEqual([
+      'study.yaml',
+      'quotes.yaml',
+      'redactions.yaml',
+      'themes/trust.mdx',
+      'themes/adoption.mdx',
+    ]);
     replaceFolder(dir, again.files);
     expect(() => buildContent(readStudyFolder(dir))).not.toThrow();
   });

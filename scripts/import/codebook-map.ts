@@ -41,11 +41,23 @@ const colourOptional = ThemeSchema.shape.colour.safeParse(undefined).success;
  * of every theme, subtheme and code id (`generated:` for nodes the import made up); and the
  * colour the tool gave each theme, if any.
  */
-export interface MappedCodebook { codebook: Codebook; codeOf: Map<string, string>; keyOf: Map<string, string>; given: Map<string, string | undefined>; skipped: Skip[]; notes: string[] }
+export interface MappedCodebook {
+  codebook: Codebook;
+  codeOf: Map<string, string>;
+  keyOf: Map<string, string>;
+  given: Map<string, string | undefined>;
+  skipped: Skip[];
+  notes: string[];
+}
 
 const label = (node: CodeNode) => node.name.trim() || '(unnamed code)';
 const definition = (node: CodeNode) => node.description?.replace(/\r\n?/g, '\n').trim() || PLACEHOLDER.definition;
-const colour = (c?: string) => (c && /^#[0-9a-f]{3}$/i.test(c) ? `#${[...c.slice(1)].map((d) => d + d).join('')}` : c && /^#[0-9a-f]{6}$/i.test(c) ? c : undefined);
+const colour = (c?: string) =>
+  c && /^#[0-9a-f]{3}$/i.test(c)
+    ? `#${[...c.slice(1)].map((d) => d + d).join('')}`
+    : c && /^#[0-9a-f]{6}$/i.test(c)
+      ? c
+      : undefined;
 
 /**
  * Maps the tree. `used` holds the keys of codes applied to some passage; `known` maps GUID keys
@@ -57,12 +69,26 @@ export function mapCodebook(tree: CodeNode[], used: Set<string>, known = new Map
   // Reserve only the ids this tree claims back: reserving every id of a previous import would
   // push each re-imported name to `-2`.
   const claimed: string[] = [];
-  const walk = (list: CodeNode[]) => { for (const n of list) { const id = known.get(n.key); if (id) claimed.push(id); walk(n.children); } };
+  const walk = (list: CodeNode[]) => {
+    for (const n of list) {
+      const id = known.get(n.key);
+      if (id) claimed.push(id);
+      walk(n.children);
+    }
+  };
   walk(roots);
   const allocate = idAllocator(claimed);
   const keyOf = new Map<string, string>();
-  const idFor = (node: CodeNode, fallback: string) => { const id = known.get(node.key) ?? allocate(node.name, fallback); keyOf.set(id, node.key); return id; };
-  const derive = (from: string, suffix: string, fallback: string) => { const id = allocate(`${from}-${suffix}`, fallback, true); keyOf.set(id, `generated:${id}`); return id; };
+  const idFor = (node: CodeNode, fallback: string) => {
+    const id = known.get(node.key) ?? allocate(node.name, fallback);
+    keyOf.set(id, node.key);
+    return id;
+  };
+  const derive = (from: string, suffix: string, fallback: string) => {
+    const id = allocate(`${from}-${suffix}`, fallback, true);
+    keyOf.set(id, `generated:${id}`);
+    return id;
+  };
   const codeOf = new Map<string, string>();
   const skipped: Skip[] = [];
   const isCode = (n: CodeNode) => n.codable || used.has(n.key);
@@ -75,7 +101,11 @@ export function mapCodebook(tree: CodeNode[], used: Set<string>, known = new Map
     const id = derive(nodeId, 'general', 'code');
     codeOf.set(node.key, id);
     notes.push(`Passages coded with "${label(node)}" itself became code "${id}" (${label(node)} (general)).`);
-    return { id, label: `${label(node)} (general)`, definition: `Passages coded with "${label(node)}" itself rather than with one of its codes.` };
+    return {
+      id,
+      label: `${label(node)} (general)`,
+      definition: `Passages coded with "${label(node)}" itself rather than with one of its codes.`,
+    };
   };
   let droppedColours = 0;
   /** The label of the folder or code each flattened code was filed under, for clashes. */
@@ -83,10 +113,16 @@ export function mapCodebook(tree: CodeNode[], used: Set<string>, known = new Map
   const flatten = (node: CodeNode, path: string[], into: Code[]) => {
     for (const child of node.children) {
       if (child.colour) droppedColours++;
-      if (isCode(child)) { const code = toCode(child); if (path.length > 2) parentLabel.set(code, path[path.length - 1]); into.push(code); }
-      else if (!child.children.length) skipped.push({ what: `folder "${[...path, label(child)].join(' › ')}"`, why: 'it holds no codes' });
+      if (isCode(child)) {
+        const code = toCode(child);
+        if (path.length > 2) parentLabel.set(code, path[path.length - 1]);
+        into.push(code);
+      } else if (!child.children.length)
+        skipped.push({ what: `folder "${[...path, label(child)].join(' › ')}"`, why: 'it holds no codes' });
       if (child.children.length) {
-        notes.push(`Codes below "${[...path, label(child)].join(' › ')}" were flattened into subtheme "${path[1]}" (the site has three levels).`);
+        notes.push(
+          `Codes below "${[...path, label(child)].join(' › ')}" were flattened into subtheme "${path[1]}" (the site has three levels).`,
+        );
         flatten(child, [...path, label(child)], into);
       }
     }
@@ -120,22 +156,63 @@ export function mapCodebook(tree: CodeNode[], used: Set<string>, known = new Map
     }
     if (direct.length) {
       const id = derive(themeId, 'codes', 'subtheme');
-      subthemes.push({ id, label: label(node), definition: `Codes filed directly under "${label(node)}" in the QDA project.`, codes: direct });
+      subthemes.push({
+        id,
+        label: label(node),
+        definition: `Codes filed directly under "${label(node)}" in the QDA project.`,
+        codes: direct,
+      });
       notes.push(`Codes filed directly under theme "${label(node)}" were put in generated subtheme "${id}".`);
     }
-    if (!subthemes.length) { skipped.push({ what: `theme "${label(node)}"`, why: 'it holds no codes' }); continue; }
-    themes.push({ given: colour(node.colour), theme: { id: themeId, label: label(node), colour: '', definition: definition(node), summary: PLACEHOLDER.summary, plainSummary: PLACEHOLDER.plainSummary, subthemes } });
+    if (!subthemes.length) {
+      skipped.push({ what: `theme "${label(node)}"`, why: 'it holds no codes' });
+      continue;
+    }
+    themes.push({
+      given: colour(node.colour),
+      theme: {
+        id: themeId,
+        label: label(node),
+        colour: '',
+        definition: definition(node),
+        summary: PLACEHOLDER.summary,
+        plainSummary: PLACEHOLDER.plainSummary,
+        subthemes,
+      },
+    });
   }
   if (ungrouped.length) {
     const id = allocate('ungrouped', 'theme');
     keyOf.set(id, `generated:${id}`);
-    const subthemes = [{ id: derive(id, 'codes', 'subtheme'), label: 'Ungrouped codes', definition: 'Codes that had no parent in the QDA project.', codes: ungrouped }];
-    themes.push({ theme: { id, label: 'Ungrouped codes', colour: '', definition: 'Codes that had no parent in the QDA project; move them into themes.', summary: PLACEHOLDER.summary, plainSummary: PLACEHOLDER.plainSummary, subthemes } });
-    notes.push(`${ungrouped.length} top-level code${ungrouped.length === 1 ? '' : 's'} without children went into generated theme "${id}"; move them into themes in codebook.yaml.`);
+    const subthemes = [
+      {
+        id: derive(id, 'codes', 'subtheme'),
+        label: 'Ungrouped codes',
+        definition: 'Codes that had no parent in the QDA project.',
+        codes: ungrouped,
+      },
+    ];
+    themes.push({
+      theme: {
+        id,
+        label: 'Ungrouped codes',
+        colour: '',
+        definition: 'Codes that had no parent in the QDA project; move them into themes.',
+        summary: PLACEHOLDER.summary,
+        plainSummary: PLACEHOLDER.plainSummary,
+        subthemes,
+      },
+    });
+    notes.push(
+      `${ungrouped.length} top-level code${ungrouped.length === 1 ? '' : 's'} without children went into generated theme "${id}"; move them into themes in codebook.yaml.`,
+    );
   }
   const codebook = { themes: themes.map((t) => t.theme) };
   notes.push(...paint(codebook.themes, new Map(themes.map((t) => [t.theme.id, t.given]))));
-  if (droppedColours) notes.push(`${droppedColours} colour${droppedColours === 1 ? '' : 's'} of codes that did not become themes ${droppedColours === 1 ? 'was' : 'were'} not kept: the site colours themes only.`);
+  if (droppedColours)
+    notes.push(
+      `${droppedColours} colour${droppedColours === 1 ? '' : 's'} of codes that did not become themes ${droppedColours === 1 ? 'was' : 'were'} not kept: the site colours themes only.`,
+    );
   return { codebook, codeOf, keyOf, given: new Map(themes.map((t) => [t.theme.id, t.given])), skipped, notes };
 }
 
@@ -149,13 +226,26 @@ export function paint(themes: Theme[], given: Map<string, string | undefined>): 
   const taken = new Set(themes.map((t) => (given.get(t.id) ?? t.colour)?.toUpperCase()));
   themes.forEach((t, i) => {
     const g = given.get(t.id);
-    if (g) { t.colour = g; return; }
+    if (g) {
+      t.colour = g;
+      return;
+    }
     if (t.colour) return;
     const free = PALETTE.find((c) => !taken.has(c));
-    if (!free && colourOptional) { delete (t as Partial<Theme>).colour; notes.push(`Theme "${t.id}" had no colour and the palette is used up: its colour was left out, and the site makes one.`); return; }
+    if (!free && colourOptional) {
+      delete (t as Partial<Theme>).colour;
+      notes.push(
+        `Theme "${t.id}" had no colour and the palette is used up: its colour was left out, and the site makes one.`,
+      );
+      return;
+    }
     t.colour = free ?? PALETTE[i % PALETTE.length];
     taken.add(t.colour);
-    notes.push(free ? `Theme "${t.id}" had no colour; it got ${t.colour}.` : `Theme "${t.id}" had no colour and the palette's ${PALETTE.length} colours are used up: it shares ${t.colour} with another theme; give it one in codebook.yaml.`);
+    notes.push(
+      free
+        ? `Theme "${t.id}" had no colour; it got ${t.colour}.`
+        : `Theme "${t.id}" had no colour and the palette's ${PALETTE.length} colours are used up: it shares ${t.colour} with another theme; give it one in codebook.yaml.`,
+    );
   });
   return notes;
 }
@@ -168,8 +258,15 @@ function themeLevel(roots: CodeNode[], used: Set<string>, notes: string[]): Code
   let level = roots;
   let depth = 1;
   // Only when the children can be themes: several of them, and some with codes of their own.
-  while (level.length === 1 && level[0].children.length > 1 && level[0].children.some((c) => c.children.length) && !used.has(level[0].key)) {
-    notes.push(`The code tree has a single root "${label(level[0])}": its children became the themes (level ${depth + 1} of the tool's tree).`);
+  while (
+    level.length === 1 &&
+    level[0].children.length > 1 &&
+    level[0].children.some((c) => c.children.length) &&
+    !used.has(level[0].key)
+  ) {
+    notes.push(
+      `The code tree has a single root "${label(level[0])}": its children became the themes (level ${depth + 1} of the tool's tree).`,
+    );
     level = level[0].children;
     depth++;
   }
@@ -185,6 +282,8 @@ function renameClashes(codes: Code[], parentLabel: Map<Code, string>, where: str
     if ((count.get(c.label.toLowerCase()) ?? 0) < 2 || !parent) continue;
     const old = c.label;
     c.label = `${parent} › ${old}`;
-    notes.push(`Two codes labelled "${old}" were flattened into subtheme "${where}": code "${c.id}" was relabelled "${c.label}".`);
+    notes.push(
+      `Two codes labelled "${old}" were flattened into subtheme "${where}": code "${c.id}" was relabelled "${c.label}".`,
+    );
   }
 }

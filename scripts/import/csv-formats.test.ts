@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../lib/schema.ts';
 import { excerpts, fixture, rows, run } from './test-helpers.ts';
 
-const shape = (files: Record<string, string>) => (parse(files['codebook.yaml']) as Codebook).themes
-  .map((t) => [t.id, t.colour, t.subthemes.map((s) => [s.id, s.codes.map((c) => `${c.id}: ${c.definition}`)])]);
+const shape = (files: Record<string, string>) =>
+  (parse(files['codebook.yaml']) as Codebook).themes.map((t) => [
+    t.id,
+    t.colour,
+    t.subthemes.map((s) => [s.id, s.codes.map((c) => `${c.id}: ${c.definition}`)]),
+  ]);
 
 describe('Taguette', () => {
   // Naive: one excerpt per row, so highlight 7 appears twice; the untagged highlight is kept uncoded.
@@ -17,9 +21,22 @@ describe('Taguette', () => {
       ['E10F622E6', 'P03', 'time-saved', 'The evenings are mine again.'],
       ['ED94174EC', 'P04', 'workload', 'Two lines:\nthe second one.'],
     ]);
-    expect(shape(result.files)).toEqual([['ungrouped', '#0072B2', [['ungrouped-codes', [
-      'distrust: Doubt about whether the output is right', 'time-saved: Time the tool freed', 'workload: Volume of work, up or down',
-    ]]]]]);
+    expect(shape(result.files)).toEqual([
+      [
+        'ungrouped',
+        '#0072B2',
+        [
+          [
+            'ungrouped-codes',
+            [
+              'distrust: Doubt about whether the output is right',
+              'time-saved: Time the tool freed',
+              'workload: Volume of work, up or down',
+            ],
+          ],
+        ],
+      ],
+    ]);
     expect(result.report).toContain('- highlight 15 of "interview_bilal.docx": it has no tag');
     expect(result.report).toContain('| P01 | interview_ayesha.docx | 1 |');
   });
@@ -27,19 +44,40 @@ describe('Taguette', () => {
   it('builds the hierarchy from the parent column of newer codebook exports', () => {
     const result = run(fixture('taguette/highlights.csv'), { codebook: fixture('taguette/codebook-with-parent.csv') });
     expect(shape(result.files).map(([id, , subs]) => [id, subs])).toEqual([
-      ['workload', [['workload-codes', ['workload-general: Passages coded with "workload" itself rather than with one of its codes.', 'time-saved: Time the tool freed']]]],
+      [
+        'workload',
+        [
+          [
+            'workload-codes',
+            [
+              'workload-general: Passages coded with "workload" itself rather than with one of its codes.',
+              'time-saved: Time the tool freed',
+            ],
+          ],
+        ],
+      ],
       ['ungrouped', [['ungrouped-codes', ['distrust: Doubt about whether the output is right']]]],
     ]);
-    expect(excerpts(result)[0]).toEqual(['EF29E2B12', 'P01', 'workload-general;time-saved', 'It saves me an hour, maybe more.']);
+    expect(excerpts(result)[0]).toEqual([
+      'EF29E2B12',
+      'P01',
+      'workload-general;time-saved',
+      'It saves me an hour, maybe more.',
+    ]);
   });
 
   it('maps documents to participants with --participants, several documents to one person', () => {
     const result = run(fixture('taguette/highlights.csv'), { participants: fixture('taguette/mapping.csv') });
     expect(rows(result, 'participants.csv')).toEqual([
-      { id: 'R1', specialty_group: 'Mental health' }, { id: 'R2', specialty_group: 'Critical care' }, { id: 'R3', specialty_group: 'Mental health' },
+      { id: 'R1', specialty_group: 'Mental health' },
+      { id: 'R2', specialty_group: 'Critical care' },
+      { id: 'R3', specialty_group: 'Mental health' },
     ]);
     expect(rows(result, 'excerpts.csv').map((r) => [r.id, r.participant, r.position])).toEqual([
-      ['EF29E2B12', 'R1', '1'], ['E8E38D778', 'R2', '1'], ['E10F622E6', 'R2', '2'], ['ED94174EC', 'R3', '1'],
+      ['EF29E2B12', 'R1', '1'],
+      ['E8E38D778', 'R2', '1'],
+      ['E10F622E6', 'R2', '2'],
+      ['ED94174EC', 'R3', '1'],
     ]);
   });
 });
@@ -54,12 +92,22 @@ describe('QualCoder', () => {
       ['E174C6503', 'P02', 'distrust', 'I check everything twice.'],
       ['E082A1282', 'P03', 'training', 'Training was one afternoon,\nthen nothing.'],
     ]);
-    expect(shape(result.files).map(([id, colour, subs]) => [id, colour, (subs as [string, string[]][]).map(([s, codes]) => [s, codes.map((c) => c.split(':')[0])])])).toEqual([
+    expect(
+      shape(result.files).map(([id, colour, subs]) => [
+        id,
+        colour,
+        (subs as [string, string[]][]).map(([s, codes]) => [s, codes.map((c) => c.split(':')[0])]),
+      ]),
+    ).toEqual([
       ['benefits', '#0072B2', [['efficiency', ['time-saved', 'less-paperwork']]]],
       ['adoption', '#D55E00', [['adoption-codes', ['training']]]],
       ['ungrouped', '#009E73', [['ungrouped-codes', ['distrust']]]],
     ]);
-    expect(rows(result, 'participants.csv')).toEqual([{ id: 'P01', sector: 'Public' }, { id: 'P02', sector: 'Private' }, { id: 'P03', sector: 'Private' }]);
+    expect(rows(result, 'participants.csv')).toEqual([
+      { id: 'P01', sector: 'Public' },
+      { id: 'P02', sector: 'Private' },
+      { id: 'P03', sector: 'Private' },
+    ]);
     expect(result.report).toContain('- coding imid:2 of "P02.txt": images and audio/video are not imported');
     expect(result.report).toContain('1 coding memos were not imported');
   });

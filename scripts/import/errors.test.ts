@@ -35,7 +35,8 @@ describe('import errors', () => {
   });
 
   it('reports a CSV that is neither Taguette nor QualCoder', () => {
-    expect(problemsOf(() => run({ name: 'export.csv', bytes: new TextEncoder().encode('a,b,c\n1,2,3\n') }))).toMatchInlineSnapshot(`
+    expect(problemsOf(() => run({ name: 'export.csv', bytes: new TextEncoder().encode('a,b,c\n1,2,3\n') })))
+      .toMatchInlineSnapshot(`
       [
         "export.csv:1: found header "a,b,c", expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,... or Case,Filename,Coder,...)",
       ]
@@ -43,7 +44,10 @@ describe('import errors', () => {
   });
 
   it('reports a Taguette tag that the given codebook does not have', () => {
-    const codebook = { name: 'codebook.csv', bytes: new TextEncoder().encode('tag,description,number of highlights\ndistrust,Doubt,1\n') };
+    const codebook = {
+      name: 'codebook.csv',
+      bytes: new TextEncoder().encode('tag,description,number of highlights\ndistrust,Doubt,1\n'),
+    };
     expect(problemsOf(() => run(fixture('taguette/highlights.csv'), { codebook }))).toMatchInlineSnapshot(`
       [
         "taguette/highlights.csv:2 column "tag": tag "time saved" of highlight 7 is not in codebook.csv",
@@ -56,11 +60,18 @@ describe('import errors', () => {
 });
 
 describe('XML that is not well-formed', () => {
-  const qde = (body: string) => ({ name: 'bad.qde', bytes: new TextEncoder().encode(`<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n<CodeBook><Codes>\n${body}\n</Codes></CodeBook>\n</Project>\n`) });
+  const qde = (body: string) => ({
+    name: 'bad.qde',
+    bytes: new TextEncoder().encode(
+      `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x">\n<CodeBook><Codes>\n${body}\n</Codes></CodeBook>\n</Project>\n`,
+    ),
+  });
 
   // Naive (xmldom): an unquoted attribute value is accepted as if it were quoted.
   it('rejects an unquoted attribute with its line and column', () => {
-    expect(problemsOf(() => run(qde('<Code guid=c1a2b3c4-0000-4000-8000-000000000001 name="Trust" isCodable="true"/>')))).toMatchInlineSnapshot(`
+    expect(
+      problemsOf(() => run(qde('<Code guid=c1a2b3c4-0000-4000-8000-000000000001 name="Trust" isCodable="true"/>'))),
+    ).toMatchInlineSnapshot(`
       [
         "bad.qde:4:12: malformed XML: unquoted attribute value.",
       ]
@@ -69,7 +80,15 @@ describe('XML that is not well-formed', () => {
 
   // Naive (xmldom): a missing </Code> gives only `"Code" != "Codes"`, with no position.
   it('rejects a missing end tag with its line and column', () => {
-    expect(problemsOf(() => run(qde('<Code guid="c1a2b3c4-0000-4000-8000-000000000001" name="Trust" isCodable="true">\n<Description>d</Description>')))).toMatchInlineSnapshot(`
+    expect(
+      problemsOf(() =>
+        run(
+          qde(
+            '<Code guid="c1a2b3c4-0000-4000-8000-000000000001" name="Trust" isCodable="true">\n<Description>d</Description>',
+          ),
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "bad.qde:6:8: malformed XML: found </Codes>, expected </Code> to close the <Code> of line 4",
       ]

@@ -40,12 +40,23 @@ const overlap = (a: [number, number], b: [number, number]) => Math.min(a[1], b[1
  * Assigns ids; `previousTexts` are excerpts.csv texts by id, to compare passages without spans;
  * `reserved` ids (published by a release) are never handed to a new passage.
  */
-export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, previousTexts = new Map<string, string>(), reserved: Iterable<string> = []): ExcerptIds {
+export function assignExcerptIds(
+  excerpts: RawExcerpt[],
+  record?: ImportRecord,
+  previousTexts = new Map<string, string>(),
+  reserved: Iterable<string> = [],
+): ExcerptIds {
   const hexOf = (e: RawExcerpt) => ('guid' in e.idFrom ? e.idFrom.guid : e.idFrom.content);
   const natural = excerptIdsFromGuids(excerpts.map(hexOf));
-  if (!record && !previousTexts.size) return { ids: excerpts.map((e) => natural.get(hexOf(e))!), edited: [], added: [], gone: [] };
+  if (!record && !previousTexts.size)
+    return { ids: excerpts.map((e) => natural.get(hexOf(e))!), edited: [], added: [], gone: [] };
   // A folder imported before records existed: its excerpts.csv still says which text had which id.
-  const known: ImportRecord = record ?? { version: 1, nodes: {}, participants: {}, excerpts: Object.fromEntries([...previousTexts].map(([id, text]) => [id, { source: ANY, text: textDigest(text) }])) };
+  const known: ImportRecord = record ?? {
+    version: 1,
+    nodes: {},
+    participants: {},
+    excerpts: Object.fromEntries([...previousTexts].map(([id, text]) => [id, { source: ANY, text: textDigest(text) }])),
+  };
 
   const entries = Object.entries(known.excerpts);
   const claimed = new Set<string>();
@@ -61,9 +72,17 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
   const source = excerpts.map((e) => nameDigest(e.document));
   // Exact matches first, so that an edited passage never takes the id of an unchanged one.
   excerpts.forEach((e, i) => {
-    const keys = ['guid' in e.idFrom ? `g:${e.idFrom.guid}` : '', e.span ? `s:${source[i]}:${e.span.join('-')}` : '', `t:${source[i]}:${textDigest(e.text)}`, `t:${ANY}:${textDigest(e.text)}`];
+    const keys = [
+      'guid' in e.idFrom ? `g:${e.idFrom.guid}` : '',
+      e.span ? `s:${source[i]}:${e.span.join('-')}` : '',
+      `t:${source[i]}:${textDigest(e.text)}`,
+      `t:${ANY}:${textDigest(e.text)}`,
+    ];
     const id = keys.flatMap((k) => index.get(k) ?? []).find((c) => !claimed.has(c));
-    if (id) { ids[i] = id; claimed.add(id); }
+    if (id) {
+      ids[i] = id;
+      claimed.add(id);
+    }
   });
   const bySource = new Map<string, [string, RecordExcerpt][]>();
   for (const entry of entries) bySource.set(entry[1].source, [...(bySource.get(entry[1].source) ?? []), entry]);
@@ -73,16 +92,28 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
     for (const [id, r] of [...(bySource.get(source[i]) ?? []), ...(bySource.get(ANY) ?? [])]) {
       if (claimed.has(id)) continue;
       // Spans that share at least half of the shorter one; else mostly the same words.
-      const shared = e.span && r.span ? overlap(e.span, r.span) / Math.max(1, Math.min(e.span[1] - e.span[0], r.span[1] - r.span[0])) : 0;
+      const shared =
+        e.span && r.span
+          ? overlap(e.span, r.span) / Math.max(1, Math.min(e.span[1] - e.span[0], r.span[1] - r.span[0]))
+          : 0;
       const previous = previousTexts.get(id);
       const words = previous === undefined ? 0 : similarity(previous, e.text);
       const score = shared >= 0.5 ? 1 + shared : words >= 0.5 ? words : 0;
       if (score > 0 && (!best || score > best.score)) best = { id, score };
     }
-    if (best) { ids[i] = best.id; claimed.add(best.id); edited.push(best.id); }
+    if (best) {
+      ids[i] = best.id;
+      claimed.add(best.id);
+      edited.push(best.id);
+    }
   });
   // New passages: their natural id, lengthened while the record or another passage holds it.
-  const taken = new Set([...entries.map(([id]) => id), ...(record?.retired ?? []), ...reserved, ...ids.filter((x): x is string => !!x)]);
+  const taken = new Set([
+    ...entries.map(([id]) => id),
+    ...(record?.retired ?? []),
+    ...reserved,
+    ...ids.filter((x): x is string => !!x),
+  ]);
   const added: string[] = [];
   excerpts.forEach((e, i) => {
     if (ids[i]) return;
@@ -93,5 +124,13 @@ export function assignExcerptIds(excerpts: RawExcerpt[], record?: ImportRecord, 
     taken.add(id);
     added.push(id);
   });
-  return { ids: ids as string[], edited: edited.sort(), added: added.sort(), gone: entries.map(([id]) => id).filter((id) => !claimed.has(id)).sort() };
+  return {
+    ids: ids as string[],
+    edited: edited.sort(),
+    added: added.sort(),
+    gone: entries
+      .map(([id]) => id)
+      .filter((id) => !claimed.has(id))
+      .sort(),
+  };
 }

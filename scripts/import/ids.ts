@@ -7,12 +7,17 @@
 import { createHash } from 'node:crypto';
 
 /** Hex SHA-256 of the parts, joined by NUL: how the import fingerprints a text or a name. */
-export const digest = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex');
+export const digest = (...parts: string[]): string =>
+  createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex');
 
 /** "Trust & accuracy (AI)" -> "trust-accuracy-ai"; at most 48 characters, cut at a hyphen. */
 export function slugify(name: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (slug.length <= 48) return slug;
   const cut = slug.slice(0, 49).lastIndexOf('-');
   return slug.slice(0, cut > 20 ? cut : 48).replace(/-+$/, '');
@@ -23,7 +28,9 @@ export function slugify(name: string): string {
  * Reserved ids (kept from a previous import) are never handed out for another name. Pass
  * `derived` for ids built from another id, e.g. `<theme>-codes`, which keep their full length.
  */
-export function idAllocator(reserved: Iterable<string> = []): (name: string, fallback: string, derived?: boolean) => string {
+export function idAllocator(
+  reserved: Iterable<string> = [],
+): (name: string, fallback: string, derived?: boolean) => string {
   const taken = new Set(reserved);
   return (name, fallback, derived = false) => {
     // A derived id (`<theme>-codes`) is a slug already: cutting it at 48 would lose its suffix.
@@ -42,11 +49,17 @@ export function idAllocator(reserved: Iterable<string> = []): (name: string, fal
  */
 export function excerptIdsFromGuids(guids: string[]): Map<string, string> {
   const sorted = [...new Set(guids)].sort();
-  const common = (a = '', b = '') => { let i = 0; while (i < a.length && a[i] === b[i]) i++; return i; };
-  return new Map(sorted.map((g, i) => {
-    const length = Math.max(8, common(g, sorted[i - 1]) + 1, common(g, sorted[i + 1]) + 1);
-    return [g, `E${g.slice(0, length).toUpperCase()}`];
-  }));
+  const common = (a = '', b = '') => {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return i;
+  };
+  return new Map(
+    sorted.map((g, i) => {
+      const length = Math.max(8, common(g, sorted[i - 1]) + 1, common(g, sorted[i + 1]) + 1);
+      return [g, `E${g.slice(0, length).toUpperCase()}`];
+    }),
+  );
 }
 
 /**
@@ -68,7 +81,10 @@ const stripExtension = (name: string) => name.trim().replace(/\.(txt|docx?|odt|r
  * are numbered P01, P02... in the order of their names, never of the rows, because case and
  * file names often carry real names and the order of an export changes between exports.
  */
-export function participantIds(names: { name: string; id?: string }[], previous: (index: number) => string | undefined = () => undefined): string[] {
+export function participantIds(
+  names: { name: string; id?: string }[],
+  previous: (index: number) => string | undefined = () => undefined,
+): string[] {
   // A pseudonym is given once: a second participant the record maps to it is numbered anew.
   const given = new Set<string>();
   const fixed = names.map((p, i) => {
@@ -79,16 +95,26 @@ export function participantIds(names: { name: string; id?: string }[], previous:
     return id;
   });
   const plain = names.filter((_, i) => !fixed[i]).map((p) => stripExtension(p.name));
-  const keep = plain.length > 0 && plain.every((n) => PSEUDONYM.test(n) && !fixed.includes(n)) && new Set(plain).size === plain.length;
+  const keep =
+    plain.length > 0 &&
+    plain.every((n) => PSEUDONYM.test(n) && !fixed.includes(n)) &&
+    new Set(plain).size === plain.length;
   const taken = new Set(names.flatMap((p, i) => (fixed[i] ? [fixed[i]!] : keep ? [stripExtension(p.name)] : [])));
   const width = Math.max(2, String(names.length).length);
-  const byName = names.map((p, i) => ({ p, i })).filter(({ i }) => !fixed[i]).sort((a, b) => (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
+  const byName = names
+    .map((p, i) => ({ p, i }))
+    .filter(({ i }) => !fixed[i])
+    .sort((a, b) => (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
   const out = [...fixed];
   let next = 1;
   for (const { p, i } of byName) {
-    if (keep) { out[i] = stripExtension(p.name); continue; }
+    if (keep) {
+      out[i] = stripExtension(p.name);
+      continue;
+    }
     let id;
-    do id = `P${String(next++).padStart(width, '0')}`; while (taken.has(id));
+    do id = `P${String(next++).padStart(width, '0')}`;
+    while (taken.has(id));
     out[i] = id;
   }
   return out as string[];

@@ -50,7 +50,11 @@ export interface ImportOptions {
 }
 
 /** The study folder's files and the report (printed and written beside the folder, never inside). */
-export interface ImportResult { files: Record<string, string>; summary: ImportSummary; report: string }
+export interface ImportResult {
+  files: Record<string, string>;
+  summary: ImportSummary;
+  report: string;
+}
 
 const decoder = new TextDecoder('utf-8');
 const baseName = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
@@ -66,8 +70,13 @@ export function importStudy(input: InputFile, options: ImportOptions): ImportRes
   const { record, problem } = readRecord(options.overwrite ? undefined : options.record);
   if (problem) project.notes.push(`${problem}: the merge had no record of the last import.`);
   const { files, summary } = toStudyFolder(project, {
-    source: input.name, year: options.year, knownIds: options.knownIds, previous: options.previous, record,
-    overwrite: options.overwrite, dropDangling: options.dropDangling,
+    source: input.name,
+    year: options.year,
+    knownIds: options.knownIds,
+    previous: options.previous,
+    record,
+    overwrite: options.overwrite,
+    dropDangling: options.dropDangling,
   });
   summary.validation = validate(files, options.out ?? '<study folder>');
   return { files, summary, report: renderReport(summary, options.out ?? '<study folder>') };
@@ -83,7 +92,10 @@ function read(input: InputFile, options: ImportOptions, problems: Problem[]): Im
     if (!opened.opened) return undefined;
     const result = readRefiProject(opened.opened.xml, opened.opened.file, opened.opened.files, options.positions);
     problems.push(...result.problems);
-    if (options.codebook) result.project?.notes.push(`--codebook ${options.codebook.name} was ignored: a REFI-QDA project has its own codebook.`);
+    if (options.codebook)
+      result.project?.notes.push(
+        `--codebook ${options.codebook.name} was ignored: a REFI-QDA project has its own codebook.`,
+      );
     return result.project;
   }
   if (ext === 'qdc') {
@@ -97,14 +109,21 @@ function read(input: InputFile, options: ImportOptions, problems: Problem[]): Im
     const codebook = options.codebook ? readCodebook(options.codebook, problems) : undefined;
     const reader = isTaguetteHeader(header) ? readTaguette : isQualCoderHeader(header) ? readQualCoder : undefined;
     if (!reader) {
-      problems.push({ file: input.name, line: 1, message: `found header ${JSON.stringify(header.join(','))}, expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,... or Case,Filename,Coder,...)` });
+      problems.push({
+        file: input.name,
+        line: 1,
+        message: `found header ${JSON.stringify(header.join(','))}, expected Taguette's highlights export (id,document,tag,content) or QualCoder's coding report (File,Coder,Coded,Id,Codename,Coded_Memo,... or Case,Filename,Coder,...)`,
+      });
       return undefined;
     }
     const result = reader(text, input.name, baseName(input.name), codebook);
     problems.push(...result.problems);
     return result.project;
   }
-  problems.push({ file: input.name, message: `found a .${ext || '(no extension)'} file, expected .qdpx, .qde, .qdc (REFI-QDA) or .csv (Taguette, QualCoder)` });
+  problems.push({
+    file: input.name,
+    message: `found a .${ext || '(no extension)'} file, expected .qdpx, .qde, .qdc (REFI-QDA) or .csv (Taguette, QualCoder)`,
+  });
   return undefined;
 }
 
@@ -113,10 +132,21 @@ function read(input: InputFile, options: ImportOptions, problems: Problem[]): Im
  * on shows in the report now; problems the import causes itself already stopped it.
  */
 function validate(files: Record<string, string>, dir: string): string[] {
-  const narratives = Object.fromEntries(Object.entries(files).filter(([f]) => /^themes\/[^/]+\.mdx$/.test(f)).map(([f, t]) => [f.slice(7, -4), t]));
+  const narratives = Object.fromEntries(
+    Object.entries(files)
+      .filter(([f]) => /^themes\/[^/]+\.mdx$/.test(f))
+      .map(([f, t]) => [f.slice(7, -4), t]),
+  );
   const { loaded, problems } = loadStudy({
-    dir, study: files['study.yaml'], codebook: files['codebook.yaml'], participants: files['participants.csv'], excerpts: files['excerpts.csv'],
-    quotes: files['quotes.yaml'], redactions: files['redactions.yaml'], brief: files['brief.yaml'], narratives,
+    dir,
+    study: files['study.yaml'],
+    codebook: files['codebook.yaml'],
+    participants: files['participants.csv'],
+    excerpts: files['excerpts.csv'],
+    quotes: files['quotes.yaml'],
+    redactions: files['redactions.yaml'],
+    brief: files['brief.yaml'],
+    narratives,
   });
   return [...problems, ...validateStudy(loaded)].map(formatProblem);
 }
@@ -125,7 +155,9 @@ function validate(files: Record<string, string>, dir: string): string[] {
 function readCodebook(file: InputFile, problems: Problem[]): { codes: CodeNode[]; file: string } | undefined {
   const text = decoder.decode(file.bytes);
   const qdc = extension(file.name) === 'qdc' ? readQdc(text, file.name, '') : undefined;
-  const result = qdc ? { codes: qdc.project?.codes ?? [], problems: qdc.problems } : readTaguetteCodebook(text, file.name);
+  const result = qdc
+    ? { codes: qdc.project?.codes ?? [], problems: qdc.problems }
+    : readTaguetteCodebook(text, file.name);
   problems.push(...result.problems);
   return result.problems.length ? undefined : { codes: result.codes, file: file.name };
 }
@@ -136,28 +168,67 @@ function readCodebook(file: InputFile, problems: Problem[]): { codes: CodeNode[]
  * documents may map to one participant (two interviews with one person).
  */
 function applyMapping(project: ImportedProject, mapping: InputFile, problems: Problem[]): void {
-  const { records: [header, ...rows], error } = readCsv(decoder.decode(mapping.bytes));
+  const {
+    records: [header, ...rows],
+    error,
+  } = readCsv(decoder.decode(mapping.bytes));
   const file = mapping.name;
-  if (error) { problems.push({ file, ...error }); return; }
+  if (error) {
+    problems.push({ file, ...error });
+    return;
+  }
   const [doc, id] = [columnIndex(header?.cells ?? [], 'document'), columnIndex(header?.cells ?? [], 'id')];
-  if (doc < 0 || id < 0) { problems.push({ file, line: 1, message: `found header ${JSON.stringify(header?.cells.join(',') ?? '')}, expected columns document,id and optional attribute columns` }); return; }
+  if (doc < 0 || id < 0) {
+    problems.push({
+      file,
+      line: 1,
+      message: `found header ${JSON.stringify(header?.cells.join(',') ?? '')}, expected columns document,id and optional attribute columns`,
+    });
+    return;
+  }
   const attributeColumns = header.cells.map((c, i) => ({ c: c.trim(), i })).filter(({ i }) => i !== doc && i !== id);
   const byDocument = new Map<string, string>();
   const participants = new Map<string, ImportedProject['participants'][number]>();
   for (const r of rows) {
     const [d, p] = [r.cells[doc]?.trim() ?? '', r.cells[id]?.trim() ?? ''];
-    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(p)) { problems.push({ file, line: r.line, field: 'column "id"', message: `found ${JSON.stringify(p)}, expected a pseudonym like P01` }); continue; }
-    if (byDocument.has(d)) { problems.push({ file, line: r.line, field: 'column "document"', message: `document ${JSON.stringify(d)} is mapped twice` }); continue; }
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(p)) {
+      problems.push({
+        file,
+        line: r.line,
+        field: 'column "id"',
+        message: `found ${JSON.stringify(p)}, expected a pseudonym like P01`,
+      });
+      continue;
+    }
+    if (byDocument.has(d)) {
+      problems.push({
+        file,
+        line: r.line,
+        field: 'column "document"',
+        message: `document ${JSON.stringify(d)} is mapped twice`,
+      });
+      continue;
+    }
     byDocument.set(d, `mapped:${p}`);
     const attributes = Object.fromEntries(attributeColumns.map(({ c, i }) => [c, r.cells[i]?.trim() ?? '']));
-    participants.set(p, { key: `mapped:${p}`, name: [participants.get(p)?.name, d].filter(Boolean).join(' + '), id: p, attributes: { ...attributes, ...participants.get(p)?.attributes } });
+    participants.set(p, {
+      key: `mapped:${p}`,
+      name: [participants.get(p)?.name, d].filter(Boolean).join(' + '),
+      id: p,
+      attributes: { ...attributes, ...participants.get(p)?.attributes },
+    });
   }
   const missing = new Set<string>();
   for (const e of project.excerpts) {
     const key = byDocument.get(e.document.trim());
-    if (key) e.participant = key; else missing.add(e.document);
+    if (key) e.participant = key;
+    else missing.add(e.document);
   }
-  for (const d of missing) problems.push({ file, message: `document ${JSON.stringify(d)} has coded passages but no row in the mapping, expected a row "${d},<pseudonym>"` });
+  for (const d of missing)
+    problems.push({
+      file,
+      message: `document ${JSON.stringify(d)} has coded passages but no row in the mapping, expected a row "${d},<pseudonym>"`,
+    });
   project.participants = [...participants.values()];
   project.notes.push(`Participants come from the mapping ${file}.`);
 }

@@ -52,7 +52,10 @@ export interface RawExcerpt {
 }
 
 /** Something the import left out, and why. */
-export interface Skip { what: string; why: string }
+export interface Skip {
+  what: string;
+  why: string;
+}
 
 /** A QDA project read into the intermediate form. */
 export interface ImportedProject {
@@ -69,4 +72,7 @@ export interface ImportedProject {
 }
 
 /** A file given to the importer: its name as the user typed it, and its bytes. */
-export interface InputFile { name: string; bytes: Uint8Array }
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}

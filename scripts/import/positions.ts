@@ -10,16 +10,27 @@
 export type PositionUnit = 'utf16' | 'codepoints';
 
 /** A source text decoded from its bytes. */
-export interface DecodedText { text: string; encoding: string }
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
 
 /** Decodes a source file: UTF-8, or UTF-16 when a byte-order mark says so; the mark is dropped. */
 export function decodeText(bytes: Uint8Array): DecodedText | { error: string } {
   const [a, b, c] = bytes;
-  const [encoding, skip] = a === 0xef && b === 0xbb && c === 0xbf ? ['utf-8 with byte-order mark', 3]
-    : a === 0xff && b === 0xfe ? ['utf-16le', 2]
-      : a === 0xfe && b === 0xff ? ['utf-16be', 2] : ['utf-8', 0];
+  const [encoding, skip] =
+    a === 0xef && b === 0xbb && c === 0xbf
+      ? ['utf-8 with byte-order mark', 3]
+      : a === 0xff && b === 0xfe
+        ? ['utf-16le', 2]
+        : a === 0xfe && b === 0xff
+          ? ['utf-16be', 2]
+          : ['utf-8', 0];
   try {
-    const decoder = new TextDecoder(encoding.startsWith('utf-8') ? 'utf-8' : encoding, { fatal: true, ignoreBOM: true });
+    const decoder = new TextDecoder(encoding.startsWith('utf-8') ? 'utf-8' : encoding, {
+      fatal: true,
+      ignoreBOM: true,
+    });
     return { text: decoder.decode(bytes.subarray(skip)), encoding };
   } catch {
     return { error: `the file is not valid ${encoding} text` };
@@ -27,10 +38,17 @@ export function decodeText(bytes: Uint8Array): DecodedText | { error: string } {
 }
 
 /** Chooses the unit: the --positions flag, else UTF-16 for projects that NVivo exported. */
-export function choosePositionUnit(flag: PositionUnit | undefined, origin: string | undefined): { unit: PositionUnit; reason: string } {
+export function choosePositionUnit(
+  flag: PositionUnit | undefined,
+  origin: string | undefined,
+): { unit: PositionUnit; reason: string } {
   if (flag) return { unit: flag, reason: 'set by --positions' };
-  if (origin && /nvivo/i.test(origin)) return { unit: 'utf16', reason: `the project's origin is "${origin}", and NVivo counts UTF-16 code units` };
-  return { unit: 'codepoints', reason: `the REFI-QDA standard counts code points${origin ? ` (origin "${origin}")` : ''}; pass --positions utf16 if excerpts look shifted` };
+  if (origin && /nvivo/i.test(origin))
+    return { unit: 'utf16', reason: `the project's origin is "${origin}", and NVivo counts UTF-16 code units` };
+  return {
+    unit: 'codepoints',
+    reason: `the REFI-QDA standard counts code points${origin ? ` (origin "${origin}")` : ''}; pass --positions utf16 if excerpts look shifted`,
+  };
 }
 
 /** Length of a text in a unit. */
@@ -54,11 +72,17 @@ export function slicer(text: string, unit: PositionUnit): (start: number, end: n
   if (unit === 'utf16') {
     length = text.length;
     // A position between the two halves of a surrogate pair cannot be right: the unit is wrong.
-    toUtf16 = (pos) => (pos > 0 && pos < text.length && /[\uDC00-\uDFFF]/.test(text[pos]) && /[\uD800-\uDBFF]/.test(text[pos - 1]) ? undefined : pos);
+    toUtf16 = (pos) =>
+      pos > 0 && pos < text.length && /[\uDC00-\uDFFF]/.test(text[pos]) && /[\uD800-\uDBFF]/.test(text[pos - 1])
+        ? undefined
+        : pos;
   } else {
     const offsets: number[] = [];
     let i = 0;
-    for (const ch of text) { offsets.push(i); i += ch.length; }
+    for (const ch of text) {
+      offsets.push(i);
+      i += ch.length;
+    }
     offsets.push(i);
     length = offsets.length - 1;
     toUtf16 = (pos) => offsets[pos];

@@ -13,11 +13,18 @@ import type { SourceFiles } from './refi-project.ts';
 export type ReadExternal = (path: string) => Uint8Array | undefined;
 
 /** An opened project: the .qde text, its name for messages, and how to find its sources. */
-export interface OpenedProject { xml: string; file: string; files: SourceFiles }
+export interface OpenedProject {
+  xml: string;
+  file: string;
+  files: SourceFiles;
+}
 
 const utf8 = (bytes: Uint8Array, file: string, problems: Problem[]) => {
   const decoded = decodeText(bytes);
-  if ('error' in decoded) { problems.push({ file, message: decoded.error }); return undefined; }
+  if ('error' in decoded) {
+    problems.push({ file, message: decoded.error });
+    return undefined;
+  }
   return decoded.text;
 };
 
@@ -27,7 +34,14 @@ export function openQdpx(input: InputFile, external: ReadExternal): { opened?: O
   try {
     entries = unzipSync(input.bytes);
   } catch (e) {
-    return { problems: [{ file: input.name, message: `not a readable zip archive (${(e as Error).message}); a .qdpx file is a zip: export the project again` }] };
+    return {
+      problems: [
+        {
+          file: input.name,
+          message: `not a readable zip archive (${(e as Error).message}); a .qdpx file is a zip: export the project again`,
+        },
+      ],
+    };
   }
   const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
   const qdes = names.filter((n) => /\.qde$/i.test(n));
@@ -37,7 +51,16 @@ export function openQdpx(input: InputFile, external: ReadExternal): { opened?: O
   const top = qdes.filter((n) => depth(n) === Math.min(...qdes.map(depth)));
   const qde = top.length === 1 ? top[0] : top.find((n) => /(^|\/)project\.qde$/i.test(n));
   if (!qde) {
-    return { problems: [{ file: input.name, message: qdes.length ? `found ${qdes.length} project files (${qdes.join(', ')}), expected one .qde` : `no .qde project file in the archive (it holds ${names.slice(0, 5).join(', ') || 'nothing'}${names.length > 5 ? ', ...' : ''})` }] };
+    return {
+      problems: [
+        {
+          file: input.name,
+          message: qdes.length
+            ? `found ${qdes.length} project files (${qdes.join(', ')}), expected one .qde`
+            : `no .qde project file in the archive (it holds ${names.slice(0, 5).join(', ') || 'nothing'}${names.length > 5 ? ', ...' : ''})`,
+        },
+      ],
+    };
   }
   const file = `${input.name}/${qde}`;
   const problems: Problem[] = [];
@@ -48,12 +71,15 @@ export function openQdpx(input: InputFile, external: ReadExternal): { opened?: O
   return {
     problems,
     opened: {
-      xml, file,
+      xml,
+      file,
       files: {
         internal(name) {
           // `sources/` by the standard, `Sources/` by some tools: match the path in any case.
           const path = byLowerName.get(`${folder}sources/${name}`.toLowerCase());
-          return path ? { bytes: entries[path] } : { lookedIn: `for ${folder}sources/${name} in ${input.name}, in any letter case` };
+          return path
+            ? { bytes: entries[path] }
+            : { lookedIn: `for ${folder}sources/${name} in ${input.name}, in any letter case` };
         },
         external,
       },
@@ -69,7 +95,8 @@ export function openQde(input: InputFile, external: ReadExternal): { opened?: Op
   return {
     problems,
     opened: {
-      xml, file: input.name,
+      xml,
+      file: input.name,
       files: {
         internal(name) {
           const bytes = external(`sources/${name}`) ?? external(`Sources/${name}`);

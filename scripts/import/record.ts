@@ -63,7 +63,13 @@ export function readRecord(text: string | undefined): { record?: ImportRecord; p
   if (text === undefined) return {};
   try {
     const r = JSON.parse(text) as ImportRecord;
-    if (r?.version !== 1 || typeof r.nodes !== 'object' || typeof r.excerpts !== 'object' || typeof r.participants !== 'object') return { problem: `${RECORD_FILE} is not a record this importer wrote (expected version 1)` };
+    if (
+      r?.version !== 1 ||
+      typeof r.nodes !== 'object' ||
+      typeof r.excerpts !== 'object' ||
+      typeof r.participants !== 'object'
+    )
+      return { problem: `${RECORD_FILE} is not a record this importer wrote (expected version 1)` };
     return { record: r };
   } catch (e) {
     return { problem: `${RECORD_FILE} is not valid JSON (${(e as Error).message})` };
@@ -72,27 +78,71 @@ export function readRecord(text: string | undefined): { record?: ImportRecord; p
 
 /** Writes a record: keys sorted, so the same import gives the same bytes. */
 export function writeRecord(record: ImportRecord): string {
-  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  const sorted = (o: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k]]),
+    );
   return `${JSON.stringify({ version: 1, nodes: sorted(record.nodes), participants: sorted(record.participants), excerpts: sorted(record.excerpts), retired: [...new Set(record.retired ?? [])].sort() }, null, 1)}\n`;
 }
 
 /** The record of this import: the tool's values (not the merged ones), ids by digest. */
-export function recordOf(mapped: MappedCodebook, excerpts: RawExcerpt[], ids: string[], people: RawParticipant[], idOf: Map<string, string>): ImportRecord {
+export function recordOf(
+  mapped: MappedCodebook,
+  excerpts: RawExcerpt[],
+  ids: string[],
+  people: RawParticipant[],
+  idOf: Map<string, string>,
+): ImportRecord {
   const nodes: ImportRecord['nodes'] = {};
   for (const t of mapped.codebook.themes) {
     // The colour as written: the tool's, or the palette's when the tool gave none.
-    nodes[t.id] = { kind: 'theme', key: mapped.keyOf.get(t.id), label: t.label, definition: t.definition, ...(t.colour ? { colour: t.colour } : {}) };
+    nodes[t.id] = {
+      kind: 'theme',
+      key: mapped.keyOf.get(t.id),
+      label: t.label,
+      definition: t.definition,
+      ...(t.colour ? { colour: t.colour } : {}),
+    };
     for (const s of t.subthemes) {
-      nodes[s.id] = { kind: 'subtheme', key: mapped.keyOf.get(s.id), label: s.label, definition: s.definition, parent: t.id };
-      for (const c of s.codes) nodes[c.id] = { kind: 'code', key: mapped.keyOf.get(c.id), label: c.label, definition: c.definition, parent: s.id };
+      nodes[s.id] = {
+        kind: 'subtheme',
+        key: mapped.keyOf.get(s.id),
+        label: s.label,
+        definition: s.definition,
+        parent: t.id,
+      };
+      for (const c of s.codes)
+        nodes[c.id] = {
+          kind: 'code',
+          key: mapped.keyOf.get(c.id),
+          label: c.label,
+          definition: c.definition,
+          parent: s.id,
+        };
     }
   }
   return {
-    version: 1, nodes,
-    participants: Object.fromEntries(people.flatMap((p) => [[nameDigest(p.name), idOf.get(p.key)!], ...(p.key.startsWith('document:') ? [] : [[nameDigest(p.key), idOf.get(p.key)!]])])),
-    excerpts: Object.fromEntries(excerpts.map((e, i) => [ids[i], {
-      source: nameDigest(e.document), ...(e.span ? { span: e.span } : {}), text: textDigest(e.text), ...('guid' in e.idFrom ? { guid: e.idFrom.guid } : {}),
-    }])),
+    version: 1,
+    nodes,
+    participants: Object.fromEntries(
+      people.flatMap((p) => [
+        [nameDigest(p.name), idOf.get(p.key)!],
+        ...(p.key.startsWith('document:') ? [] : [[nameDigest(p.key), idOf.get(p.key)!]]),
+      ]),
+    ),
+    excerpts: Object.fromEntries(
+      excerpts.map((e, i) => [
+        ids[i],
+        {
+          source: nameDigest(e.document),
+          ...(e.span ? { span: e.span } : {}),
+          text: textDigest(e.text),
+          ...('guid' in e.idFrom ? { guid: e.idFrom.guid } : {}),
+        },
+      ]),
+    ),
   };
 }
 
@@ -100,7 +150,12 @@ export function recordOf(mapped: MappedCodebook, excerpts: RawExcerpt[], ids: st
 export function releasedIds(previous: StudyFiles | undefined): Set<string> {
   const ids = new Set<string>();
   for (const text of Object.values(previous?.releases ?? {})) {
-    try { for (const e of (JSON.parse(text) as { excerpts?: { id?: unknown }[] }).excerpts ?? []) if (typeof e.id === 'string') ids.add(e.id); } catch { /* the build reports a broken manifest */ }
+    try {
+      for (const e of (JSON.parse(text) as { excerpts?: { id?: unknown }[] }).excerpts ?? [])
+        if (typeof e.id === 'string') ids.add(e.id);
+    } catch {
+      /* the build reports a broken manifest */
+    }
   }
   return ids;
 }

@@ -7,7 +7,11 @@ import type { RawParticipant, Skip } from './model.ts';
 import { guidKey, kid, kids, type XmlElement } from './xml.ts';
 
 /** A text source as the participant assignment sees it. */
-export interface SourceInfo { key: string; name: string; element: XmlElement }
+export interface SourceInfo {
+  key: string;
+  name: string;
+  element: XmlElement;
+}
 
 /** Decides the participant of each passage, and lists the participants that got any. */
 export interface Participants {
@@ -36,9 +40,18 @@ export function readParticipants(root: XmlElement): Participants {
     for (const vv of kids(el, 'VariableValue')) {
       const ref = kid(vv, 'VariableRef')?.getAttribute('targetGUID') ?? '';
       const col = columns.get(guidKey(ref));
-      const value = [...kids(vv, 'TextValue'), ...kids(vv, 'BooleanValue'), ...kids(vv, 'IntegerValue'), ...kids(vv, 'FloatValue'), ...kids(vv, 'DateValue'), ...kids(vv, 'DateTimeValue')][0]?.textContent?.trim() ?? '';
+      const value =
+        [
+          ...kids(vv, 'TextValue'),
+          ...kids(vv, 'BooleanValue'),
+          ...kids(vv, 'IntegerValue'),
+          ...kids(vv, 'FloatValue'),
+          ...kids(vv, 'DateValue'),
+          ...kids(vv, 'DateTimeValue'),
+        ][0]?.textContent?.trim() ?? '';
       if (col) attributes[col] = value;
-      else skipped.push({ what: `a value of ${owner}`, why: `it refers to variable ${ref}, which is not in <Variables>` });
+      else
+        skipped.push({ what: `a value of ${owner}`, why: `it refers to variable ${ref}, which is not in <Variables>` });
     }
     return attributes;
   };
@@ -53,7 +66,10 @@ export function readParticipants(root: XmlElement): Participants {
     for (const ref of kids(c, 'SourceRef')) {
       const source = guidKey(ref.getAttribute('targetGUID') ?? '');
       if (!caseOfSource.has(source)) caseOfSource.set(source, key);
-      else notes.push(`A source is in more than one case; its passages went to the first, "${cases.find((p) => p.key === caseOfSource.get(source))?.name}".`);
+      else
+        notes.push(
+          `A source is in more than one case; its passages went to the first, "${cases.find((p) => p.key === caseOfSource.get(source))?.name}".`,
+        );
     }
     for (const ref of kids(c, 'SelectionRef')) {
       const sel = guidKey(ref.getAttribute('targetGUID') ?? '');
@@ -64,20 +80,29 @@ export function readParticipants(root: XmlElement): Participants {
   const bySource = new Map<string, RawParticipant>();
   const usedKeys = new Set<string>();
   return {
-    skipped, notes,
+    skipped,
+    notes,
     assign(source, guids) {
       const key = guids.map((g) => caseOfSelection.get(g)).find(Boolean) ?? caseOfSource.get(source.key);
-      if (key) { usedKeys.add(key); return key; }
+      if (key) {
+        usedKeys.add(key);
+        return key;
+      }
       // No case: the source is the participant. With cases present, say so: it may be a mistake.
       if (!bySource.has(source.key)) {
-        bySource.set(source.key, { key: `source:${source.key}`, name: source.name, attributes: attributesOf(source.element, `source "${source.name}"`) });
+        bySource.set(source.key, {
+          key: `source:${source.key}`,
+          name: source.name,
+          attributes: attributesOf(source.element, `source "${source.name}"`),
+        });
         if (cases.length) notes.push(`Source "${source.name}" is in no case; it became a participant of its own.`);
       }
       usedKeys.add(`source:${source.key}`);
       return `source:${source.key}`;
     },
     used() {
-      for (const c of cases) if (!usedKeys.has(c.key)) skipped.push({ what: `case "${c.name}"`, why: 'no coded passage belongs to it' });
+      for (const c of cases)
+        if (!usedKeys.has(c.key)) skipped.push({ what: `case "${c.name}"`, why: 'no coded passage belongs to it' });
       return [...cases, ...bySource.values()].filter((p) => usedKeys.has(p.key));
     },
   };

@@ -4,7 +4,11 @@ import type { ImportedProject } from './model.ts';
 const yamlString = (s: string) => JSON.stringify(s);
 
 /** study.yaml with every value the import cannot know marked TODO; it passes the schema as it is. */
-export function studyYaml(project: ImportedProject, options: { source: string; year: number }, participants: number): string {
+export function studyYaml(
+  project: ImportedProject,
+  options: { source: string; year: number },
+  participants: number,
+): string {
   const todo = (what: string) => yamlString(`TODO: ${what}`);
   return `# Study metadata. Imported by \`npm run import\` from ${options.source} (${project.format}).
 # Every value that starts with TODO (and every line marked # TODO) is a placeholder: replace them all

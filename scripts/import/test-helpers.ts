@@ -24,11 +24,15 @@ export function qdpx(folder: string): InputFile {
     }
   };
   walk(join(FIXTURES, folder));
-  return { name: `${folder.replace(/\/.*$/, '')}.qdpx`, bytes: zipSync(files, { mtime: new Date('2024-01-01T00:00:00Z') }) };
+  return {
+    name: `${folder.replace(/\/.*$/, '')}.qdpx`,
+    bytes: zipSync(files, { mtime: new Date('2024-01-01T00:00:00Z') }),
+  };
 }
 
 /** Imports with a fixed year, so outputs are stable. */
-export const run = (input: InputFile, options: Partial<ImportOptions> = {}): ImportResult => importStudy(input, { year: 2024, ...options });
+export const run = (input: InputFile, options: Partial<ImportOptions> = {}): ImportResult =>
+  importStudy(input, { year: 2024, ...options });
 
 /** Rows of a CSV file of the result, as objects by header name. */
 export function rows(result: ImportResult, file: string): Record<string, string>[] {
@@ -37,12 +41,22 @@ export function rows(result: ImportResult, file: string): Record<string, string>
 }
 
 /** Excerpts as `id participant codes text` tuples, the shape most tests pin. */
-export const excerpts = (result: ImportResult) => rows(result, 'excerpts.csv').map((r) => [r.id, r.participant, r.codes, r.text]);
+export const excerpts = (result: ImportResult) =>
+  rows(result, 'excerpts.csv').map((r) => [r.id, r.participant, r.codes, r.text]);
 
 /** The problems an import throws, formatted as the CLI prints them. */
 export function problemsOf(fn: () => unknown): string[] {
-  try { fn(); } catch (e) { return ((e as { problems?: { file: string; line?: number; column?: number; field?: string; message: string }[] }).problems ?? [])
-    .map((p) => `${p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}` : p.file}${p.field ? ` ${p.field}` : ''}: ${p.message}`); }
+  try {
+    fn();
+  } catch (e) {
+    return (
+      (e as { problems?: { file: string; line?: number; column?: number; field?: string; message: string }[] })
+        .problems ?? []
+    ).map(
+      (p) =>
+        `${p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file}${p.field ? ` ${p.field}` : ''}: ${p.message}`,
+    );
+  }
   throw new Error('expected the import to fail');
 }
 

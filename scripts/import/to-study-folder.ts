@@ -17,7 +17,15 @@ import { readCsv, writeCsv } from './csv.ts';
 import { assignExcerptIds, type ExcerptIds } from './excerpt-ids.ts';
 import { participantIds } from './ids.ts';
 import type { ImportedProject, Skip } from './model.ts';
-import { RECORD_FILE, nameDigest, recordOf, releasedIds, textDigest, writeRecord, type ImportRecord } from './record.ts';
+import {
+  RECORD_FILE,
+  nameDigest,
+  recordOf,
+  releasedIds,
+  textDigest,
+  writeRecord,
+  type ImportRecord,
+} from './record.ts';
 import { checkDangling, mergeFolderCodebook, type MergeReport } from './reimport.ts';
 import type { Reference } from './references.ts';
 import { studyYaml } from './study-yaml.ts';
@@ -76,25 +84,43 @@ const EXCERPT_COLUMNS = ['id', 'participant', 'position', 'codes', 'text', 'orig
 /** Rows of the previous excerpts.csv by id. */
 function previousRows(text: string | undefined): Map<string, Record<string, string>> {
   const [header, ...rows] = text ? readCsv(text).records : [];
-  return new Map(rows.map((r) => Object.fromEntries((header?.cells ?? []).map((h, i) => [h, r.cells[i] ?? '']))).map((r) => [r.id, r]));
+  return new Map(
+    rows
+      .map((r) => Object.fromEntries((header?.cells ?? []).map((h, i) => [h, r.cells[i] ?? ''])))
+      .map((r) => [r.id, r]),
+  );
 }
 
 /** Builds every file of the study folder; throws StudyError listing every problem. */
-export function toStudyFolder(project: ImportedProject, options: FolderOptions): { files: Record<string, string>; summary: ImportSummary } {
+export function toStudyFolder(
+  project: ImportedProject,
+  options: FolderOptions,
+): { files: Record<string, string>; summary: ImportSummary } {
   const problems: Problem[] = [];
   const previous = options.overwrite ? undefined : options.previous;
   const record = options.overwrite ? undefined : options.record;
   const used = new Set(project.excerpts.flatMap((e) => e.codes));
   const known = new Map((options.knownIds ?? []).map((id) => [guidKey(guidForId(id)), id]));
-  for (const [id, n] of Object.entries(record?.nodes ?? {})) if (n.key && !n.key.startsWith('generated:')) known.set(n.key, id);
+  for (const [id, n] of Object.entries(record?.nodes ?? {}))
+    if (n.key && !n.key.startsWith('generated:')) known.set(n.key, id);
   const mapped = mapCodebook(project.codes, used, known);
   const { codeOf, skipped, notes } = mapped;
-  if (!mapped.codebook.themes.length) throw new StudyError([{ file: options.source, message: 'the project has no codes, expected a codebook with at least one code' }]);
+  if (!mapped.codebook.themes.length)
+    throw new StudyError([
+      { file: options.source, message: 'the project has no codes, expected a codebook with at least one code' },
+    ]);
 
   let codebook = mapped.codebook;
   let merge: MergeReport | undefined;
   if (previous?.codebook !== undefined) {
-    const merged = mergeFolderCodebook(previous, record, mapped.codebook, mapped.given, NARRATIVE_PLACEHOLDER, problems);
+    const merged = mergeFolderCodebook(
+      previous,
+      record,
+      mapped.codebook,
+      mapped.given,
+      NARRATIVE_PLACEHOLDER,
+      problems,
+    );
     if (merged.codebook) codebook = merged.codebook;
     merge = merged.report;
     notes.push(...merged.notes);
@@ -106,7 +132,11 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
   // Two sources may share a name (MAXQDA allows it): then only the key can tell them apart.
   const named = new Map<string, number>();
   for (const p of project.participants) named.set(p.name, (named.get(p.name) ?? 0) + 1);
-  const lastId = project.participants.map((p) => record?.participants[nameDigest(p.key)] ?? (named.get(p.name) === 1 ? record?.participants[nameDigest(p.name)] : undefined));
+  const lastId = project.participants.map(
+    (p) =>
+      record?.participants[nameDigest(p.key)] ??
+      (named.get(p.name) === 1 ? record?.participants[nameDigest(p.name)] : undefined),
+  );
   const pseudonyms = participantIds(project.participants, (i) => lastId[i]);
   const idOf = new Map(project.participants.map((p, i) => [p.key, pseudonyms[i]]));
   const columns = [...new Set(project.participants.flatMap((p) => Object.keys(p.attributes)))];
@@ -114,7 +144,10 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
     const years = p.attributes.years_experience;
     // The build requires whole years from 0 to 70; anything else would stop it.
     if (years !== undefined && years !== '' && !/^([0-9]|[1-6][0-9]|70)$/.test(years.trim())) {
-      skipped.push({ what: `years_experience "${years}" of participant ${idOf.get(p.key)}`, why: 'it is not a whole number of years from 0 to 70' });
+      skipped.push({
+        what: `years_experience "${years}" of participant ${idOf.get(p.key)}`,
+        why: 'it is not a whole number of years from 0 to 70',
+      });
       p.attributes.years_experience = '';
     }
   }
@@ -122,8 +155,14 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
 
   // Excerpts: ordered by participant, then document order; ids from the record, GUIDs or content.
   const rank = new Map(participants.map((p, i) => [p.key, i]));
-  const compare = (a: number[], b: number[]) => { for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0); return 0; };
-  const excerpts = [...project.excerpts].sort((a, b) => (rank.get(a.participant)! - rank.get(b.participant)!) || compare(a.order, b.order));
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+    return 0;
+  };
+  const excerpts = [...project.excerpts].sort(
+    (a, b) => rank.get(a.participant)! - rank.get(b.participant)! || compare(a.order, b.order),
+  );
   const old = previousRows(previous?.excerpts);
   const released = releasedIds(options.previous);
   const assigned = assignExcerptIds(excerpts, record, new Map([...old].map(([id, r]) => [id, r.text ?? ''])), released);
@@ -136,55 +175,120 @@ export function toStudyFolder(project: ImportedProject, options: FolderOptions):
     const codes = [...new Set(e.codes.map((k) => codeOf.get(k)!))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const before = old.get(id);
     // The team edited the text in excerpts.csv (and the tool did not): theirs stands.
-    const teamEdited = before && record?.excerpts[id] && textDigest(before.text) !== record.excerpts[id].text && textDigest(e.text) === record.excerpts[id].text;
+    const teamEdited =
+      before &&
+      record?.excerpts[id] &&
+      textDigest(before.text) !== record.excerpts[id].text &&
+      textDigest(e.text) === record.excerpts[id].text;
     if (teamEdited) keptTexts.push(id);
-    return [id, idOf.get(e.participant)!, String(position), codes.join(';'), teamEdited ? before.text : e.text, before?.original_lang ?? '', before?.original_text ?? ''];
+    return [
+      id,
+      idOf.get(e.participant)!,
+      String(position),
+      codes.join(';'),
+      teamEdited ? before.text : e.text,
+      before?.original_lang ?? '',
+      before?.original_text ?? '',
+    ];
   });
 
   // The team's files, with dangling excerpt references named (or dropped).
-  const themeOfCode = new Map(codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))));
+  const themeOfCode = new Map(
+    codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id]))),
+  );
   const themesOf = new Map(excerptRows.map((r) => [r[0], new Set(r[3].split(';').map((c) => themeOfCode.get(c)!))]));
-  const team = previous ? checkDangling(previous, themesOf, new Set(codebook.themes.map((t) => t.id)), options.dropDangling ?? false, problems) : undefined;
+  const team = previous
+    ? checkDangling(
+        previous,
+        themesOf,
+        new Set(codebook.themes.map((t) => t.id)),
+        options.dropDangling ?? false,
+        problems,
+      )
+    : undefined;
   if (problems.length) throw new StudyError(problems);
 
-  const header = (what: string) => `# ${what}\n# Imported by \`npm run import\` from ${options.source} (${project.format}).\n`;
+  const header = (what: string) =>
+    `# ${what}\n# Imported by \`npm run import\` from ${options.source} (${project.format}).\n`;
   const kept: string[] = [];
   const keep = (file: string, old: string | undefined, fresh?: string): Record<string, string> => {
-    if (old !== undefined) { kept.push(file); return { [file]: old }; }
+    if (old !== undefined) {
+      kept.push(file);
+      return { [file]: old };
+    }
     return fresh === undefined ? {} : { [file]: fresh };
   };
   const files: Record<string, string> = {
     ...keep('study.yaml', previous?.study, studyYaml(project, options, project.participants.length)),
     'codebook.yaml': `${header('Codebook: themes -> subthemes -> codes. Replace every "to be written" placeholder.')}${stringify(codebook, { lineWidth: 0 })}`,
-    'participants.csv': writeCsv(['id', ...columns], participants.map((p) => [idOf.get(p.key)!, ...columns.map((c) => p.attributes[c] ?? '')])),
+    'participants.csv': writeCsv(
+      ['id', ...columns],
+      participants.map((p) => [idOf.get(p.key)!, ...columns.map((c) => p.attributes[c] ?? '')]),
+    ),
     'excerpts.csv': writeCsv(EXCERPT_COLUMNS, excerptRows),
-    ...keep('quotes.yaml', team?.quotes, '# Curated quotes: per theme id, a list of { excerpt: E..., lead: optional lead-in }.\n{}\n'),
-    ...keep('redactions.yaml', previous?.redactions, '# Private: names and places to replace in every published text, e.g.\n# - term: Sarwarabad District Hospital\n#   replacement: "[hospital]"\n[]\n'),
+    ...keep(
+      'quotes.yaml',
+      team?.quotes,
+      '# Curated quotes: per theme id, a list of { excerpt: E..., lead: optional lead-in }.\n{}\n',
+    ),
+    ...keep(
+      'redactions.yaml',
+      previous?.redactions,
+      '# Private: names and places to replace in every published text, e.g.\n# - term: Sarwarabad District Hospital\n#   replacement: "[hospital]"\n[]\n',
+    ),
     ...keep('brief.yaml', previous?.brief),
-    [RECORD_FILE]: writeRecord({ ...recordOf(mapped, excerpts, assigned.ids, project.participants, idOf), retired: [...(record?.retired ?? []), ...assigned.gone] }),
+    [RECORD_FILE]: writeRecord({
+      ...recordOf(mapped, excerpts, assigned.ids, project.participants, idOf),
+      retired: [...(record?.retired ?? []), ...assigned.gone],
+    }),
   };
-  for (const t of codebook.themes) Object.assign(files, keep(`themes/${t.id}.mdx`, team?.narratives[t.id], NARRATIVE_PLACEHOLDER));
+  for (const t of codebook.themes)
+    Object.assign(files, keep(`themes/${t.id}.mdx`, team?.narratives[t.id], NARRATIVE_PLACEHOLDER));
   // Narratives of themes the codebook no longer has (removed by you, or empty): their text goes into the report.
-  const dropped = Object.entries(team?.narratives ?? {}).filter(([id, text]) => !files[`themes/${id}.mdx`] && text.trim() !== NARRATIVE_PLACEHOLDER.trim()).map(([id, text]) => ({ file: `themes/${id}.mdx`, text }));
+  const dropped = Object.entries(team?.narratives ?? {})
+    .filter(([id, text]) => !files[`themes/${id}.mdx`] && text.trim() !== NARRATIVE_PLACEHOLDER.trim())
+    .map(([id, text]) => ({ file: `themes/${id}.mdx`, text }));
 
   const n = project.participants.length;
   // With no attribute shown, all participants form one group: fewer than k stops the build.
-  if (n > 0 && n < 3) notes.push(`Only ${n} participant${n === 1 ? '' : 's'}: with privacy.k = 3 the build refuses this folder until it holds at least 3.`);
+  if (n > 0 && n < 3)
+    notes.push(
+      `Only ${n} participant${n === 1 ? '' : 's'}: with privacy.k = 3 the build refuses this folder until it holds at least 3.`,
+    );
   const counts = new Map<string, number>();
   for (const row of excerptRows) counts.set(row[1], (counts.get(row[1]) ?? 0) + 1);
   return {
     files,
     summary: {
-      format: project.format, source: options.source,
+      format: project.format,
+      source: options.source,
       counts: {
-        themes: codebook.themes.length, subthemes: codebook.themes.reduce((k, t) => k + t.subthemes.length, 0),
-        codes: order.length, participants: project.participants.length, excerpts: excerptRows.length,
+        themes: codebook.themes.length,
+        subthemes: codebook.themes.reduce((k, t) => k + t.subthemes.length, 0),
+        codes: order.length,
+        participants: project.participants.length,
+        excerpts: excerptRows.length,
       },
-      participants: participants.map((p) => ({ id: idOf.get(p.key)!, name: p.name, excerpts: counts.get(idOf.get(p.key)!) ?? 0 })),
-      skipped: [...project.skipped, ...skipped], notes: [...project.notes, ...notes], kept, dropped,
-      merge, excerptIds: record || old.size ? assigned : undefined, droppedReferences: team?.dropped ?? [], keptTexts,
+      participants: participants.map((p) => ({
+        id: idOf.get(p.key)!,
+        name: p.name,
+        excerpts: counts.get(idOf.get(p.key)!) ?? 0,
+      })),
+      skipped: [...project.skipped, ...skipped],
+      notes: [...project.notes, ...notes],
+      kept,
+      dropped,
+      merge,
+      excerptIds: record || old.size ? assigned : undefined,
+      droppedReferences: team?.dropped ?? [],
+      keptTexts,
       goneReleased: assigned.gone.filter((id) => released.has(id)),
-      newParticipants: record ? project.participants.filter((_, i) => !lastId[i]).map((p) => idOf.get(p.key)!).sort() : [],
+      newParticipants: record
+        ? project.participants
+            .filter((_, i) => !lastId[i])
+            .map((p) => idOf.get(p.key)!)
+            .sort()
+        : [],
     },
   };
 }

@@ -30,32 +30,48 @@ export function parseXml(text: string, file: string): { root?: XmlElement; probl
   const stack: { el: XmlElement; parts: (string | XmlElement)[] }[] = [];
   let root: XmlElement | undefined;
   let tagLine = 1;
-  parser.on('opentagstart', () => { tagLine = parser.line; });
+  parser.on('opentagstart', () => {
+    tagLine = parser.line;
+  });
   let closed: { name: string; line: number } | undefined;
   parser.on('error', (e) => {
     // saxes prefixes "line:column: "; the position is also on the parser itself.
     let message = e.message.replace(/^\d+:\d+: /, '');
     if (message === 'unexpected close tag.' && closed) {
-      const found = /<\/([^\s>]*)\s*>?$/.exec(text.slice(Math.max(0, text.lastIndexOf('</', parser.position - 1)), parser.position))?.[1];
+      const found = /<\/([^\s>]*)\s*>?$/.exec(
+        text.slice(Math.max(0, text.lastIndexOf('</', parser.position - 1)), parser.position),
+      )?.[1];
       message = `found </${found ?? '?'}>, expected </${closed.name}> to close the <${closed.name}> of line ${closed.line}`;
     }
     problems.push({ file, line: parser.line, column: parser.column, message: `malformed XML: ${message}` });
   });
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes)) attributes[localOf(name)] = typeof value === 'string' ? value : value.value;
+    for (const [name, value] of Object.entries(tag.attributes))
+      attributes[localOf(name)] = typeof value === 'string' ? value : value.value;
     // Each element keeps only its own text, between its children; textContent joins them when
     // asked, so a large project's text is held once, not once per ancestor.
     const parts: (string | XmlElement)[] = [];
     const el: XmlElement = {
-      localName: localOf(tag.name), attributes, children: [], lineNumber: tagLine,
-      get textContent(): string { return parts.map((p) => (typeof p === 'string' ? p : p.textContent)).join(''); },
+      localName: localOf(tag.name),
+      attributes,
+      children: [],
+      lineNumber: tagLine,
+      get textContent(): string {
+        return parts.map((p) => (typeof p === 'string' ? p : p.textContent)).join('');
+      },
       getAttribute: (name) => attributes[name] ?? null,
     };
-    if (stack.length) { const top = stack[stack.length - 1]; top.el.children.push(el); top.parts.push(el); } else root ??= el;
+    if (stack.length) {
+      const top = stack[stack.length - 1];
+      top.el.children.push(el);
+      top.parts.push(el);
+    } else root ??= el;
     stack.push({ el, parts });
   });
-  const addText = (t: string) => { stack[stack.length - 1]?.parts.push(t); };
+  const addText = (t: string) => {
+    stack[stack.length - 1]?.parts.push(t);
+  };
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('closetag', (tag) => {
@@ -65,13 +81,19 @@ export function parseXml(text: string, file: string): { root?: XmlElement; probl
   try {
     parser.write(text).close();
   } catch (e) {
-    problems.push({ file, line: parser.line, column: parser.column, message: `malformed XML: ${(e as Error).message}` });
+    problems.push({
+      file,
+      line: parser.line,
+      column: parser.column,
+      message: `malformed XML: ${(e as Error).message}`,
+    });
   }
   return problems.length ? { problems } : { root, problems };
 }
 
 /** Child elements with this local name, in document order. */
-export const kids = (el: XmlElement | undefined, localName: string): XmlElement[] => el?.children.filter((c) => c.localName === localName) ?? [];
+export const kids = (el: XmlElement | undefined, localName: string): XmlElement[] =>
+  el?.children.filter((c) => c.localName === localName) ?? [];
 
 /** The first child element with this local name. */
 export const kid = (el: XmlElement | undefined, localName: string): XmlElement | undefined => kids(el, localName)[0];

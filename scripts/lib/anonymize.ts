@@ -9,11 +9,14 @@ import { canJoin, joinSources } from './one-pass.ts';
 import { redactionRegex } from './redaction-regex.ts';
 
 /** One replacement made, for the anonymization report; `rule` names the redaction entry or detector. */
-export interface Replacement { found: string; replacement: string; rule: string }
+export interface Replacement {
+  found: string;
+  replacement: string;
+  rule: string;
+}
 
 /** A function that redacts a text and reports what it replaced. */
 export type Redactor = (text: string) => { text: string; replacements: Replacement[] };
-
 
 /**
  * Compiles redactions. Where entries overlap, the leftmost and then the longest match wins, so
@@ -33,7 +36,8 @@ export function createRedactor(redactions: Redaction[]): Redactor {
     if (!alone && !any?.test(text)) return { text, replacements: [] };
     const matches: { start: number; end: number; entry: number }[] = [];
     regexes.forEach((regex, entry) => {
-      for (const m of text.matchAll(regex)) if (m[0]) matches.push({ start: m.index, end: m.index + m[0].length, entry });
+      for (const m of text.matchAll(regex))
+        if (m[0]) matches.push({ start: m.index, end: m.index + m[0].length, entry });
     });
     matches.sort((a, b) => a.start - b.start || b.end - a.end || a.entry - b.entry);
     const replacements: Replacement[] = [];
@@ -42,7 +46,11 @@ export function createRedactor(redactions: Redaction[]): Redactor {
     for (const m of matches) {
       if (m.start < at) continue;
       const replacement = redactions[m.entry].replacement;
-      replacements.push({ found: text.slice(m.start, m.end), replacement, rule: `redactions.yaml entry ${m.entry + 1}` });
+      replacements.push({
+        found: text.slice(m.start, m.end),
+        replacement,
+        rule: `redactions.yaml entry ${m.entry + 1}`,
+      });
       out += text.slice(at, m.start) + replacement;
       at = m.end;
     }
@@ -72,7 +80,8 @@ export function experienceBand(years: number, cuts: number[]): string {
 /** The attributes of a participant that may be shown with the pseudonym, in study.yaml's order. */
 export function shownAttributes(p: Participant, privacy: Study['privacy']): Record<string, string> {
   const all: Record<string, string | undefined> = { ...p, years_experience: undefined };
-  if (p.years_experience !== undefined) all.experience_band = experienceBand(p.years_experience, privacy.experienceBands);
+  if (p.years_experience !== undefined)
+    all.experience_band = experienceBand(p.years_experience, privacy.experienceBands);
   return Object.fromEntries(privacy.shownAttributes.map((a) => [a, all[a]?.trim() || 'Not recorded']));
 }
 

@@ -52,9 +52,13 @@ export function writeBaseline(dir: string, excerptsCsv: string): number {
   const { rows } = parseCsv(excerptsCsv, 'excerpts.csv', []);
   for (const { cells: r } of rows) {
     const codes = r.codes.split(';').filter(Boolean);
-    const original = r.original_text ? `\n\n<p lang="${r.original_lang}" dir="rtl">${escapeMdx(r.original_text)}</p>\n` : '\n';
-    writeFileSync(join(content, `${r.id}.mdx`),
-      `---\nparticipant: ${JSON.stringify(r.participant)}\ncodes: ${JSON.stringify(codes)}\n---\n\n${escapeMdx(r.text)}\n${original}`);
+    const original = r.original_text
+      ? `\n\n<p lang="${r.original_lang}" dir="rtl">${escapeMdx(r.original_text)}</p>\n`
+      : '\n';
+    writeFileSync(
+      join(content, `${r.id}.mdx`),
+      `---\nparticipant: ${JSON.stringify(r.participant)}\ncodes: ${JSON.stringify(codes)}\n---\n\n${escapeMdx(r.text)}\n${original}`,
+    );
   }
   return rows.length;
 }

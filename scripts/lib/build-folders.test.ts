@@ -7,13 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { buildFolders, newRunId, REPO_DIR, reportsDir, RUNS_DIR } from './build-folders.ts';
 
 describe('the folders of a build', () => {
-  it('are the run\'s own: staging and search beside the output, root and generated folder under .build/runs/', () => {
+  it("are the run's own: staging and search beside the output, root and generated folder under .build/runs/", () => {
     const [a, b] = [newRunId(), newRunId()];
     expect(a).not.toBe(b);
     const f = buildFolders('/srv/site', a);
     expect(f).toEqual({
-      out: '/srv/site', staging: `/srv/site.staging-${a}`, search: `/srv/site.search-${a}`, root: join(RUNS_DIR, a),
-      generated: join(RUNS_DIR, a, 'generated'), reports: reportsDir('/srv/site'), ownRun: true,
+      out: '/srv/site',
+      staging: `/srv/site.staging-${a}`,
+      search: `/srv/site.search-${a}`,
+      root: join(RUNS_DIR, a),
+      generated: join(RUNS_DIR, a, 'generated'),
+      reports: reportsDir('/srv/site'),
+      ownRun: true,
     });
     expect(buildFolders('/srv/site', b).generated).not.toBe(f.generated);
   });
@@ -25,10 +30,12 @@ describe('the folders of a build', () => {
     expect(x.root).not.toBe(y.root);
   });
 
-  it('keep the private report under reports/: by the output folder\'s path in the repository, or its name and a hash', () => {
+  it("keep the private report under reports/: by the output folder's path in the repository, or its name and a hash", () => {
     expect(reportsDir(join(REPO_DIR, 'dist'))).toBe(join(REPO_DIR, 'reports', 'dist'));
     expect(reportsDir(join(REPO_DIR, '.build', 'site'))).toBe(join(REPO_DIR, 'reports', '.build', 'site'));
-    expect(reportsDir('/srv/www/site')).toMatch(new RegExp(`^${join(REPO_DIR, 'reports', 'elsewhere')}/site-[0-9a-f]{8}$`));
+    expect(reportsDir('/srv/www/site')).toMatch(
+      new RegExp(`^${join(REPO_DIR, 'reports', 'elsewhere')}/site-[0-9a-f]{8}$`),
+    );
     expect(reportsDir('/srv/www/site')).not.toBe(reportsDir('/srv/old/site'));
   });
 });

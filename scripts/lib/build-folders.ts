@@ -65,5 +65,10 @@ export function buildFolders(out: string, runId: string | undefined): BuildFolde
 export function reportsDir(out: string): string {
   const inside = relative(REPO_DIR, out);
   if (inside && !inside.startsWith('..') && !isAbsolute(inside)) return join(REPO_DIR, 'reports', inside);
-  return join(REPO_DIR, 'reports', 'elsewhere', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`);
+  return join(
+    REPO_DIR,
+    'reports',
+    'elsewhere',
+    `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`,
+  );
 }

@@ -15,7 +15,11 @@ import { spawnGroup } from './child-group.ts';
 const outDir = () => join(mkdtempSync(join(tmpdir(), 'build-lock-')), 'dist');
 /** The id of a process that has exited. */
 const deadPid = () => spawnSync('true').pid!;
-const writeLock = (out: string, info: Partial<LockInfo>) => writeFileSync(`${out}.lock`, JSON.stringify({ pid: deadPid(), started: '2026-01-01T00:00:00.000Z', folders: [], groups: [], ...info }));
+const writeLock = (out: string, info: Partial<LockInfo>) =>
+  writeFileSync(
+    `${out}.lock`,
+    JSON.stringify({ pid: deadPid(), started: '2026-01-01T00:00:00.000Z', folders: [], groups: [], ...info }),
+  );
 
 describe('the build lock', () => {
   it('is refused to a second build while the first holds it, naming the holder and the lock file', () => {
@@ -25,7 +29,11 @@ describe('the build lock', () => {
     const second = acquireBuildLock(out);
     expect('heldBy' in second && second.heldBy.pid).toBe(process.pid);
     if (!('heldBy' in second)) return;
-    expect(lockedMessage(second.path, second.heldBy)).toMatch(new RegExp(`^Not building: another build \\(process ${process.pid}, started .*\\) is writing to the same output folder; wait for it to finish and run again \\(if no build is running, delete ${out}\\.lock\\)$`));
+    expect(lockedMessage(second.path, second.heldBy)).toMatch(
+      new RegExp(
+        `^Not building: another build \\(process ${process.pid}, started .*\\) is writing to the same output folder; wait for it to finish and run again \\(if no build is running, delete ${out}\\.lock\\)$`,
+      ),
+    );
     if ('lock' in first) first.lock.release();
     expect('lock' in acquireBuildLock(out)).toBe(true);
   });
@@ -36,7 +44,11 @@ describe('the build lock', () => {
     if (!('lock' in taken)) throw new Error('not taken');
     taken.lock.record({ folders: [`${out}.staging-x`] });
     taken.lock.record({ groups: [42] });
-    expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, folders: [`${out}.staging-x`], groups: [42] });
+    expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      folders: [`${out}.staging-x`],
+      groups: [42],
+    });
     taken.lock.release();
     expect(existsSync(`${out}.lock`)).toBe(false);
   });
@@ -47,15 +59,32 @@ describe('the build lock', () => {
     mkdirSync(join(staging, 'excerpts'), { recursive: true });
     writeFileSync(join(staging, 'excerpts', 'index.html'), 'unredacted');
     let group = 0;
-    spawnGroup('sleep', ['60'], { stdio: 'inherit', onGroup: (g) => { group = g; } });
+    spawnGroup('sleep', ['60'], {
+      stdio: 'inherit',
+      onGroup: (g) => {
+        group = g;
+      },
+    });
     await sleep(200);
     writeLock(out, { folders: [staging], groups: [group] });
     const taken = acquireBuildLock(out);
     if (!('lock' in taken)) throw new Error('not taken');
-    expect(taken.notes).toEqual([expect.stringMatching(new RegExp(`^ended process group ${group}, left running by build \\d+$`)), expect.stringMatching(/^removed .*staging-1-dead, left by build \d+ that did not finish$/)]);
+    expect(taken.notes).toEqual([
+      expect.stringMatching(new RegExp(`^ended process group ${group}, left running by build \\d+$`)),
+      expect.stringMatching(/^removed .*staging-1-dead, left by build \d+ that did not finish$/),
+    ]);
     expect(existsSync(staging)).toBe(false);
     // Gone once the system has reaped it (poll: a busy machine takes its time).
-    const gone = async () => { for (let i = 0; i < 100; i++, await sleep(50)) { try { process.kill(-group, 0); } catch { return true; } } return false; };
+    const gone = async () => {
+      for (let i = 0; i < 100; i++, await sleep(50)) {
+        try {
+          process.kill(-group, 0);
+        } catch {
+          return true;
+        }
+      }
+      return false;
+    };
     expect(await gone()).toBe(true);
     taken.lock.release();
   });
@@ -72,7 +101,8 @@ describe('the build lock', () => {
     const out = outDir();
     const dead = `${out}.staging-${deadPid()}-a1b2`;
     const live = `${out}.search-${process.ppid}-c3d4`;
-    mkdirSync(dead); mkdirSync(live);
+    mkdirSync(dead);
+    mkdirSync(live);
     const taken = acquireBuildLock(out);
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true);
@@ -98,7 +128,9 @@ describe('the build lock', () => {
     const taken = acquireBuildLock(outDir(), runs);
     if (!('lock' in taken)) throw new Error('not taken');
     taken.lock.release();
-    expect(taken.notes).toEqual([`removed ${dead}, left by build ${dead.split('/').at(-1)!.split('-')[0]} that did not finish`]);
+    expect(taken.notes).toEqual([
+      `removed ${dead}, left by build ${dead.split('/').at(-1)!.split('-')[0]} that did not finish`,
+    ]);
     expect([dead, mine, only].map(existsSync)).toEqual([false, true, true]);
   });
 });

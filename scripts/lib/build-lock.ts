@@ -6,7 +6,17 @@
  * that are still running, removes the folders it staged in, and takes the lock. Any build also
  * removes the run folders (build-folders.ts) of builds no longer running.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What the lock file records about the build that holds it. */
@@ -22,12 +32,21 @@ export interface LockInfo {
 
 /** Whether a process is running (EPERM: it is, under another user). */
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Whether `group` is still led by a build's child guard (and not by some process that reused the number). */
 function isGuardGroup(group: number): boolean {
-  try { return readFileSync(`/proc/${group}/cmdline`, 'utf8').includes('child-guard'); } catch { return false; }
+  try {
+    return readFileSync(`/proc/${group}/cmdline`, 'utf8').includes('child-guard');
+  } catch {
+    return false;
+  }
 }
 
 /** Removes a folder; a message saying where it is when it cannot. */
@@ -41,10 +60,17 @@ export function removeFolder(path: string, what: string): string | undefined {
 }
 
 /** A held lock: record more about the build, or release it. */
-export interface BuildLock { path: string; record(change: Partial<Pick<LockInfo, 'folders' | 'groups'>>): void; release(): void }
+export interface BuildLock {
+  path: string;
+  record(change: Partial<Pick<LockInfo, 'folders' | 'groups'>>): void;
+  release(): void;
+}
 
 /** The lock for an output folder; `heldBy` when a live build holds it. `notes` say what was cleaned up after a dead one. */
-export function acquireBuildLock(outDir: string, runsDir?: string): { lock: BuildLock; notes: string[] } | { heldBy: LockInfo; path: string } {
+export function acquireBuildLock(
+  outDir: string,
+  runsDir?: string,
+): { lock: BuildLock; notes: string[] } | { heldBy: LockInfo; path: string } {
   const path = `${outDir}.lock`;
   const info: LockInfo = { pid: process.pid, started: new Date().toISOString(), folders: [], groups: [] };
   const notes: string[] = [];
@@ -61,11 +87,17 @@ export function acquireBuildLock(outDir: string, runsDir?: string): { lock: Buil
       const lock: BuildLock = {
         path,
         record(change) {
-          Object.assign(info, { folders: [...info.folders, ...(change.folders ?? [])], groups: [...info.groups, ...(change.groups ?? [])] });
+          Object.assign(info, {
+            folders: [...info.folders, ...(change.folders ?? [])],
+            groups: [...info.groups, ...(change.groups ?? [])],
+          });
           write(mine);
           renameSync(mine, path);
         },
-        release() { rmSync(path, { force: true }); rmSync(mine, { force: true }); },
+        release() {
+          rmSync(path, { force: true });
+          rmSync(mine, { force: true });
+        },
       };
       return { lock, notes };
     } catch (e) {
@@ -73,7 +105,11 @@ export function acquireBuildLock(outDir: string, runsDir?: string): { lock: Buil
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     let held: LockInfo | undefined;
-    try { held = JSON.parse(readFileSync(path, 'utf8')) as LockInfo; } catch { /* unreadable: from a build that died */ }
+    try {
+      held = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+    } catch {
+      /* unreadable: from a build that died */
+    }
     if (held && alive(held.pid)) return { heldBy: held, path };
     notes.push(...recover(held, outDir, path));
   }
@@ -85,15 +121,25 @@ function recover(held: LockInfo | undefined, outDir: string, path: string): stri
   const notes: string[] = [];
   for (const group of held?.groups ?? []) {
     if (!isGuardGroup(group)) continue;
-    try { process.kill(-group, 'SIGKILL'); notes.push(`ended process group ${group}, left running by build ${held!.pid}`); } catch { /* gone */ }
+    try {
+      process.kill(-group, 'SIGKILL');
+      notes.push(`ended process group ${group}, left running by build ${held!.pid}`);
+    } catch {
+      /* gone */
+    }
   }
   for (const folder of held?.folders ?? []) {
     if (!existsSync(folder)) continue;
-    notes.push(removeFolder(folder, 'the staging folder') ?? `removed ${folder}, left by build ${held!.pid} that did not finish`);
+    notes.push(
+      removeFolder(folder, 'the staging folder') ?? `removed ${folder}, left by build ${held!.pid} that did not finish`,
+    );
   }
   // Killed between moving the old site aside and moving the new one in: put the old one back.
   const old = `${outDir}.old`;
-  if (!existsSync(outDir) && existsSync(old)) { renameSync(old, outDir); notes.push(`restored ${outDir} from ${old}`); }
+  if (!existsSync(outDir) && existsSync(old)) {
+    renameSync(old, outDir);
+    notes.push(`restored ${outDir} from ${old}`);
+  }
   rmSync(path, { force: true });
   return notes;
 }
@@ -104,12 +150,18 @@ function sweepOrphans(outDir: string): string[] {
   const prefix = `${basename(outDir)}.`;
   const notes: string[] = [];
   let names: string[];
-  try { names = readdirSync(parent); } catch { return notes; }
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return notes;
+  }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(?:staging|search)-(\d+)-[a-z0-9]+$/.exec(name.slice(prefix.length)) : null;
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     const folder = join(parent, name);
-    notes.push(removeFolder(folder, 'the staging folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`);
+    notes.push(
+      removeFolder(folder, 'the staging folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`,
+    );
   }
   return notes;
 }
@@ -118,18 +170,26 @@ function sweepOrphans(outDir: string): string[] {
 function sweepRuns(runsDir: string): string[] {
   const notes: string[] = [];
   let names: string[];
-  try { names = readdirSync(runsDir); } catch { return notes; }
+  try {
+    names = readdirSync(runsDir);
+  } catch {
+    return notes;
+  }
   for (const name of names) {
     const m = /^(\d+)-[a-z0-9]+$/.exec(name);
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     const folder = join(runsDir, name);
-    notes.push(removeFolder(folder, 'the run folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`);
+    notes.push(
+      removeFolder(folder, 'the run folder') ?? `removed ${folder}, left by build ${m[1]} that did not finish`,
+    );
   }
   return notes;
 }
 
 /** The message for a refused build. */
 export function lockedMessage(path: string, held: LockInfo): string {
-  return `Not building: another build (process ${held.pid}, started ${held.started}) is writing to the same output folder; `
-    + `wait for it to finish and run again (if no build is running, delete ${path})`;
+  return (
+    `Not building: another build (process ${held.pid}, started ${held.started}) is writing to the same output folder; ` +
+    `wait for it to finish and run again (if no build is running, delete ${path})`
+  );
 }

@@ -23,8 +23,12 @@ export async function runContentStage(studyDir: string, folders: BuildFolders, o
   // A larger young generation: the stage allocates many short-lived strings (measured ~10% faster).
   const child = spawnGroup(process.execPath, ['--max-semi-space-size=32', ...args], { stdio: 'pipe', onGroup });
   const output = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (chunk) => { output.stdout += chunk; });
-  child.stderr!.on('data', (chunk) => { output.stderr += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
   const code = await new Promise<number | null>((done, fail) => child.on('error', fail).on('close', done));
   for (const line of output.stdout.split('\n').filter(Boolean)) console.log(line);
   for (const line of output.stderr.split('\n').filter(Boolean)) console.error(line);
@@ -74,20 +78,36 @@ export function astroHeapMb(excerptsJsonBytes: number, env: NodeJS.ProcessEnv = 
  * directory, its prerendered chunks (.astro/.prerender) there, so two builds at once never read
  * each other's.
  */
-export async function runAstroBuild(folders: BuildFolders, siteUrl: string | undefined, onGroup?: OnGroup): Promise<void> {
+export async function runAstroBuild(
+  folders: BuildFolders,
+  siteUrl: string | undefined,
+  onGroup?: OnGroup,
+): Promise<void> {
   shareToolCache(folders.root);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.includes(k)));
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   // Astro reads --config relative to --root.
   const config = relative(folders.root, `${REPO_DIR}/astro.config.mjs`);
   const heap = astroHeapMb(statSync(join(folders.generated, 'excerpts.json')).size);
-  const args = [`--max-old-space-size=${heap}`, astro, 'build', '--root', folders.root, '--config', config, ...(process.env.CI ? ['--silent'] : [])];
+  const args = [
+    `--max-old-space-size=${heap}`,
+    astro,
+    'build',
+    '--root',
+    folders.root,
+    '--config',
+    config,
+    ...(process.env.CI ? ['--silent'] : []),
+  ];
   await new Promise<void>((done, fail) => {
     spawnGroup(process.execPath, args, {
       stdio: 'inherit',
       cwd: folders.root,
       env: {
-        ...env, SITE_URL: siteUrl ?? '', ASTRO_OUT_DIR: folders.staging, EVIDENCE_GENERATED_DIR: folders.generated,
+        ...env,
+        SITE_URL: siteUrl ?? '',
+        ASTRO_OUT_DIR: folders.staging,
+        EVIDENCE_GENERATED_DIR: folders.generated,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       onGroup,

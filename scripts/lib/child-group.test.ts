@@ -11,16 +11,30 @@ const errors: string[] = [];
 
 /** Starts the stand-in build; resolves with it and its child's process group once the group runs. */
 async function startHarness(): Promise<{ harness: ChildProcess; group: number }> {
-  const harness = spawn(process.execPath, ['scripts/fixtures/child-group/harness.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  harness.stderr!.on('data', (d) => { errors.push(String(d)); });
+  const harness = spawn(process.execPath, ['scripts/fixtures/child-group/harness.ts'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  harness.stderr!.on('data', (d) => {
+    errors.push(String(d));
+  });
   const group = await new Promise<number>((done, fail) => {
-    harness.stdout!.on('data', (d) => { const m = /group (\d+)/.exec(String(d)); if (m) done(Number(m[1])); });
+    harness.stdout!.on('data', (d) => {
+      const m = /group (\d+)/.exec(String(d));
+      if (m) done(Number(m[1]));
+    });
     harness.on('exit', () => fail(new Error('harness exited early')));
   });
   return { harness, group };
 }
 
-const groupAlive = (group: number) => { try { process.kill(-group, 0); return true; } catch { return false; } };
+const groupAlive = (group: number) => {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Waits up to `ms` for the group to be gone; true if it went. */
 async function groupGone(group: number, ms = 5000): Promise<boolean> {

@@ -18,7 +18,11 @@ const groups = new Set<number>();
 export function endChildGroups(only?: Iterable<number>): void {
   for (const group of only ?? groups) {
     if (!groups.has(group)) continue;
-    try { process.kill(-group, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
     groups.delete(group);
   }
 }
@@ -29,9 +33,16 @@ let hooked = false;
  * Starts `command` in a process group of its own, under the guard. `stdio` is for the command's
  * output (its input is never used); `onGroup` is told the group's id (to record it in the build lock).
  */
-export function spawnGroup(command: string, args: string[], options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; cwd?: string; onGroup?: (group: number) => void }): ChildProcess {
+export function spawnGroup(
+  command: string,
+  args: string[],
+  options: { stdio: 'inherit' | 'pipe'; env?: NodeJS.ProcessEnv; cwd?: string; onGroup?: (group: number) => void },
+): ChildProcess {
   // Not `process.on('exit', endChildGroups)`: the handler is given the exit code, which is no list of groups.
-  if (!hooked) { process.on('exit', () => endChildGroups()); hooked = true; }
+  if (!hooked) {
+    process.on('exit', () => endChildGroups());
+    hooked = true;
+  }
   const child = spawn(process.execPath, [GUARD, command, ...args], {
     detached: true, // a process group of its own, led by the guard
     stdio: ['pipe', options.stdio, options.stdio],

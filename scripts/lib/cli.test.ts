@@ -30,31 +30,46 @@ function problem(argv: string[], line: Parameters<typeof parseCommandLine>[0] = 
 
 describe('parseCommandLine', () => {
   it('reads options, switches and their values', () => {
-    expect(parseCommandLine(LINE, ['--study', 'x', '--only=scan', '--local'])).toEqual({ values: { study: 'x', only: 'scan', local: true }, positionals: [] });
+    expect(parseCommandLine(LINE, ['--study', 'x', '--only=scan', '--local'])).toEqual({
+      values: { study: 'x', only: 'scan', local: true },
+      positionals: [],
+    });
   });
 
   it('names every unknown option, the one likely meant, and the valid ones', () => {
-    expect(problem(['--onyl', 'scan', '--studdy', 'x'])).toBe([
-      'npm run build: unknown option --onyl (did you mean "--only"?)',
-      'npm run build: unknown option --studdy (did you mean "--study"?)',
-      'valid options: --study <folder>, --only content|astro|scan, --local',
-      'usage: npm run build -- [--study <folder>] [--only content|astro|scan] [--local]',
-    ].join('\n'));
+    expect(problem(['--onyl', 'scan', '--studdy', 'x'])).toBe(
+      [
+        'npm run build: unknown option --onyl (did you mean "--only"?)',
+        'npm run build: unknown option --studdy (did you mean "--study"?)',
+        'valid options: --study <folder>, --only content|astro|scan, --local',
+        'usage: npm run build -- [--study <folder>] [--only content|astro|scan] [--local]',
+      ].join('\n'),
+    );
   });
 
   it('refuses a value outside the fixed list, a missing value, a value given to a switch, and a stray argument', () => {
-    expect(problem(['--only', 'scna']).split('\n')[0]).toBe('npm run build: --only "scna": expected one of content, astro, scan (did you mean "scan"?)');
+    expect(problem(['--only', 'scna']).split('\n')[0]).toBe(
+      'npm run build: --only "scna": expected one of content, astro, scan (did you mean "scan"?)',
+    );
     expect(problem(['--study']).split('\n')[0]).toBe('npm run build: --study needs a value');
-    expect(problem(['--study', '--local']).split('\n')[0]).toBe('npm run build: --study needs a value, found the option --local');
-    expect(problem(['--local=yes']).split('\n')[0]).toBe('npm run build: --local is a switch and takes no value, found "--local=yes"');
-    expect(problem(['dist']).split('\n')[0]).toBe('npm run build: unexpected argument "dist"; this command takes options only');
+    expect(problem(['--study', '--local']).split('\n')[0]).toBe(
+      'npm run build: --study needs a value, found the option --local',
+    );
+    expect(problem(['--local=yes']).split('\n')[0]).toBe(
+      'npm run build: --local is a switch and takes no value, found "--local=yes"',
+    );
+    expect(problem(['dist']).split('\n')[0]).toBe(
+      'npm run build: unexpected argument "dist"; this command takes options only',
+    );
   });
 
   it('counts the arguments a tool takes', () => {
     const line = { command: 'npm run import', options: {}, positionals: ['<file>'], minPositionals: 1 } as const;
     expect(parseCommandLine(line, ['a.qdpx']).positionals).toEqual(['a.qdpx']);
     expect(problem([], line).split('\n')[0]).toBe('npm run import: expected <file>');
-    expect(problem(['a', 'b'], line).split('\n')[0]).toBe('npm run import: unexpected argument "b"; expected at most 1: <file>');
+    expect(problem(['a', 'b'], line).split('\n')[0]).toBe(
+      'npm run import: unexpected argument "b"; expected at most 1: <file>',
+    );
   });
 });
 
@@ -70,13 +85,17 @@ describe('a mistyped flag, given to each tool', { timeout: 60_000 }, () => {
     const { status, stderr } = runTool('scripts/build.ts', '--onyl', 'scan');
     expect(status).not.toBe(0);
     expect(stderr).toContain('npm run build: unknown option --onyl (did you mean "--only"?)');
-    expect(stderr).toContain('valid options: --study <folder>, --out <dir>, --local, --only content|astro|pagefind|scan|publish, --keep-refused');
+    expect(stderr).toContain(
+      'valid options: --study <folder>, --out <dir>, --local, --only content|astro|pagefind|scan|publish, --keep-refused',
+    );
   });
 
   it('npm run build --only scna: an unknown stage is an error, not a build of no stage', () => {
     const { status, stderr } = runTool('scripts/build.ts', '--only', 'scna');
     expect(status).not.toBe(0);
-    expect(stderr).toContain('npm run build: --only "scna": expected one of content, astro, pagefind, scan, publish (did you mean "scan"?)');
+    expect(stderr).toContain(
+      'npm run build: --only "scna": expected one of content, astro, pagefind, scan, publish (did you mean "scan"?)',
+    );
   });
 
   it('npm run content, npm run import, npm run release, npm run measure, npm run dev: exit non-zero naming the flag', () => {

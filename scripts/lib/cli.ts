@@ -32,21 +32,29 @@ export interface CommandLine<O extends Record<string, Option>> {
 export class UsageError extends Error {}
 
 type Values<O extends Record<string, Option>> = {
-  [K in keyof O]?: O[K]['type'] extends 'boolean' ? (O[K]['multiple'] extends true ? boolean[] : boolean)
-    : O[K]['multiple'] extends true ? string[] : string;
+  [K in keyof O]?: O[K]['type'] extends 'boolean'
+    ? O[K]['multiple'] extends true
+      ? boolean[]
+      : boolean
+    : O[K]['multiple'] extends true
+      ? string[]
+      : string;
 };
 
 /** `--name <value>` or `--name`, with the choices when there are few. */
 function describe(name: string, option: Option): string {
   if (option.type === 'boolean') return `--${name}`;
-  return `--${name} ${option.choices ? option.choices.join('|') : option.value ?? '<value>'}`;
+  return `--${name} ${option.choices ? option.choices.join('|') : (option.value ?? '<value>')}`;
 }
 
 /** The usage line: the command, its arguments and every option. */
 export function usage<O extends Record<string, Option>>(line: CommandLine<O>): string {
   const options = Object.entries(line.options).map(([name, o]) => `[${describe(name, o)}]`);
   // npm passes on what follows its own `--`.
-  const typed = line.command.startsWith('npm run ') && options.length + (line.positionals?.length ?? 0) ? `${line.command} --` : line.command;
+  const typed =
+    line.command.startsWith('npm run ') && options.length + (line.positionals?.length ?? 0)
+      ? `${line.command} --`
+      : line.command;
   return `usage: ${[typed, ...(line.positionals ?? []), ...options].join(' ')}`;
 }
 
@@ -54,13 +62,21 @@ export function usage<O extends Record<string, Option>>(line: CommandLine<O>): s
  * Parses `argv` strictly. Every problem is collected (all unknown options at once), then thrown as
  * one UsageError whose message names each and ends with the usage line.
  */
-export function parseCommandLine<O extends Record<string, Option>>(line: CommandLine<O>, argv: string[]):
-  { values: Values<O>; positionals: string[] } {
+export function parseCommandLine<O extends Record<string, Option>>(
+  line: CommandLine<O>,
+  argv: string[],
+): { values: Values<O>; positionals: string[] } {
   const known = Object.keys(line.options);
   const flags = known.map((name) => `--${name}`);
   const problems: string[] = [];
   // First leniently, for the names of all unknown options (strict mode stops at the first).
-  const { tokens } = parseArgs({ args: argv, options: line.options, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: argv,
+    options: line.options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   for (const token of tokens) {
     if (token.kind !== 'option' || known.includes(token.name)) continue;
     problems.push(`unknown option ${token.rawName}${didYouMean(token.rawName, flags)}`);
@@ -78,23 +94,32 @@ export function parseCommandLine<O extends Record<string, Option>>(line: Command
     if (!option.choices || given === undefined) continue;
     for (const value of [given].flat() as string[]) {
       if (!option.choices.includes(value)) {
-        problems.push(`--${name} "${value}": expected one of ${option.choices.join(', ')}${didYouMean(value, option.choices)}`);
+        problems.push(
+          `--${name} "${value}": expected one of ${option.choices.join(', ')}${didYouMean(value, option.choices)}`,
+        );
       }
     }
   }
   const allowed = line.positionals?.length ?? 0;
   const extra = parsed.positionals.slice(allowed);
   if (extra.length) {
-    problems.push(`unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(' ')}`
-      + (allowed ? `; expected at most ${allowed}: ${line.positionals!.join(' ')}` : '; this command takes options only'));
+    problems.push(
+      `unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map((a) => `"${a}"`).join(' ')}` +
+        (allowed
+          ? `; expected at most ${allowed}: ${line.positionals!.join(' ')}`
+          : '; this command takes options only'),
+    );
   }
   if (!problems.length && parsed.positionals.length < (line.minPositionals ?? 0)) {
     problems.push(`expected ${line.positionals!.slice(parsed.positionals.length, line.minPositionals).join(' ')}`);
   }
   if (problems.length) {
-    const valid = Object.entries(line.options).map(([name, o]) => describe(name, o)).join(', ');
-    throw new UsageError([...problems.map((p) => `${line.command}: ${p}`),
-      `valid options: ${valid || 'none'}`, usage(line)].join('\n'));
+    const valid = Object.entries(line.options)
+      .map(([name, o]) => describe(name, o))
+      .join(', ');
+    throw new UsageError(
+      [...problems.map((p) => `${line.command}: ${p}`), `valid options: ${valid || 'none'}`, usage(line)].join('\n'),
+    );
   }
   return { values: parsed.values as Values<O>, positionals: parsed.positionals };
 }

@@ -20,7 +20,8 @@ export interface Derived {
 /** Maps every code id to its subtheme and theme ids. */
 export function indexCodebook(codebook: Codebook): Map<string, { subtheme: string; theme: string }> {
   const index = new Map<string, { subtheme: string; theme: string }>();
-  for (const t of codebook.themes) for (const s of t.subthemes) for (const c of s.codes) index.set(c.id, { subtheme: s.id, theme: t.id });
+  for (const t of codebook.themes)
+    for (const s of t.subthemes) for (const c of s.codes) index.set(c.id, { subtheme: s.id, theme: t.id });
   return index;
 }
 
@@ -28,22 +29,36 @@ function countPairs(lists: string[][]): Pair[] {
   const pairs = new Map<string, number>();
   for (const list of lists) {
     const ids = [...new Set(list)].sort();
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      const key = `${ids[i]}\u0000${ids[j]}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const key = `${ids[i]}\u0000${ids[j]}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
   }
-  return [...pairs].map(([key, excerpts]) => { const [a, b] = key.split('\u0000'); return { a, b, excerpts }; })
+  return [...pairs]
+    .map(([key, excerpts]) => {
+      const [a, b] = key.split('\u0000');
+      return { a, b, excerpts };
+    })
     .sort((x, y) => y.excerpts - x.excerpts || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 /** Derives every count from the excerpts. Participants are counted once per node, however often they spoke. */
-export function deriveCounts(codebook: Codebook, excerpts: ExcerptRecord[], participants: PublicParticipant[]): Derived {
+export function deriveCounts(
+  codebook: Codebook,
+  excerpts: ExcerptRecord[],
+  participants: PublicParticipant[],
+): Derived {
   const index = indexCodebook(codebook);
   const people = new Map<string, Set<string>>();
   const tally = new Map<string, number>();
   for (const e of excerpts) {
-    const nodes = new Set(e.codes.flatMap((c) => { const n = index.get(c)!; return [c, n.subtheme, n.theme]; }));
+    const nodes = new Set(
+      e.codes.flatMap((c) => {
+        const n = index.get(c)!;
+        return [c, n.subtheme, n.theme];
+      }),
+    );
     for (const id of nodes) {
       tally.set(id, (tally.get(id) ?? 0) + 1);
       if (!people.has(id)) people.set(id, new Set());
@@ -51,17 +66,24 @@ export function deriveCounts(codebook: Codebook, excerpts: ExcerptRecord[], part
     }
   }
   const counts: Record<string, Count> = {};
-  for (const t of codebook.themes) for (const id of [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((c) => c.id)])]) {
-    counts[id] = { participants: people.get(id)?.size ?? 0, excerpts: tally.get(id) ?? 0 };
-  }
+  for (const t of codebook.themes)
+    for (const id of [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((c) => c.id)])]) {
+      counts[id] = { participants: people.get(id)?.size ?? 0, excerpts: tally.get(id) ?? 0 };
+    }
   const themePairs = countPairs(excerpts.map((e) => e.themes));
   const related: Derived['related'] = {};
   for (const t of codebook.themes) {
-    related[t.id] = themePairs.filter((p) => p.a === t.id || p.b === t.id)
+    related[t.id] = themePairs
+      .filter((p) => p.a === t.id || p.b === t.id)
       .map((p) => ({ id: p.a === t.id ? p.b : p.a, excerpts: p.excerpts }));
   }
   const themeIds = codebook.themes.map((t) => t.id);
-  const rows = new Map(participants.map((p): [string, MatrixRow] => [p.id, { participant: p.id, descriptor: p.descriptor, attributes: p.attributes, counts: themeIds.map(() => 0) }]));
+  const rows = new Map(
+    participants.map((p): [string, MatrixRow] => [
+      p.id,
+      { participant: p.id, descriptor: p.descriptor, attributes: p.attributes, counts: themeIds.map(() => 0) },
+    ]),
+  );
   for (const e of excerpts) for (const t of e.themes) rows.get(e.participant)!.counts[themeIds.indexOf(t)]++;
   const matrix = [...rows.values()].sort((a, b) => a.participant.localeCompare(b.participant, 'en', { numeric: true }));
   return { counts, codePairs: countPairs(excerpts.map((e) => e.codes)), themePairs, related, matrix };

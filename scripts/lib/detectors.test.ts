@@ -34,8 +34,14 @@ describe('what the issue found published', () => {
   });
 
   it('leaves generic uses alone: "the doctor. Many", "ڈاکٹر نے کہا", "ڈاکٹر صاحب", years, DOIs, dates', () => {
-    for (const text of ['She was a doctor. Many of us were.', 'I asked the hakeem. Going there took hours.', 'ڈاکٹر نے کہا کہ ڈاکٹر صاحب، آپ ٹھیک ہیں', 'ڈاکٹر ہوں یا نرس',
-      'In 2023 we saw 1200 patients; doi:10.1177/00912174251387812; on 12-05-2023 at 10.30; sir, it works. Dr. at night.', 'Ward 3, bed 12, 2019-2021.']) {
+    for (const text of [
+      'She was a doctor. Many of us were.',
+      'I asked the hakeem. Going there took hours.',
+      'ڈاکٹر نے کہا کہ ڈاکٹر صاحب، آپ ٹھیک ہیں',
+      'ڈاکٹر ہوں یا نرس',
+      'In 2023 we saw 1200 patients; doi:10.1177/00912174251387812; on 12-05-2023 at 10.30; sir, it works. Dr. at night.',
+      'Ward 3, bed 12, 2019-2021.',
+    ]) {
       expect(anonymize(text).text).toBe(text);
       expect(scan(text)).toEqual([]);
     }
@@ -43,20 +49,40 @@ describe('what the issue found published', () => {
 });
 
 /** A string in a random mixture of upper and lower case. */
-const anyCase = (word: string) => fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length })
-  .map((upper) => [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
-const letters = fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { minLength: 2, maxLength: 9 }).map((a) => a.join(''));
+const anyCase = (word: string) =>
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((upper) => [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+const letters = fc
+  .array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { minLength: 2, maxLength: 9 })
+  .map((a) => a.join(''));
 /** A name word as people write it: Capitalised, ALL CAPS, or with an inner capital (McAllister, DeSouza, O'Brien). */
-const nameWord = fc.tuple(letters, letters, fc.constantFrom('plain', 'caps', 'inner', 'apostrophe')).map(([a, b, kind]) => {
-  const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
-  return kind === 'caps' ? (a + b).toUpperCase() : kind === 'inner' ? `${cap(a)}${cap(b)}` : kind === 'apostrophe' ? `${cap(a)}'${cap(b)}` : cap(a + b);
-});
+const nameWord = fc
+  .tuple(letters, letters, fc.constantFrom('plain', 'caps', 'inner', 'apostrophe'))
+  .map(([a, b, kind]) => {
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    return kind === 'caps'
+      ? (a + b).toUpperCase()
+      : kind === 'inner'
+        ? `${cap(a)}${cap(b)}`
+        : kind === 'apostrophe'
+          ? `${cap(a)}'${cap(b)}`
+          : cap(a + b);
+  });
 const spaces = fc.constantFrom(' ', '  ', '\u00a0', '\t');
-const context = fc.constantFrom(['', ''], ['I met ', ' today.'], ['(', ')'], ['"', '," she said.'], ['Yesterday ', ' and I spoke.']);
+const context = fc.constantFrom(
+  ['', ''],
+  ['I met ', ' today.'],
+  ['(', ')'],
+  ['"', '," she said.'],
+  ['Yesterday ', ' and I spoke.'],
+);
 
 describe('property: honorific and name', () => {
   const abbreviation = fc.constantFrom('Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Engr').chain(anyCase);
-  const title = fc.constantFrom('Doctor', 'Professor', 'Sister', 'Madam', 'Begum', 'Hakeem', 'Nurse', 'Sir', 'Miss').chain(anyCase);
+  const title = fc
+    .constantFrom('Doctor', 'Professor', 'Sister', 'Madam', 'Begum', 'Hakeem', 'Nurse', 'Sir', 'Miss')
+    .chain(anyCase);
   // "Dr." + optional spaces, "Dr" + spaces; a title + spaces.
   const honorific = fc.oneof(
     fc.tuple(abbreviation, fc.constantFrom('.', '. ', '.  ', ' ', '.\u00a0')).map(([h, sep]) => h + sep),
@@ -68,12 +94,15 @@ describe('property: honorific and name', () => {
   it('replaces the whole name, and the scan finds it in the raw text', () => {
     // One honorific, or two in a row ("Prof. Dr.").
     const honorifics = fc.array(honorific, { minLength: 1, maxLength: 2 }).map((a) => a.join(''));
-    fc.assert(fc.property(honorifics, name, context, (h, n, [before, after]) => {
-      const text = `${before}${h}${n}${after}`;
-      const out = anonymize(text).text;
-      expect(out).toBe(`${before}[a named person]${after}`);
-      expect(scan(text)).toEqual([`${h}${n}`]);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(honorifics, name, context, (h, n, [before, after]) => {
+        const text = `${before}${h}${n}${after}`;
+        const out = anonymize(text).text;
+        expect(out).toBe(`${before}[a named person]${after}`);
+        expect(scan(text)).toEqual([`${h}${n}`]);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -95,7 +124,8 @@ describe('more of what people write', () => {
   });
 
   it('leaves "Doctor Sahib", "the dr. said" and "Dr. at night" alone', () => {
-    for (const text of ['Doctor Sahib told me.', 'the dr. said so; Dr. at night.', 'ڈاکٹر صاحب، آپ ٹھیک ہیں']) expect(anonymize(text).text).toBe(text);
+    for (const text of ['Doctor Sahib told me.', 'the dr. said so; Dr. at night.', 'ڈاکٹر صاحب، آپ ٹھیک ہیں'])
+      expect(anonymize(text).text).toBe(text);
   });
 });
 
@@ -106,42 +136,73 @@ describe('property: Urdu honorific and Urdu name', () => {
   const after = fc.constantFrom('', ' نے کہا', ' کو بتایا', '، جو وہاں تھیں', '۔');
 
   it('replaces honorific and name, and leaves what follows', () => {
-    fc.assert(fc.property(honorific, fc.array(urduName, { minLength: 1, maxLength: 3 }), after, (h, words, rest) => {
-      const text = `${h} ${words.join(' ')}${rest}`;
-      expect(anonymize(text).text).toBe(`[a named person]${rest}`);
-      expect(scan(text)).toHaveLength(1);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(honorific, fc.array(urduName, { minLength: 1, maxLength: 3 }), after, (h, words, rest) => {
+        const text = `${h} ${words.join(' ')}${rest}`;
+        expect(anonymize(text).text).toBe(`[a named person]${rest}`);
+        expect(scan(text)).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 /** The digits 0-9 in Western, Arabic-Indic and Extended Arabic-Indic script. */
 const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
 const digitsIn = (script: string, digits: string) => [...digits].map((d) => script[Number(d)]).join('');
-const digitString = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const digitString = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
 const separator = fc.constantFrom('', '-', ' ', ' - ', '.', '\u2013', '\u00a0');
 
 describe('property: Pakistani phone numbers in any grouping and digit script', () => {
   // A mobile number: 3xx + 7 digits, after 0, +92, 0092 or 92, split into groups anywhere.
-  const mobile = fc.tuple(fc.constantFrom('', '0', '+92', '+92 ', '0092 ', '0092', '92 ', '+92-', '+92 (0)', '(0'), digitString(2), digitString(7),
-    fc.array(separator, { minLength: 2, maxLength: 2 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom(...SCRIPTS))
+  const mobile = fc
+    .tuple(
+      fc.constantFrom('', '0', '+92', '+92 ', '0092 ', '0092', '92 ', '+92-', '+92 (0)', '(0'),
+      digitString(2),
+      digitString(7),
+      fc.array(separator, { minLength: 2, maxLength: 2 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.constantFrom(...SCRIPTS),
+    )
     .map(([prefix, operator, rest, [a, b], cut, script]) => {
       const local = (digits: string) => digitsIn(script, digits);
-      return prefix.replace(/\d/g, (d) => script[Number(d)]) + local(`3${operator}`) + (prefix === '(0' ? ')' : '') + a + local(rest.slice(0, cut)) + b + local(rest.slice(cut));
+      return (
+        prefix.replace(/\d/g, (d) => script[Number(d)]) +
+        local(`3${operator}`) +
+        (prefix === '(0' ? ')' : '') +
+        a +
+        local(rest.slice(0, cut)) +
+        b +
+        local(rest.slice(cut))
+      );
     });
 
   it('replaces the whole number, and the scan finds it', () => {
-    fc.assert(fc.property(mobile, context, (number, [before, after]) => {
-      const text = `${before}${number}${after}`;
-      expect(anonymize(text).text, JSON.stringify(text)).toBe(`${before}[phone number]${after}`);
-      expect(scan(text)).toEqual([number]);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(mobile, context, (number, [before, after]) => {
+        const text = `${before}${number}${after}`;
+        expect(anonymize(text).text, JSON.stringify(text)).toBe(`${before}[phone number]${after}`);
+        expect(scan(text)).toEqual([number]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('replaces landlines with area codes, in brackets or not', () => {
-    fc.assert(fc.property(fc.constantFrom('051', '042', '021', '0992', '(051)', '(042)', '+92 51', '+92-42', '0092 21'), separator, digitString(7), fc.constantFrom(...SCRIPTS), (area, sep, local, script) => {
-      const number = area.replace(/\d/g, (d) => script[Number(d)]) + sep + digitsIn(script, local);
-      expect(anonymize(`call ${number} now`).text, JSON.stringify(number)).toBe('call [phone number] now');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('051', '042', '021', '0992', '(051)', '(042)', '+92 51', '+92-42', '0092 21'),
+        separator,
+        digitString(7),
+        fc.constantFrom(...SCRIPTS),
+        (area, sep, local, script) => {
+          const number = area.replace(/\d/g, (d) => script[Number(d)]) + sep + digitsIn(script, local);
+          expect(anonymize(`call ${number} now`).text, JSON.stringify(number)).toBe('call [phone number] now');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -149,14 +210,27 @@ describe('property: CNIC numbers in any grouping and digit script', () => {
   it('replaces 5 + 7 + 1 digits, however separated', () => {
     // The first digit is a province code, 1-7.
     const first = fc.integer({ min: 1, max: 7 }).map(String);
-    fc.assert(fc.property(first, digitString(4), digitString(7), digitString(1), separator, separator, fc.constantFrom(...SCRIPTS), context, (p, a0, b, c, s1, s2, script, [before, after]) => {
-      const a = p + a0;
-      const cnic = digitsIn(script, a) + s1 + digitsIn(script, b) + s2 + digitsIn(script, c);
-      const text = `${before}CNIC ${cnic}${after}`;
-      expect(anonymize(text).text, JSON.stringify(text)).toBe(`${before}CNIC [CNIC number]${after}`);
-      // (The scan runs every detector on the raw text: part of a CNIC may also look like a phone.)
-      expect(scan(text)).toContain(cnic);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        first,
+        digitString(4),
+        digitString(7),
+        digitString(1),
+        separator,
+        separator,
+        fc.constantFrom(...SCRIPTS),
+        context,
+        (p, a0, b, c, s1, s2, script, [before, after]) => {
+          const a = p + a0;
+          const cnic = digitsIn(script, a) + s1 + digitsIn(script, b) + s2 + digitsIn(script, c);
+          const text = `${before}CNIC ${cnic}${after}`;
+          expect(anonymize(text).text, JSON.stringify(text)).toBe(`${before}CNIC [CNIC number]${after}`);
+          // (The scan runs every detector on the raw text: part of a CNIC may also look like a phone.)
+          expect(scan(text)).toContain(cnic);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -171,29 +245,57 @@ describe('pathological input', () => {
   it('runs every detector over 32,000 repetitions of each', () => {
     for (const make of nasty) {
       const text = make(32_000);
-      for (const d of DETECTORS) if (d.worthSearching(text)) for (const _ of text.matchAll(d.pattern)) { /* consume */ }
+      for (const d of DETECTORS)
+        if (d.worthSearching(text))
+          for (const _ of text.matchAll(d.pattern)) {
+            /* consume */
+          }
     }
   }, 20_000);
 });
 
 describe('applyDetectors', () => {
   it('reports every replacement with the detector that made it', () => {
-    expect(applyDetectors('Dr.Rukhsar Abbasi, 0300 7654324').replacements.map((r) => r.rule)).toEqual(['detector: phone number', 'detector: honorific and name']);
+    expect(applyDetectors('Dr.Rukhsar Abbasi, 0300 7654324').replacements.map((r) => r.rule)).toEqual([
+      'detector: phone number',
+      'detector: honorific and name',
+    ]);
   });
 });
 
 describe('in the build', () => {
   it('a study with such text builds, and publishes the replacements, never the identifiers', () => {
     const tiny = readStudyFolder('scripts/fixtures/tiny-study');
-    const planted = ['dr. Shahbano Gilzai', 'DR. FARIHA NAQVI', 'Dr.Rukhsar Abbasi', 'Dr. McAllister Jatoi', 'ڈاکٹر وجیہہ ترخان', '0300-765-4324', '0092 300 7654325', '۰۳۰۰-۷۶۵۴۳۲۶', '35202 7654327 3'];
-    const excerpts = tiny.excerpts!.replace('back an hour every evening, honestly.', `back an hour every evening, honestly, said ${planted.slice(0, 4).join(' and ')}; call ${planted.slice(5).join(' or ')}.`)
+    const planted = [
+      'dr. Shahbano Gilzai',
+      'DR. FARIHA NAQVI',
+      'Dr.Rukhsar Abbasi',
+      'Dr. McAllister Jatoi',
+      'ڈاکٹر وجیہہ ترخان',
+      '0300-765-4324',
+      '0092 300 7654325',
+      '۰۳۰۰-۷۶۵۴۳۲۶',
+      '35202 7654327 3',
+    ];
+    const excerpts = tiny
+      .excerpts!.replace(
+        'back an hour every evening, honestly.',
+        `back an hour every evening, honestly, said ${planted.slice(0, 4).join(' and ')}; call ${planted.slice(5).join(' or ')}.`,
+      )
       .replace('مجھ پر، سافٹ ویئر پر نہیں۔', `مجھ پر، سافٹ ویئر پر نہیں۔ ${planted[4]} نے کہا`);
-    const quotes = tiny.quotes!.replace('lead: A clinician at Canary General Hospital described the evenings.', 'lead: As Dr.Rukhsar Abbasi (0300 7654329) described the evenings.');
+    const quotes = tiny.quotes!.replace(
+      'lead: A clinician at Canary General Hospital described the evenings.',
+      'lead: As Dr.Rukhsar Abbasi (0300 7654329) described the evenings.',
+    );
     const { generated, report } = buildContent({ ...tiny, excerpts, quotes });
     const published = Object.values(generated).join('\n');
     for (const p of [...planted, 'Rukhsar', 'McAllister', 'Allister', '7654329']) expect(published, p).not.toContain(p);
-    expect(published).toContain('said [a named person] and [a named person] and [a named person] and [a named person]; call [phone number] or [phone number] or [phone number] or [CNIC number].');
-    const replaced = JSON.parse(report).excerpts.flatMap((e: { replacements: { rule: string }[] }) => e.replacements).filter((r: { rule: string }) => r.rule.startsWith('detector'));
+    expect(published).toContain(
+      'said [a named person] and [a named person] and [a named person] and [a named person]; call [phone number] or [phone number] or [phone number] or [CNIC number].',
+    );
+    const replaced = JSON.parse(report)
+      .excerpts.flatMap((e: { replacements: { rule: string }[] }) => e.replacements)
+      .filter((r: { rule: string }) => r.rule.startsWith('detector'));
     expect(replaced).toHaveLength(11);
   });
 });

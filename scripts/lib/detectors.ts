@@ -14,7 +14,12 @@
  */
 
 /** One detector: what it finds, what replaces it, and a cheap test a text must pass to be worth searching. */
-export interface Detector { name: string; pattern: RegExp; replacement: string; worthSearching: (text: string) => boolean }
+export interface Detector {
+  name: string;
+  pattern: RegExp;
+  replacement: string;
+  worthSearching: (text: string) => boolean;
+}
 
 const always = () => true;
 
@@ -37,7 +42,11 @@ const hasDigits = (text: string) => DIGITS.test(text);
 /** Whether an "@" stands between address characters: looks only around each "@" (fast on long pages). */
 function hasAddressSign(text: string): boolean {
   for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
-    if (/[\p{L}\p{N}._%+-]$/u.test(text.slice(Math.max(0, i - 2), i)) && /^[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))) return true;
+    if (
+      /[\p{L}\p{N}._%+-]$/u.test(text.slice(Math.max(0, i - 2), i)) &&
+      /^[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))
+    )
+      return true;
   }
   return false;
 }
@@ -65,8 +74,30 @@ const CNIC = `${PROVINCE}${D}{4}${GAP}${D}{7}${GAP}${D}`;
 /** Abbreviated honorifics: a full stop after one is part of it ("Dr." or "Dr.Rukhsar"), not a sentence's end. */
 const ABBREVIATIONS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mst', 'Ch', 'Engr'];
 /** Honorifics written out: a full stop after one ends a sentence ("the doctor. Many"), so a space must follow. */
-const TITLES = ['Doctor', 'Professor', 'Miss', 'Mister', 'Madam', 'Madame', 'Sister', 'Sir', 'Begum', 'Hakeem', 'Hakim',
-  'Maulana', 'Mian', 'Chaudhry', 'Sahib', 'Nurse', 'Matron', 'Janab', 'Mohtarma', 'Syed', 'Haji', 'Hafiz'];
+const TITLES = [
+  'Doctor',
+  'Professor',
+  'Miss',
+  'Mister',
+  'Madam',
+  'Madame',
+  'Sister',
+  'Sir',
+  'Begum',
+  'Hakeem',
+  'Hakim',
+  'Maulana',
+  'Mian',
+  'Chaudhry',
+  'Sahib',
+  'Nurse',
+  'Matron',
+  'Janab',
+  'Mohtarma',
+  'Syed',
+  'Haji',
+  'Hafiz',
+];
 /** "Dr" -> "[Dd][Rr]": an honorific in any case, while the name after it keeps its capital. */
 const anyCase = (word: string) => [...word].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('');
 const SPACE = '[\\s\\u00a0]';
@@ -81,11 +112,76 @@ const NAMES = `${INITIALS}${NAME}(?:${SPACE}{1,3}${INITIALS}${NAME}){0,3}`;
  * Any other lower-case word after an abbreviation with its full stop is taken as a name: people
  * type names in lower case too ("dr. shahbano gilzai").
  */
-const NOT_LOWER_NAMES = ['the', 'and', 'but', 'for', 'was', 'were', 'is', 'are', 'has', 'had', 'have', 'said', 'says', 'told',
-  'asked', 'who', 'which', 'that', 'this', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'also', 'too', 'then', 'there',
-  'here', 'when', 'sahib', 'sahab', 'saab', 'sb', 'ji', 'on', 'at', 'in', 'of', 'to', 'or', 'so', 'if', 'as', 'by', 'with',
-  'from', 'about', 'after', 'before', 'again', 'always', 'never', 'only', 'just', 'now', 'later', 'today', 'visit', 'visits',
-  'appointment', 'appointments', 'office', 'clinic', 'ward', 'rounds'];
+const NOT_LOWER_NAMES = [
+  'the',
+  'and',
+  'but',
+  'for',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'had',
+  'have',
+  'said',
+  'says',
+  'told',
+  'asked',
+  'who',
+  'which',
+  'that',
+  'this',
+  'will',
+  'would',
+  'can',
+  'could',
+  'did',
+  'does',
+  'not',
+  'also',
+  'too',
+  'then',
+  'there',
+  'here',
+  'when',
+  'sahib',
+  'sahab',
+  'saab',
+  'sb',
+  'ji',
+  'on',
+  'at',
+  'in',
+  'of',
+  'to',
+  'or',
+  'so',
+  'if',
+  'as',
+  'by',
+  'with',
+  'from',
+  'about',
+  'after',
+  'before',
+  'again',
+  'always',
+  'never',
+  'only',
+  'just',
+  'now',
+  'later',
+  'today',
+  'visit',
+  'visits',
+  'appointment',
+  'appointments',
+  'office',
+  'clinic',
+  'ward',
+  'rounds',
+];
 const LOWER_WORD = "\\p{Ll}[\\p{Ll}\\p{M}'\\u2019-]{1,40}";
 const LOWER_NAME = `(?!(?:${NOT_LOWER_NAMES.join('|')})(?![\\p{L}\\p{M}]))${LOWER_WORD}(?![\\p{L}\\p{M}])`;
 const HONORIFIC = `(?:(?:${ABBREVIATIONS.map(anyCase).join('|')})(?:\\.${SPACE}{0,3}|${SPACE}{1,3})|(?:${TITLES.map(anyCase).join('|')})${SPACE}{1,3})`;
@@ -96,20 +192,100 @@ const POSTFIX = `(?:${['Sahib', 'Sahiba', 'Saheb', 'Sahab', 'Saab', 'Sb', 'Ji', 
  * Sister Nasreen); lower-case names after a dotted abbreviation (dr. shahbano gilzai); or names
  * before Sahib or Ji (Tariq Sahib), unless the word before is itself a title.
  */
-const LATIN_NAMED = `(?<![\\p{L}\\p{N}])(?:${HONORIFIC}{1,3}(?!${POSTFIX})(?:${NAMES}|(?<=\\.${SPACE}{0,3})${LOWER_NAME}(?:${SPACE}{1,3}${LOWER_NAME}){0,2})`
-  + `|(?!(?:${[...ABBREVIATIONS, ...TITLES].map(anyCase).join('|')})(?![\\p{L}\\p{M}]))${NAMES}${SPACE}{1,3}${POSTFIX})`;
+const LATIN_NAMED =
+  `(?<![\\p{L}\\p{N}])(?:${HONORIFIC}{1,3}(?!${POSTFIX})(?:${NAMES}|(?<=\\.${SPACE}{0,3})${LOWER_NAME}(?:${SPACE}{1,3}${LOWER_NAME}){0,2})` +
+  `|(?!(?:${[...ABBREVIATIONS, ...TITLES].map(anyCase).join('|')})(?![\\p{L}\\p{M}]))${NAMES}${SPACE}{1,3}${POSTFIX})`;
 
 /** Urdu honorifics: doctor, professor, respected (f.), sir/mister, and others people write before a name. */
-const URDU_HONORIFICS = ['ڈاکٹر', 'پروفیسر', 'محترمہ', 'محترم', 'جناب', 'بیگم', 'حکیم', 'مولانا', 'چوہدری', 'سسٹر', 'مس', 'مسز', 'انجینئر'];
+const URDU_HONORIFICS = [
+  'ڈاکٹر',
+  'پروفیسر',
+  'محترمہ',
+  'محترم',
+  'جناب',
+  'بیگم',
+  'حکیم',
+  'مولانا',
+  'چوہدری',
+  'سسٹر',
+  'مس',
+  'مسز',
+  'انجینئر',
+];
 /**
  * Words that follow an Urdu honorific without being a name: postpositions, conjunctions, common
  * verbs and "sahib" (ڈاکٹر نے کہا "the doctor said", ڈاکٹر صاحب "doctor sahib"). A word not in this
  * list after an honorific is taken as a name: better a word too many replaced than a name published.
  */
-const URDU_NOT_NAMES = ['نے', 'کو', 'کی', 'کے', 'کا', 'سے', 'میں', 'پر', 'تک', 'بھی', 'تو', 'ہی', 'ہے', 'ہیں', 'ہوں', 'ہو',
-  'ہوا', 'ہوئے', 'ہوتا', 'ہوتے', 'ہوتی', 'تھا', 'تھی', 'تھے', 'اور', 'یا', 'جو', 'جس', 'جن', 'نہیں', 'نہ', 'صاحب', 'صاحبہ',
-  'حضرات', 'لوگ', 'بن', 'بنا', 'بننا', 'بنے', 'بنی', 'دیں', 'دے', 'دیا', 'دی', 'کر', 'کرتے', 'کرتا', 'کرتی', 'کہ', 'کہا',
-  'کہتے', 'کہتی', 'سب', 'ایک', 'یہ', 'وہ', 'اس', 'ان', 'والا', 'والی', 'والے', 'بھائی', 'جی', 'اب', 'کیا', 'کیسے', 'کب'];
+const URDU_NOT_NAMES = [
+  'نے',
+  'کو',
+  'کی',
+  'کے',
+  'کا',
+  'سے',
+  'میں',
+  'پر',
+  'تک',
+  'بھی',
+  'تو',
+  'ہی',
+  'ہے',
+  'ہیں',
+  'ہوں',
+  'ہو',
+  'ہوا',
+  'ہوئے',
+  'ہوتا',
+  'ہوتے',
+  'ہوتی',
+  'تھا',
+  'تھی',
+  'تھے',
+  'اور',
+  'یا',
+  'جو',
+  'جس',
+  'جن',
+  'نہیں',
+  'نہ',
+  'صاحب',
+  'صاحبہ',
+  'حضرات',
+  'لوگ',
+  'بن',
+  'بنا',
+  'بننا',
+  'بنے',
+  'بنی',
+  'دیں',
+  'دے',
+  'دیا',
+  'دی',
+  'کر',
+  'کرتے',
+  'کرتا',
+  'کرتی',
+  'کہ',
+  'کہا',
+  'کہتے',
+  'کہتی',
+  'سب',
+  'ایک',
+  'یہ',
+  'وہ',
+  'اس',
+  'ان',
+  'والا',
+  'والی',
+  'والے',
+  'بھائی',
+  'جی',
+  'اب',
+  'کیا',
+  'کیسے',
+  'کب',
+];
 /** An Arabic-script letter run (Urdu, Arabic, Persian letters and marks; not digits). */
 const ARABIC_WORD = '(?:(?=[\\p{Script=Arabic}])[\\p{L}\\p{M}]){1,40}';
 const URDU_END = '(?![\\p{L}\\p{M}])';
@@ -119,21 +295,57 @@ const URDU_NAMED = `(?<![\\p{L}\\p{M}])(?:${URDU_HONORIFICS.join('|')})[\\s\\u00
 /** In the order they run: more specific numbers before general ones. */
 export const DETECTORS: Detector[] = [
   // Starts only where a run of address characters starts, so a long text without "@" is one pass.
-  { name: 'e-mail address', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu, replacement: '[e-mail address]', worthSearching: hasAddressSign },
-  { name: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?]/giu, replacement: '[link]', worthSearching: always },
-  { name: 'CNIC number', pattern: new RegExp(`${NOT_AFTER_NUMBER}${CNIC}${NOT_BEFORE_NUMBER}`, 'gu'), replacement: '[CNIC number]', worthSearching: hasDigits },
-  { name: 'phone number', pattern: new RegExp(`${NOT_AFTER_NUMBER}(?:${MOBILE}|${LANDLINE})${NOT_BEFORE_NUMBER}`, 'gu'), replacement: '[phone number]', worthSearching: hasDigits },
-  { name: 'honorific and name', pattern: new RegExp(LATIN_NAMED, 'gu'), replacement: '[a named person]', worthSearching: always },
-  { name: 'Urdu honorific and name', pattern: new RegExp(URDU_NAMED, 'gu'), replacement: '[a named person]', worthSearching: (t) => /[\u0600-\u06ff]/.test(t) },
+  {
+    name: 'e-mail address',
+    pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu,
+    replacement: '[e-mail address]',
+    worthSearching: hasAddressSign,
+  },
+  {
+    name: 'URL',
+    pattern: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"')\].,;:!?]/giu,
+    replacement: '[link]',
+    worthSearching: always,
+  },
+  {
+    name: 'CNIC number',
+    pattern: new RegExp(`${NOT_AFTER_NUMBER}${CNIC}${NOT_BEFORE_NUMBER}`, 'gu'),
+    replacement: '[CNIC number]',
+    worthSearching: hasDigits,
+  },
+  {
+    name: 'phone number',
+    pattern: new RegExp(`${NOT_AFTER_NUMBER}(?:${MOBILE}|${LANDLINE})${NOT_BEFORE_NUMBER}`, 'gu'),
+    replacement: '[phone number]',
+    worthSearching: hasDigits,
+  },
+  {
+    name: 'honorific and name',
+    pattern: new RegExp(LATIN_NAMED, 'gu'),
+    replacement: '[a named person]',
+    worthSearching: always,
+  },
+  {
+    name: 'Urdu honorific and name',
+    pattern: new RegExp(URDU_NAMED, 'gu'),
+    replacement: '[a named person]',
+    worthSearching: (t) => /[\u0600-\u06ff]/.test(t),
+  },
 ];
 
 /** Replaces every detector hit; returns the text and what was replaced. */
-export function applyDetectors(text: string, detectors = DETECTORS): { text: string; replacements: { found: string; replacement: string; rule: string }[] } {
+export function applyDetectors(
+  text: string,
+  detectors = DETECTORS,
+): { text: string; replacements: { found: string; replacement: string; rule: string }[] } {
   const replacements: { found: string; replacement: string; rule: string }[] = [];
   let out = text;
   for (const d of detectors) {
     if (!d.worthSearching(out)) continue;
-    out = out.replace(d.pattern, (found) => { replacements.push({ found, replacement: d.replacement, rule: `detector: ${d.name}` }); return d.replacement; });
+    out = out.replace(d.pattern, (found) => {
+      replacements.push({ found, replacement: d.replacement, rule: `detector: ${d.name}` });
+      return d.replacement;
+    });
   }
   return { text: out, replacements };
 }

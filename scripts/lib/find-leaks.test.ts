@@ -13,11 +13,15 @@ const text = (t: string, file = 'a.html') => ({ file, text: t, data: false });
 
 describe('findLeaks', () => {
   it('finds every rule that matches a text, in any case, and nothing in clean texts', () => {
-    const leaks = findLeaks([
-      text('<p>I told asif nawaz and DR. HINA SHAH</p>', 'one.html'),
-      text('<p>A clean page about the ward and its doctors.</p>', 'clean.html'),
-      text('<p>Near الکریم, in ward Ward</p>', 'two.html'),
-    ], redactions, []);
+    const leaks = findLeaks(
+      [
+        text('<p>I told asif nawaz and DR. HINA SHAH</p>', 'one.html'),
+        text('<p>A clean page about the ward and its doctors.</p>', 'clean.html'),
+        text('<p>Near الکریم, in ward Ward</p>', 'two.html'),
+      ],
+      redactions,
+      [],
+    );
     expect(leaks.map((l) => `${l.file} ${l.rule} ${l.found}`).sort()).toEqual([
       'one.html redactions.yaml entry 1 asif nawaz',
       'one.html redactions.yaml entry 2 asif',
@@ -33,7 +37,12 @@ describe('findLeaks', () => {
   });
 
   it('applies detectors only to data texts and lets through the URLs the site publishes', () => {
-    const texts = [{ file: 'x.json', text: 'write to a@b.org or see https://doi.org/10.1/x', data: true }, text('a@b.org')];
-    expect(findLeaks(texts, [], ['https://doi.org/']).map((l) => `${l.file} ${l.rule}`)).toEqual(['x.json detector: e-mail address']);
+    const texts = [
+      { file: 'x.json', text: 'write to a@b.org or see https://doi.org/10.1/x', data: true },
+      text('a@b.org'),
+    ];
+    expect(findLeaks(texts, [], ['https://doi.org/']).map((l) => `${l.file} ${l.rule}`)).toEqual([
+      'x.json detector: e-mail address',
+    ]);
   });
 });

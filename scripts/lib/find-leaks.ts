@@ -10,17 +10,29 @@ import type { Redaction } from './schema.ts';
 import { generatedIdentifier } from './study-text.ts';
 
 /** One thing found where it must not be. */
-export interface Leak { file: string; rule: string; found: string }
+export interface Leak {
+  file: string;
+  rule: string;
+  found: string;
+}
 
 /** A text of the built site; `data` is true where excerpt-like text lives (detectors apply there). */
-export interface SiteText { file: string; text: string; data: boolean }
-
+export interface SiteText {
+  file: string;
+  text: string;
+  data: boolean;
+}
 
 /**
  * Finds redaction terms everywhere and detector hits in data text, except URLs the site itself
  * publishes and hits inside GUIDs or the `generatedIds` (theme, subtheme, code and excerpt ids).
  */
-export function findLeaks(texts: Iterable<SiteText>, redactions: Redaction[], allowedUrls: string[], generatedIds: string[] = []): Leak[] {
+export function findLeaks(
+  texts: Iterable<SiteText>,
+  redactions: Redaction[],
+  allowedUrls: string[],
+  generatedIds: string[] = [],
+): Leak[] {
   const find = leakFinder(redactions, allowedUrls, generatedIds);
   const leaks: Leak[] = [];
   for (const t of texts) leaks.push(...find(t));
@@ -28,7 +40,11 @@ export function findLeaks(texts: Iterable<SiteText>, redactions: Redaction[], al
 }
 
 /** A function that finds the leaks in one text, for scanning texts as they are read. */
-export function leakFinder(redactions: Redaction[], allowedUrls: string[], generatedIds: string[] = []): (text: SiteText) => Leak[] {
+export function leakFinder(
+  redactions: Redaction[],
+  allowedUrls: string[],
+  generatedIds: string[] = [],
+): (text: SiteText) => Leak[] {
   const generated = generatedIdentifier(generatedIds);
   const rules = redactions.map((r, i) => ({
     rule: `redactions.yaml entry ${i + 1}`,
@@ -43,7 +59,10 @@ export function leakFinder(redactions: Redaction[], allowedUrls: string[], gener
   // at 20,000 pages and 60 terms this is seconds instead of minutes.
   const terms = rules.filter((r) => r.literal !== undefined).map((r) => escapeRegExp(r.literal!));
   const anyTerm = joinSources(terms, '');
-  const anyPattern = joinSources(rules.filter((r) => r.literal === undefined && r.combinable).map((r) => r.regex.source), 'iu');
+  const anyPattern = joinSources(
+    rules.filter((r) => r.literal === undefined && r.combinable).map((r) => r.regex.source),
+    'iu',
+  );
   const allowed = (found: string) => allowedUrls.some((u) => u.startsWith(found) || found.startsWith(u));
   return ({ file, text: raw, data }) => {
     // Compared in NFC, as the anonymiser compares: "Anaïs" stored decomposed is still "Anaïs".
@@ -72,6 +91,10 @@ export function leakFinder(redactions: Redaction[], allowedUrls: string[], gener
 export function redactionWords(redactions: Redaction[]): string[] {
   // A pattern's literal words count too: "(Dr\.? )?Asif( Nawaz)?" gives "asif" and "nawaz".
   const source = (r: Redaction) => ('term' in r ? r.term : r.pattern.replace(/\\[pPuxk]\{[^}]*\}|\\./g, ' '));
-  const words = redactions.flatMap((r) => source(r).toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const words = redactions.flatMap((r) =>
+    source(r)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u),
+  );
   return [...new Set(words.filter((w) => w.length >= 3))].sort();
 }

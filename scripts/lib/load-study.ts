@@ -3,13 +3,26 @@ import { parseCsv, parseRows } from './parse-csv.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { Problem } from './problems.ts';
 import {
-  CodebookSchema, ExcerptRowSchema, ParticipantSchema, QuotesSchema, RedactionsSchema, StudySchema,
-  type Codebook, type ExcerptRow, type Participant, type Quotes, type Redaction, type Study,
+  CodebookSchema,
+  ExcerptRowSchema,
+  ParticipantSchema,
+  QuotesSchema,
+  RedactionsSchema,
+  StudySchema,
+  type Codebook,
+  type ExcerptRow,
+  type Participant,
+  type Quotes,
+  type Redaction,
+  type Study,
 } from './schema.ts';
 import type { StudyFiles } from './study-files.ts';
 
 /** A value with the line of the file it came from. */
-export interface Located<T> { line: number; value: T }
+export interface Located<T> {
+  line: number;
+  value: T;
+}
 
 /** A study folder parsed; a part is missing when its file was missing or malformed. */
 export interface LoadedStudy {
@@ -36,16 +49,29 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
   const path = (name: string) => `${files.dir}/${name}`;
   const unreadable = new Set(problems.map((p) => p.file));
   // A file that is there but not UTF-8 has its own problem already.
-  const missing = (name: string) => unreadable.has(path(name)) || problems.push({ file: path(name), message: 'file not found (expected it in the study folder)' });
+  const missing = (name: string) =>
+    unreadable.has(path(name)) ||
+    problems.push({ file: path(name), message: 'file not found (expected it in the study folder)' });
 
-  const yaml = <T>(text: string | undefined, name: string, schema: Parameters<typeof parseYaml>[2], optional = false) => {
-    if (text === undefined) { if (!optional) missing(name); return undefined; }
+  const yaml = <T>(
+    text: string | undefined,
+    name: string,
+    schema: Parameters<typeof parseYaml>[2],
+    optional = false,
+  ) => {
+    if (text === undefined) {
+      if (!optional) missing(name);
+      return undefined;
+    }
     const result = parseYaml(text, path(name), schema);
     problems.push(...result.problems);
     return { value: result.value as T | undefined, lineOf: result.lineOf };
   };
   const csv = (text: string | undefined, name: string, required: string[]) => {
-    if (text === undefined) { missing(name); return []; }
+    if (text === undefined) {
+      missing(name);
+      return [];
+    }
     const result = parseCsv(text, path(name), required);
     problems.push(...result.problems);
     return result.rows;
@@ -56,13 +82,25 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
   const quotes = yaml<Quotes>(files.quotes, 'quotes.yaml', QuotesSchema);
   const redactions = yaml<Redaction[]>(files.redactions, 'redactions.yaml', RedactionsSchema, true);
 
-  const participantRows = parseRows(csv(files.participants, 'participants.csv', ['id']), path('participants.csv'), ParticipantSchema, ['id']);
-  const excerptRows = parseRows(csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS), path('excerpts.csv'), ExcerptRowSchema, EXCERPT_COLUMNS);
+  const participantRows = parseRows(
+    csv(files.participants, 'participants.csv', ['id']),
+    path('participants.csv'),
+    ParticipantSchema,
+    ['id'],
+  );
+  const excerptRows = parseRows(
+    csv(files.excerpts, 'excerpts.csv', EXCERPT_COLUMNS),
+    path('excerpts.csv'),
+    ExcerptRowSchema,
+    EXCERPT_COLUMNS,
+  );
   problems.push(...participantRows.problems, ...excerptRows.problems);
 
   const quoteLines: Record<string, number | undefined> = {};
   for (const [theme, list] of Object.entries(quotes?.value ?? {})) {
-    list.forEach((_, i) => { quoteLines[`${theme}.${i}`] = quotes?.lineOf([theme, i]); });
+    list.forEach((_, i) => {
+      quoteLines[`${theme}.${i}`] = quotes?.lineOf([theme, i]);
+    });
   }
   const redactionList = redactions?.value ?? [];
   return {
@@ -87,8 +125,18 @@ export function loadStudy(files: StudyFiles): { loaded: LoadedStudy; problems: P
  * Only study.yaml and redactions.yaml, without the excerpts: what the privacy scan needs once the
  * content stage has read and validated the whole folder. Parts that do not parse are left out.
  */
-export function loadScanInputs(files: Pick<StudyFiles, 'dir' | 'study' | 'redactions'>): { study?: Study; redactions: Redaction[] } {
-  const study = files.study === undefined ? undefined : parseYaml(files.study, `${files.dir}/study.yaml`, StudySchema).value as Study | undefined;
-  const redactions = files.redactions === undefined ? undefined : parseYaml(files.redactions, `${files.dir}/redactions.yaml`, RedactionsSchema).value as Redaction[] | undefined;
+export function loadScanInputs(files: Pick<StudyFiles, 'dir' | 'study' | 'redactions'>): {
+  study?: Study;
+  redactions: Redaction[];
+} {
+  const study =
+    files.study === undefined
+      ? undefined
+      : (parseYaml(files.study, `${files.dir}/study.yaml`, StudySchema).value as Study | undefined);
+  const redactions =
+    files.redactions === undefined
+      ? undefined
+      : (parseYaml(files.redactions, `${files.dir}/redactions.yaml`, RedactionsSchema).value as
+          Redaction[] | undefined);
   return { study, redactions: redactions ?? [] };
 }

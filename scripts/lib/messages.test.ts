@@ -10,7 +10,12 @@ import { readStudyFolder, type StudyFiles } from './study-files.ts';
 
 const tiny = readStudyFolder('scripts/fixtures/tiny-study');
 function problemsOf(change: Partial<StudyFiles>): string[] {
-  try { buildContent({ ...tiny, ...change }); } catch (e) { if (e instanceof StudyError) return e.problems.map(formatProblem); throw e; }
+  try {
+    buildContent({ ...tiny, ...change });
+  } catch (e) {
+    if (e instanceof StudyError) return e.problems.map(formatProblem);
+    throw e;
+  }
   return [];
 }
 const header = tiny.excerpts!.split('\n')[0];
@@ -30,13 +35,21 @@ describe('error messages', () => {
   });
 
   it('an unknown column: one problem naming the columns expected', () => {
-    expect(problemsOf({ excerpts: tiny.excerpts!.replace(header, header.replace('original_text', 'orignal_text')) })).toEqual([
+    expect(
+      problemsOf({ excerpts: tiny.excerpts!.replace(header, header.replace('original_text', 'orignal_text')) }),
+    ).toEqual([
       'scripts/fixtures/tiny-study/excerpts.csv:1: unknown column "orignal_text", expected only the columns id,participant,position,codes,text,original_lang,original_text (did you mean "original_text"?)',
     ]);
   });
 
   it('duplicates and unknown ids say what was expected', () => {
-    expect(problemsOf({ participants: tiny.participants!.replace('P02,', 'P01,'), excerpts: tiny.excerpts!.replace('E0002,P01', 'E0001,P01').replace('E0004,P02', 'E0004,P01'), quotes: tiny.quotes!.replace('excerpt: E0003', 'excerpt: E0333').replace('doubt:', 'dout:') })).toEqual([
+    expect(
+      problemsOf({
+        participants: tiny.participants!.replace('P02,', 'P01,'),
+        excerpts: tiny.excerpts!.replace('E0002,P01', 'E0001,P01').replace('E0004,P02', 'E0004,P01'),
+        quotes: tiny.quotes!.replace('excerpt: E0003', 'excerpt: E0333').replace('doubt:', 'dout:'),
+      }),
+    ).toEqual([
       'scripts/fixtures/tiny-study/excerpts.csv:3 column "id": duplicate excerpt id "E0001" (first used at line 2), expected each excerpt id once',
       'scripts/fixtures/tiny-study/excerpts.csv:4 column "participant": unknown participant "P02", expected an id from participants.csv (did you mean "P01"?)',
       'scripts/fixtures/tiny-study/participants.csv:3 column "id": duplicate participant id "P01" (first used at line 2), expected each participant once',
@@ -46,11 +59,15 @@ describe('error messages', () => {
   });
 
   it('bad YAML says what was expected, one problem per line', () => {
-    expect(problemsOf({ study: tiny.study!.replace('journal: Journal of Fixtures', 'journal: "Journal of Fixtures') })).toEqual([
+    expect(
+      problemsOf({ study: tiny.study!.replace('journal: Journal of Fixtures', 'journal: "Journal of Fixtures') }),
+    ).toEqual([
       'scripts/fixtures/tiny-study/study.yaml:35: malformed YAML: Missing closing "quote (expected the closing quote or bracket)',
     ]);
     const tabbed = problemsOf({ codebook: tiny.codebook!.replace(/\n/, '\n\t') });
-    expect(tabbed[0]).toBe('scripts/fixtures/tiny-study/codebook.yaml:2: malformed YAML: Tabs are not allowed as indentation (expected indentation with spaces, not tabs)');
+    expect(tabbed[0]).toBe(
+      'scripts/fixtures/tiny-study/codebook.yaml:2: malformed YAML: Tabs are not allowed as indentation (expected indentation with spaces, not tabs)',
+    );
     const lines = tabbed.map((p) => p.split(':')[1]);
     expect(new Set(lines).size).toBe(lines.length);
     for (const p of tabbed) expect(p).toMatch(/\(expected .+\)$/);

@@ -25,7 +25,10 @@ export interface NarrativeNode {
 }
 
 /** Something a narrative may not contain, with its line. */
-export interface Refusal { line: number; message: string }
+export interface Refusal {
+  line: number;
+  message: string;
+}
 
 /** Inline HTML elements a narrative may use, with plain text attributes from NARRATIVE_HTML_ATTRIBUTES only. */
 export const NARRATIVE_HTML = ['abbr', 'br', 'cite', 'dfn', 'em', 'i', 'q', 'small', 'strong', 'sub', 'sup'];
@@ -52,7 +55,12 @@ const shown = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}..
 const isLowerCase = (name: string) => /^[a-z]/.test(name);
 
 /** Parses a narrative; a syntax error comes back as `error` with its line, everything refused as `refused`. */
-export function readNarrative(source: string): { nodes: NarrativeNode[]; words: number; refused: Refusal[]; error?: { line: number; message: string } } {
+export function readNarrative(source: string): {
+  nodes: NarrativeNode[];
+  words: number;
+  refused: Refusal[];
+  error?: { line: number; message: string };
+} {
   let tree;
   try {
     tree = parser.parse(source);
@@ -63,7 +71,9 @@ export function readNarrative(source: string): { nodes: NarrativeNode[]; words: 
   const nodes: NarrativeNode[] = [];
   const refused: Refusal[] = [];
   const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node) => { definitions.set(node.identifier, node.url); });
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier, node.url);
+  });
   let words = 0;
   visit(tree, (node) => {
     const line = node.position?.start.line ?? 1;
@@ -72,30 +82,49 @@ export function readNarrative(source: string): { nodes: NarrativeNode[]; words: 
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       // A comment parses to a program with no statements.
       const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
-      if (!program || program.body.length) refuse(`{${shown(node.value).slice(1, -1)}}: expressions are not allowed in narratives (they run when the site is built), expected text; write a literal { as \\{`);
+      if (!program || program.body.length)
+        refuse(
+          `{${shown(node.value).slice(1, -1)}}: expressions are not allowed in narratives (they run when the site is built), expected text; write a literal { as \\{`,
+        );
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const name = node.name ?? '';
       const attributes: Record<string, string> = {};
       for (const a of node.attributes) {
-        if (a.type === 'mdxJsxAttribute' && (typeof a.value === 'string' || a.value === null || a.value === undefined)) attributes[a.name] = a.value ?? '';
-        else refuse(`<${name}>: attribute ${a.type === 'mdxJsxAttribute' ? `${a.name}={...}` : '{...}'} is an expression, expected a quoted value like id="E0042"`);
+        if (a.type === 'mdxJsxAttribute' && (typeof a.value === 'string' || a.value === null || a.value === undefined))
+          attributes[a.name] = a.value ?? '';
+        else
+          refuse(
+            `<${name}>: attribute ${a.type === 'mdxJsxAttribute' ? `${a.name}={...}` : '{...}'} is an expression, expected a quoted value like id="E0042"`,
+          );
       }
       if (!name) refuse('<>: fragments are not allowed in narratives, expected text');
       else if (isLowerCase(name) && !NARRATIVE_HTML.includes(name)) {
-        refuse(`raw HTML <${name}> is not allowed in narratives, expected Markdown or one of ${NARRATIVE_HTML.map((h) => `<${h}>`).join(', ')}`);
+        refuse(
+          `raw HTML <${name}> is not allowed in narratives, expected Markdown or one of ${NARRATIVE_HTML.map((h) => `<${h}>`).join(', ')}`,
+        );
       } else if (isLowerCase(name)) {
         for (const attribute of Object.keys(attributes)) {
-          if (!NARRATIVE_HTML_ATTRIBUTES.includes(attribute)) refuse(`<${name} ${attribute}>: attribute not allowed in narratives, expected only ${NARRATIVE_HTML_ATTRIBUTES.join(', ')}`);
+          if (!NARRATIVE_HTML_ATTRIBUTES.includes(attribute))
+            refuse(
+              `<${name} ${attribute}>: attribute not allowed in narratives, expected only ${NARRATIVE_HTML_ATTRIBUTES.join(', ')}`,
+            );
         }
       } else nodes.push({ kind: 'element', name, line, attributes });
     }
     if (node.type === 'link' || node.type === 'definition') {
       const scheme = schemeOf(node.url);
-      if (scheme !== undefined && !LINK_SCHEMES.includes(scheme)) refuse(`link to ${shown(node.url)}: ${scheme}: links are not allowed in narratives, expected an https:// address or a path on the site`);
+      if (scheme !== undefined && !LINK_SCHEMES.includes(scheme))
+        refuse(
+          `link to ${shown(node.url)}: ${scheme}: links are not allowed in narratives, expected an https:// address or a path on the site`,
+        );
     }
-    const image = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
-    if (image !== undefined && offSite(image)) refuse(`image ${shown(image)} is on another site, expected an image of this site (a path like /images/figure.png)`);
+    const image =
+      node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+    if (image !== undefined && offSite(image))
+      refuse(
+        `image ${shown(image)} is on another site, expected an image of this site (a path like /images/figure.png)`,
+      );
     if (node.type === 'text') words += node.value.split(/\s+/).filter(Boolean).length;
   });
   return { nodes, words, refused };

@@ -18,7 +18,10 @@ describe('joining redaction expressions into one pass', () => {
   });
 
   it('still lets the anonymizer redact with a backreference entry beside joinable ones', () => {
-    const redact = createRedactor([{ term: 'Asif', replacement: '[a colleague]' }, { pattern: '(Ward) \\1', replacement: '[a ward]' }]);
+    const redact = createRedactor([
+      { term: 'Asif', replacement: '[a colleague]' },
+      { pattern: '(Ward) \\1', replacement: '[a ward]' },
+    ]);
     expect(redact('In Ward Ward with Asif').text).toBe('In [a ward] with [a colleague]');
     expect(redact('A clean text').replacements).toEqual([]);
   });

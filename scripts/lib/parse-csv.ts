@@ -3,10 +3,16 @@ import type { z } from 'zod';
 import { type Problem, didYouMean, show } from './problems.ts';
 
 /** A parsed row: its cells by header name and the 1-based line it starts on. */
-export interface CsvRow { line: number; cells: Record<string, string> }
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+}
 
 /** One record of raw cells (every column, repeated headers too) and the 1-based line it starts on. */
-export interface CsvRecord { line: number; cells: string[] }
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
 
 /** Splits RFC 4180 CSV text (any line ending, optional byte-order mark) into records. */
 export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
@@ -28,21 +34,34 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQu
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') { flush(i); cell += '"'; i++; }
-      else if (ch === '"') { flush(i); quoted = false; }
-      else {
+      if (ch === '"' && src[i + 1] === '"') {
+        flush(i);
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        flush(i);
+        quoted = false;
+      } else {
         // A line break inside quotes still starts a new line in the editor: \n, \r\n or a lone \r.
         if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
         if (run < 0) run = i;
       }
-    } else if (ch === '"' && cell === '' && run < 0) { quoted = true; quoteLine = line; }
-    else if (ch === ',') { flush(i); cells.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '"' && cell === '' && run < 0) {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === ',') {
+      flush(i);
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       flush(i);
       if (ch === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
-      cells = []; cell = ''; line++; start = line;
+      cells = [];
+      cell = '';
+      line++;
+      start = line;
     } else if (run < 0) run = i;
   }
   flush(src.length);
@@ -66,16 +85,33 @@ export function parseCsv(text: string, file: string, required: string[]): { rows
   const split = readCsvRecords(text);
   if (split.unclosedQuoteLine) problems.push({ file, line: split.unclosedQuoteLine, message: UNCLOSED_QUOTE });
   const [header, ...records] = split.records;
-  if (!header) return { rows: [], problems: [{ file, message: `the file is empty (expected a header row: ${required.join(',')})` }] };
+  if (!header)
+    return {
+      rows: [],
+      problems: [{ file, message: `the file is empty (expected a header row: ${required.join(',')})` }],
+    };
   const names = header.cells.map((c) => c.trim());
   for (const col of required) {
-    if (!names.includes(col)) problems.push({ file, line: 1, message: `missing column ${show(col)}, expected a header with the columns ${required.join(',')} (found ${names.join(',')})${misspelt(col, names.filter((n) => !required.includes(n)))}` });
+    if (!names.includes(col))
+      problems.push({
+        file,
+        line: 1,
+        message: `missing column ${show(col)}, expected a header with the columns ${required.join(',')} (found ${names.join(',')})${misspelt(
+          col,
+          names.filter((n) => !required.includes(n)),
+        )}`,
+      });
   }
-  if (!records.length) problems.push({ file, line: 1, message: 'the file has a header row only, expected at least one row under it' });
+  if (!records.length)
+    problems.push({ file, line: 1, message: 'the file has a header row only, expected at least one row under it' });
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (r.cells.length !== names.length) {
-      problems.push({ file, line: r.line, message: `found ${r.cells.length} fields, expected ${names.length} as in the header` });
+      problems.push({
+        file,
+        line: r.line,
+        message: `found ${r.cells.length} fields, expected ${names.length} as in the header`,
+      });
       continue;
     }
     rows.push({ line: r.line, cells: Object.fromEntries(names.map((n, i) => [n, r.cells[i]])) });
@@ -87,7 +123,12 @@ export function parseCsv(text: string, file: string, required: string[]): { rows
  * Validates each row against a schema; a bad row becomes problems naming its line and column. A
  * problem of the header (a missing or unknown column) is reported once, on line 1, not once per row.
  */
-export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, schema: S, required: string[] = []): { items: { line: number; value: z.infer<S> }[]; problems: Problem[] } {
+export function parseRows<S extends z.ZodType>(
+  rows: CsvRow[],
+  file: string,
+  schema: S,
+  required: string[] = [],
+): { items: { line: number; value: z.infer<S> }[]; problems: Problem[] } {
   const items: { line: number; value: z.infer<S> }[] = [];
   const problems: Problem[] = [];
   const unknown = new Set<string>();
@@ -96,20 +137,34 @@ export function parseRows<S extends z.ZodType>(rows: CsvRow[], file: string, sch
   const known = 'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
   for (const row of rows) {
     const result = schema.safeParse(row.cells);
-    if (result.success) { items.push({ line: row.line, value: result.data }); continue; }
+    if (result.success) {
+      items.push({ line: row.line, value: result.data });
+      continue;
+    }
     for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') { issue.keys.forEach((k) => unknown.add(k)); continue; }
+      if (issue.code === 'unrecognized_keys') {
+        issue.keys.forEach((k) => unknown.add(k));
+        continue;
+      }
       const column = String(issue.path[0] ?? '');
       if (missing.has(column)) continue;
       const found = column ? row.cells[column] : undefined;
-      problems.push({ file, line: row.line, field: column ? `column "${column}"` : undefined,
-        message: found === undefined ? issue.message : `found ${show(found)}, expected ${describeExpected(issue)}` });
+      problems.push({
+        file,
+        line: row.line,
+        field: column ? `column "${column}"` : undefined,
+        message: found === undefined ? issue.message : `found ${show(found)}, expected ${describeExpected(issue)}`,
+      });
     }
   }
   for (const column of unknown) {
     // A misspelt required column is reported once, as missing.
     if (didYouMean(column, missing)) continue;
-    problems.push({ file, line: 1, message: `unknown column ${show(column)}, expected only the columns ${known.join(',')}${didYouMean(column, known)}` });
+    problems.push({
+      file,
+      line: 1,
+      message: `unknown column ${show(column)}, expected only the columns ${known.join(',')}${didYouMean(column, known)}`,
+    });
   }
   return { items, problems };
 }

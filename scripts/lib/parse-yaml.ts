@@ -16,10 +16,15 @@ const YAML_EXPECTED: Record<string, string> = {
   UNEXPECTED_TOKEN: 'a value, a "key: value" pair or a "- " list item',
   MISSING_ANCHOR: 'an &anchor before its *alias, or a text starting with * in quotes',
 };
-const YAML_DEFAULT = 'YAML as in the example of this file in docs/study-folder.md (indentation with spaces, "key: value" pairs, texts with ": " or "#" in quotes)';
+const YAML_DEFAULT =
+  'YAML as in the example of this file in docs/study-folder.md (indentation with spaces, "key: value" pairs, texts with ": " or "#" in quotes)';
 
 /** Parses YAML text and validates it; returns the value only when there are no problems. */
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): { value?: z.infer<S>; problems: Problem[]; lineOf: (path: (string | number)[]) => number | undefined } {
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+): { value?: z.infer<S>; problems: Problem[]; lineOf: (path: (string | number)[]) => number | undefined } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => counter.linePos(offset).line;
@@ -37,7 +42,13 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       const line = lineAt(e.pos[0]);
       if (lines.has(line)) return [];
       lines.add(line);
-      return [{ file, line, message: `malformed YAML: ${e.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '')} (expected ${YAML_EXPECTED[e.code] ?? YAML_DEFAULT})` }];
+      return [
+        {
+          file,
+          line,
+          message: `malformed YAML: ${e.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?$/, '')} (expected ${YAML_EXPECTED[e.code] ?? YAML_DEFAULT})`,
+        },
+      ];
     });
     return { problems, lineOf };
   }
@@ -49,16 +60,33 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     raw = doc.toJS();
   } catch (e) {
     // Aliases that expand to too much data (a "billion laughs"); the yaml package refuses them.
-    return { problems: [{ file, line: firstAliasLine(doc, lineAt), message: `malformed YAML: aliases (*name) expand to more data than a study file needs; write the values out (${(e as Error).message})` }], lineOf };
+    return {
+      problems: [
+        {
+          file,
+          line: firstAliasLine(doc, lineAt),
+          message: `malformed YAML: aliases (*name) expand to more data than a study file needs; write the values out (${(e as Error).message})`,
+        },
+      ],
+      lineOf,
+    };
   }
   const result = schema.safeParse(raw);
   if (result.success) return { value: result.data, problems: [], lineOf };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    const found = path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), raw);
+    const found = path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined),
+      raw,
+    );
     return {
-      file, line: lineOf(path), field: path.join('.') || undefined,
-      message: found === undefined && issue.code === 'invalid_type' ? `missing, expected ${describeExpected(issue)}` : `found ${show(found ?? null)}, expected ${describeExpected(issue)}`,
+      file,
+      line: lineOf(path),
+      field: path.join('.') || undefined,
+      message:
+        found === undefined && issue.code === 'invalid_type'
+          ? `missing, expected ${describeExpected(issue)}`
+          : `found ${show(found ?? null)}, expected ${describeExpected(issue)}`,
     };
   });
   return { problems, lineOf };
@@ -70,7 +98,11 @@ function aliasProblems(doc: Document, file: string, lineAt: (offset: number) => 
   visit(doc, {
     Alias(_, alias) {
       if (alias.resolve(doc)) return;
-      problems.push({ file, line: lineAt(alias.range?.[0] ?? 0), message: `malformed YAML: *${alias.source} refers to no anchor &${alias.source} before it (a text that starts with * needs quotes)` });
+      problems.push({
+        file,
+        line: lineAt(alias.range?.[0] ?? 0),
+        message: `malformed YAML: *${alias.source} refers to no anchor &${alias.source} before it (a text that starts with * needs quotes)`,
+      });
     },
   });
   return problems;
@@ -78,6 +110,11 @@ function aliasProblems(doc: Document, file: string, lineAt: (offset: number) => 
 
 function firstAliasLine(doc: Document, lineAt: (offset: number) => number): number {
   let line = 1;
-  visit(doc, { Alias(_, alias) { line = lineAt(alias.range?.[0] ?? 0); return visit.BREAK; } });
+  visit(doc, {
+    Alias(_, alias) {
+      line = lineAt(alias.range?.[0] ?? 0);
+      return visit.BREAK;
+    },
+  });
   return line;
 }

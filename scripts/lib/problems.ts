@@ -29,19 +29,24 @@ export class StudyError extends Error {
   readonly problems: Problem[];
   constructor(found: Problem[]) {
     const problems = [...found].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the study folder:\n` +
-      problems.map((p) => `  ${formatProblem(p)}`).join('\n'));
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the study folder:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
     this.problems = problems;
   }
 }
 
 /** Edit distance counting a swap of neighbours as one edit ("trsut" is one edit from "trust"). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

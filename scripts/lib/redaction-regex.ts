@@ -15,7 +15,11 @@ export const [BEFORE, AFTER] = ['(?<![\\p{L}\\p{N}\\p{M}])', '(?![\\p{L}\\p{N}\\
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words of a listed term, in NFC. */
-export const termWords = (term: string) => term.normalize('NFC').trim().split(/[\s\u200b\u2060]+/u);
+export const termWords = (term: string) =>
+  term
+    .normalize('NFC')
+    .trim()
+    .split(/[\s\u200b\u2060]+/u);
 
 /**
  * A listed term as an expression whose words may be separated by any white space; whole words
@@ -36,9 +40,21 @@ export function patternSource(pattern: string): string {
   const src = pattern.normalize('NFC');
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
-    if (ch === '\\') { out += ch + (src[i + 1] ?? ''); i++; continue; }
-    if (inClass) { if (ch === ']') inClass = false; out += ch; continue; }
-    if (ch === '[') { inClass = true; out += ch; continue; }
+    if (ch === '\\') {
+      out += ch + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      out += ch;
+      continue;
+    }
     if (ch === ' ') {
       while (src[i + 1] === ' ') i++; // "a  b" in a pattern means the same gap
       out += `(?:${GAP})`;

@@ -8,13 +8,16 @@ import { GENERATED_HEADER, narrativeQuotes, renderThemeMdx } from './render-them
 
 describe('renderThemeMdx', () => {
   it('writes the header and the narrative, trimmed, and nothing of the codebook', () => {
-    expect(renderThemeMdx('\n\nParticipants said {`x`}.\n\n<Quote id="E0001" />\n\n\n')).toBe(`${GENERATED_HEADER}\n\nParticipants said {\`x\`}.\n\n<Quote id="E0001" />\n`);
+    expect(renderThemeMdx('\n\nParticipants said {`x`}.\n\n<Quote id="E0001" />\n\n\n')).toBe(
+      `${GENERATED_HEADER}\n\nParticipants said {\`x\`}.\n\n<Quote id="E0001" />\n`,
+    );
   });
 });
 
 describe('narrativeQuotes', () => {
-  it('lists the excerpt ids of the narrative\'s quotes once each, in order, whichever quoting the id has', () => {
-    const narrative = 'Text.\n\n<Quote id="E0002" />\n\n<Quote id={"E0001"} lead="A lead." />\n\n<Quote  id=\'E0003\'/>\n\n<Quote id="E0002" />\n';
+  it("lists the excerpt ids of the narrative's quotes once each, in order, whichever quoting the id has", () => {
+    const narrative =
+      'Text.\n\n<Quote id="E0002" />\n\n<Quote id={"E0001"} lead="A lead." />\n\n<Quote  id=\'E0003\'/>\n\n<Quote id="E0002" />\n';
     expect(narrativeQuotes(narrative)).toEqual(['E0002', 'E0001', 'E0003']);
   });
   it('lists none for a narrative without quotes', () => {

@@ -27,56 +27,191 @@ const GENERIC = ['general', 'clinical', 'family', 'internal', 'medicine', 'healt
 /** Where the text is shown: a lead-in describes the speaker; an excerpt is the speaker's words. */
 export type TextKind = 'lead' | 'excerpt';
 
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty'];
-const NUMBER_VALUE: Record<string, number> = Object.fromEntries(NUMBER_WORDS.map((w, i) => [w, i < 20 ? i + 1 : (i - 17) * 10]));
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+];
+const NUMBER_VALUE: Record<string, number> = Object.fromEntries(
+  NUMBER_WORDS.map((w, i) => [w, i < 20 ? i + 1 : (i - 17) * 10]),
+);
 /** A number in digits or words: "12", "twenty", "twenty-two", "twenty two". */
 const NUMBER = `(?:\\d{1,2}|(?:${NUMBER_WORDS.join('|')})(?:[- ](?:${NUMBER_WORDS.slice(0, 9).join('|')}))?|a|an|a few|several|a couple of)`;
 /** "12 years", "twenty-two-year", "ten to nineteen years", "more than twenty years", "a decade", "over two decades". */
-const DURATION = new RegExp(`\\b(?:(?:more than|over|under|less than|fewer than|nearly|almost|about|around|at least|some)\\s+)?${NUMBER}(?:\\s*(?:-|to|or|and)\\s*${NUMBER})?\\s*(?:\\+\\s*)?[- ]?(?:years?|yrs?|decades?)\\b`, 'gi');
+const DURATION = new RegExp(
+  `\\b(?:(?:more than|over|under|less than|fewer than|nearly|almost|about|around|at least|some)\\s+)?${NUMBER}(?:\\s*(?:-|to|or|and)\\s*${NUMBER})?\\s*(?:\\+\\s*)?[- ]?(?:years?|yrs?|decades?)\\b`,
+  'gi',
+);
 /** "since 2009", "qualified in 2011", "joined in 2015": a year that dates a career. */
-const CAREER_YEAR = /\b(?:since|qualified in|graduated in|graduated|passed out in|joined in|joined|started in|started practi[cs]e in)\s+(?:19|20)\d\d\b/gi;
+const CAREER_YEAR =
+  /\b(?:since|qualified in|graduated in|graduated|passed out in|joined in|joined|started in|started practi[cs]e in)\s+(?:19|20)\d\d\b/gi;
 /** Urdu: "بیس سال", "۱۲ سال", "دس برس". */
-const URDU_DURATION = /(?:[\p{Nd}]{1,2}|ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ|بارہ|تیرہ|چودہ|پندرہ|سولہ|سترہ|اٹھارہ|انیس|بیس|پچیس|تیس|چالیس)\s+(?:سال|برس)/gu;
+const URDU_DURATION =
+  /(?:[\p{Nd}]{1,2}|ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ|بارہ|تیرہ|چودہ|پندرہ|سولہ|سترہ|اٹھارہ|انیس|بیس|پچیس|تیس|چالیس)\s+(?:سال|برس)/gu;
 /** In an excerpt, a duration is a career when these words are beside it. */
-const CAREER_AFTER = /^[\s,]*(?:of|in|into|out of|since|as|at|on the job|experience|practi[cs]e|qualified|post|after|I've|I have|now)\b/i;
-const CAREER_BEFORE = /\b(?:after|my|I(?:'ve| have)(?: been| worked| practi[cs]ed)?(?: here| there)?(?: for)?|worked (?:for )?|practi[cs]ed (?:for )?|in|over|with)\s*$/i;
+const CAREER_AFTER =
+  /^[\s,]*(?:of|in|into|out of|since|as|at|on the job|experience|practi[cs]e|qualified|post|after|I've|I have|now)\b/i;
+const CAREER_BEFORE =
+  /\b(?:after|my|I(?:'ve| have)(?: been| worked| practi[cs]ed)?(?: here| there)?(?: for)?|worked (?:for )?|practi[cs]ed (?:for )?|in|over|with)\s*$/i;
 
-const RANKS = ['trainee', 'trainees', 'resident', 'residents', 'residency', 'registrar', 'senior registrar', 'house officer', 'house job',
-  'houseman', 'intern', 'internship', 'medical officer', 'consultant', 'assistant professor', 'associate professor', 'professor',
-  'head of (?:the )?department', 'hod', 'fellow', 'fellowship', 'postgraduate', 'pg', 'fcps', 'mcps', 'mrcp', 'frcs', 'medical student',
-  'attending', 'in-charge', 'incharge', 'charge nurse', 'head nurse'];
+const RANKS = [
+  'trainee',
+  'trainees',
+  'resident',
+  'residents',
+  'residency',
+  'registrar',
+  'senior registrar',
+  'house officer',
+  'house job',
+  'houseman',
+  'intern',
+  'internship',
+  'medical officer',
+  'consultant',
+  'assistant professor',
+  'associate professor',
+  'professor',
+  'head of (?:the )?department',
+  'hod',
+  'fellow',
+  'fellowship',
+  'postgraduate',
+  'pg',
+  'fcps',
+  'mcps',
+  'mrcp',
+  'frcs',
+  'medical student',
+  'attending',
+  'in-charge',
+  'incharge',
+  'charge nurse',
+  'head nurse',
+];
 const RANK = new RegExp(`\\b(?:${RANKS.join('|')})\\b`, 'gi');
 /** Specialties by the stem of their names (finer than any shown group unless a shown value names them). */
-const SPECIALTIES = ['emergenc', 'a&e', 'casualty', 'cardiolog', 'psychiatr', 'psycholog', 'radiolog', 'patholog', 'histopatholog',
-  'p(?:a|ae|e)diatric', 'paediatr', 'surg', 'gyn(?:a|ae)?ecolog', 'gynae', 'obstetric', 'orthop(?:a|ae)?edic', 'dermatolog',
-  'an(?:a|ae)?esthe', 'intensive care', 'icu', 'oncolog', 'neurolog', 'nephrolog', 'gastroenterolog', 'ophthalmolog',
-  'urolog', 'pulmonolog', 'endocrinolog', 'h(?:a|ae)?ematolog', 'rheumatolog', 'neonat', 'microbiolog', 'dental', 'dentist'];
+const SPECIALTIES = [
+  'emergenc',
+  'a&e',
+  'casualty',
+  'cardiolog',
+  'psychiatr',
+  'psycholog',
+  'radiolog',
+  'patholog',
+  'histopatholog',
+  'p(?:a|ae|e)diatric',
+  'paediatr',
+  'surg',
+  'gyn(?:a|ae)?ecolog',
+  'gynae',
+  'obstetric',
+  'orthop(?:a|ae)?edic',
+  'dermatolog',
+  'an(?:a|ae)?esthe',
+  'intensive care',
+  'icu',
+  'oncolog',
+  'neurolog',
+  'nephrolog',
+  'gastroenterolog',
+  'ophthalmolog',
+  'urolog',
+  'pulmonolog',
+  'endocrinolog',
+  'h(?:a|ae)?ematolog',
+  'rheumatolog',
+  'neonat',
+  'microbiolog',
+  'dental',
+  'dentist',
+];
 /** Specialties by abbreviation: whole words only ("ENT", not "entries"). */
 const SPECIALTY_ABBREVIATIONS = ['ent', 'icu', 'nicu', 'ccu', 'hdu', 'er', 'ot'];
-const SPECIALTY = new RegExp(`\\b(?:(?:${SPECIALTIES.join('|')})[\\p{L}]*|(?:${SPECIALTY_ABBREVIATIONS.join('|')})\\b)`, 'giu');
+const SPECIALTY = new RegExp(
+  `\\b(?:(?:${SPECIALTIES.join('|')})[\\p{L}]*|(?:${SPECIALTY_ABBREVIATIONS.join('|')})\\b)`,
+  'giu',
+);
 /** In an excerpt, a rank or specialty is the speaker's own after these words. */
-const SELF = /\b(?:as an?|as the|I(?:'m| am| was)(?: an?| the| in| in the| on| on the)?|I work(?:ed)? (?:in|on)(?: the)?|being an?|we(?: in)?|us|our|my|in|on|into|from|at|out of|after|during|since)\s+(?:(?:first|second|third|final|junior|senior|young|new|only|lone|own|the|year|\d+(?:st|nd|rd|th)?-?year)\s+)*$/i;
+const SELF =
+  /\b(?:as an?|as the|I(?:'m| am| was)(?: an?| the| in| in the| on| on the)?|I work(?:ed)? (?:in|on)(?: the)?|being an?|we(?: in)?|us|our|my|in|on|into|from|at|out of|after|during|since)\s+(?:(?:first|second|third|final|junior|senior|young|new|only|lone|own|the|year|\d+(?:st|nd|rd|th)?-?year)\s+)*$/i;
 
 /**
  * Urdu: ranks and specialties as Urdu texts write them, each with the English word its shown value
  * would use. A rank counts after بطور ("as a") or before ہوں / تھا / تھی ("I am / was"); a
  * specialty before میں ("in") or after ہمارے / ہماری / میرے / میری ("our", "my").
  */
-const URDU_RANKS = ['ٹرینی', 'ریزیڈنٹ', 'رجسٹرار', 'ہاؤس آفیسر', 'ہاؤس جاب', 'میڈیکل آفیسر', 'کنسلٹنٹ', 'پروفیسر', 'انٹرن'];
-const URDU_SPECIALTIES: [string, string][] = [['ایمرجنسی', 'emergency'], ['کارڈیالوجی', 'cardiology'], ['سائیکاٹری', 'psychiatry'],
-  ['ریڈیالوجی', 'radiology'], ['پیتھالوجی', 'pathology'], ['آئی سی یو', 'icu'], ['سرجری', 'surgery'], ['گائنی', 'gynaecology'],
-  ['آرتھوپیڈک', 'orthopaedics'], ['اینستھیزیا', 'anaesthesia'], ['بچوں کے وارڈ', 'paediatrics'], ['نیورولوجی', 'neurology']];
+const URDU_RANKS = [
+  'ٹرینی',
+  'ریزیڈنٹ',
+  'رجسٹرار',
+  'ہاؤس آفیسر',
+  'ہاؤس جاب',
+  'میڈیکل آفیسر',
+  'کنسلٹنٹ',
+  'پروفیسر',
+  'انٹرن',
+];
+const URDU_SPECIALTIES: [string, string][] = [
+  ['ایمرجنسی', 'emergency'],
+  ['کارڈیالوجی', 'cardiology'],
+  ['سائیکاٹری', 'psychiatry'],
+  ['ریڈیالوجی', 'radiology'],
+  ['پیتھالوجی', 'pathology'],
+  ['آئی سی یو', 'icu'],
+  ['سرجری', 'surgery'],
+  ['گائنی', 'gynaecology'],
+  ['آرتھوپیڈک', 'orthopaedics'],
+  ['اینستھیزیا', 'anaesthesia'],
+  ['بچوں کے وارڈ', 'paediatrics'],
+  ['نیورولوجی', 'neurology'],
+];
 const URDU_END = '(?![\\p{L}\\p{M}])';
-const URDU_RANK = new RegExp(`(?:بطور\\s+(${URDU_RANKS.join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_RANKS.join('|')})\\s+(?:ہوں|تھا|تھی|ہوں گا|ہوں گی)${URDU_END})`, 'gu');
-const URDU_SPECIALTY = new RegExp(`(?:(?:ہمارے|ہماری|میرے|میری)\\s+(${URDU_SPECIALTIES.map(([u]) => u).join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_SPECIALTIES.map(([u]) => u).join('|')})\\s+میں${URDU_END})`, 'gu');
+const URDU_RANK = new RegExp(
+  `(?:بطور\\s+(${URDU_RANKS.join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_RANKS.join('|')})\\s+(?:ہوں|تھا|تھی|ہوں گا|ہوں گی)${URDU_END})`,
+  'gu',
+);
+const URDU_SPECIALTY = new RegExp(
+  `(?:(?:ہمارے|ہماری|میرے|میری)\\s+(${URDU_SPECIALTIES.map(([u]) => u).join('|')})${URDU_END}|(?<![\\p{L}\\p{M}])(${URDU_SPECIALTIES.map(([u]) => u).join('|')})\\s+میں${URDU_END})`,
+  'gu',
+);
 
 const CLUES: { pattern: RegExp; why: string }[] = [
   { pattern: /\bthe only\b/i, why: '"the only ..." can single a person out' },
-  { pattern: /\bas a (?:woman|man|mother|father|lady)\b|\b(?:female|lady|woman|male) (?:doctor|surgeon|consultant|colleague|resident|nurse)\b/i, why: 'the speaker may reveal their gender, which the site does not show' },
+  {
+    pattern:
+      /\bas a (?:woman|man|mother|father|lady)\b|\b(?:female|lady|woman|male) (?:doctor|surgeon|consultant|colleague|resident|nurse)\b/i,
+    why: 'the speaker may reveal their gender, which the site does not show',
+  },
 ];
 
-const words = (value: string) => value.toLowerCase().split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+const words = (value: string) =>
+  value
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
 
 /** The shown experience band as [low, high] years (high: Infinity), when there is one. */
 function bandRange(shown: Record<string, string>): [number, number] | undefined {
@@ -96,7 +231,8 @@ function numbersIn(phrase: string): number[] {
   let previous: string | undefined;
   for (const token of phrase.toLowerCase().split(/[\s-]+/)) {
     const value = /^\d+$/.test(token) ? Number(token) : NUMBER_VALUE[token];
-    if (value !== undefined && previous !== undefined && NUMBER_VALUE[previous] >= 20 && value < 10) numbers[numbers.length - 1] += value;
+    if (value !== undefined && previous !== undefined && NUMBER_VALUE[previous] >= 20 && value < 10)
+      numbers[numbers.length - 1] += value;
     else if (value !== undefined) numbers.push(value);
     else if ((token === 'a' || token === 'an') && /decade/.test(phrase)) numbers.push(1);
     previous = token;
@@ -111,7 +247,8 @@ function restatesBand(phrase: string, band: [number, number] | undefined): boole
   const p = phrase.toLowerCase();
   const years = /decade/.test(p) ? numbers[0] * 10 : numbers[0];
   if (/^(?:under|less than|fewer than)\b/.test(p)) return band[0] === 0 && years === band[1] + 1;
-  if (/^(?:over|more than|at least)\b/.test(p)) return band[1] === Infinity && (years === band[0] || (years === band[0] - 1 && !/at least/.test(p)));
+  if (/^(?:over|more than|at least)\b/.test(p))
+    return band[1] === Infinity && (years === band[0] || (years === band[0] - 1 && !/at least/.test(p)));
   return false;
 }
 
@@ -123,7 +260,12 @@ const sameSpecialty = (a: string, b: string) => STEMS.some((stem) => stem.test(a
  * Reasons a person should read this text before publishing. `hidden` are the speaker's attribute
  * values that the site does not show (e.g. specialty); `shown` those it shows beside the pseudonym.
  */
-export function reviewFlags(text: string, hidden: Record<string, string>, shown: Record<string, string>, kind: TextKind = 'excerpt'): string[] {
+export function reviewFlags(
+  text: string,
+  hidden: Record<string, string>,
+  shown: Record<string, string>,
+  kind: TextKind = 'excerpt',
+): string[] {
   const flags = CLUES.filter((c) => c.pattern.test(text)).map((c) => c.why);
   const shownWords = new Set(Object.values(shown).flatMap(words));
   const band = bandRange(shown);
@@ -141,7 +283,8 @@ export function reviewFlags(text: string, hidden: Record<string, string>, shown:
   }
   for (const m of text.matchAll(CAREER_YEAR)) durations.add(m[0]);
   for (const m of text.matchAll(URDU_DURATION)) durations.add(m[0]);
-  for (const d of durations) flags.push(`a duration ("${d}") finer than the experience shown with the pseudonym${bandText}`);
+  for (const d of durations)
+    flags.push(`a duration ("${d}") finer than the experience shown with the pseudonym${bandText}`);
 
   const ranks = new Set<string>();
   for (const m of text.matchAll(RANK)) if (self(m.index) && !shownWords.has(m[0].toLowerCase())) ranks.add(m[0]);
@@ -151,7 +294,8 @@ export function reviewFlags(text: string, hidden: Record<string, string>, shown:
   const specialties = new Set<string>();
   for (const m of text.matchAll(SPECIALTY)) {
     const word = m[0].toLowerCase();
-    if (!self(m.index) || GENERIC.includes(word) || [...shownWords].some((w) => w === word || sameSpecialty(w, word))) continue;
+    if (!self(m.index) || GENERIC.includes(word) || [...shownWords].some((w) => w === word || sameSpecialty(w, word)))
+      continue;
     specialties.add(m[0]);
   }
   for (const m of text.matchAll(URDU_SPECIALTY)) {
@@ -165,8 +309,11 @@ export function reviewFlags(text: string, hidden: Record<string, string>, shown:
   const common = new Set([...GENERIC, ...shownWords]);
   for (const [column, value] of Object.entries(hidden)) {
     const hiddenWords = value.split(/[\s()/,]+/).filter((w) => w.length >= 5 && !common.has(w.toLowerCase()));
-    const named = hiddenWords.find((w) => new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(text));
-    if (named && ![...flagged].some((f) => f.startsWith(named.toLowerCase()))) flags.push(`names the speaker's ${column.replace(/_/g, ' ')} ("${named}"), which the site does not show`);
+    const named = hiddenWords.find((w) =>
+      new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(text),
+    );
+    if (named && ![...flagged].some((f) => f.startsWith(named.toLowerCase())))
+      flags.push(`names the speaker's ${column.replace(/_/g, ' ')} ("${named}"), which the site does not show`);
   }
   return flags;
 }

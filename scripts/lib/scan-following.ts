@@ -85,7 +85,10 @@ export class FollowingScan {
     const before = this.#reads;
     for (const file of files) {
       const scanned = this.#scan(file, 0);
-      if (!scanned) throw new Error(`privacy scan: ${file} changed while it was read; nothing may write to the site during the final scan`);
+      if (!scanned)
+        throw new Error(
+          `privacy scan: ${file} changed while it was read; nothing may write to the site during the final scan`,
+        );
       leaks.push(...scanned.leaks);
     }
     return { leaks, files: files.length, read: this.#reads - before };

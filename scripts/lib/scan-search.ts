@@ -27,8 +27,15 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
       const { results } = await pagefind.search(word);
       for (const r of results.slice(0, 10)) {
         const data = await r.data();
-        const marked = [...data.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m: RegExpMatchArray) => m[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-        if (marked.some((m: string) => m.startsWith(word) && !publicWords.has(m))) leaks.push({ file: `pagefind index (${data.url.replace(url, '')})`, rule: 'redaction term word found by Pagefind search', found: word });
+        const marked = [...data.excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m: RegExpMatchArray) =>
+          m[1].toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''),
+        );
+        if (marked.some((m: string) => m.startsWith(word) && !publicWords.has(m)))
+          leaks.push({
+            file: `pagefind index (${data.url.replace(url, '')})`,
+            rule: 'redaction term word found by Pagefind search',
+            found: word,
+          });
       }
     }
     await pagefind.destroy?.();
@@ -44,6 +51,10 @@ export function publicWords(publicText: string): Set<string> {
 }
 
 /** Asks Pagefind's search for every word of every redaction term. */
-export async function searchIndexForRedactions(siteDir: string, rules: ScanRules, published: Set<string>): Promise<Leak[]> {
+export async function searchIndexForRedactions(
+  siteDir: string,
+  rules: ScanRules,
+  published: Set<string>,
+): Promise<Leak[]> {
   return searchIndex(siteDir, redactionWords(rules.redactions), published);
 }

@@ -16,17 +16,33 @@ const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
-const decodeEntities = (text: string) => text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+const decodeEntities = (text: string) =>
+  text.replace(
+    /&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi,
+    (m, e: string) =>
+      ENTITIES[e] ??
+      (e.startsWith('#x')
+        ? String.fromCodePoint(parseInt(e.slice(2), 16))
+        : e.startsWith('#')
+          ? String.fromCodePoint(Number(e.slice(1)))
+          : m),
+  );
 
 /** The text of a page's body (tags, scripts and styles dropped, entities decoded): fast at 20,000 pages. */
 export function visibleText(html: string): string {
   const body = html.slice(Math.max(0, html.indexOf('<body')));
-  return decodeEntities(body.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    // A table's cells are separate values: a code's id and its counts ("3-1-10", "126", "117") in
-    // one row are not one phone number. Detectors do not read across PART_SEPARATOR.
-    .replace(/<\/?(?:td|th|tr|caption)\b[^>]*>/gi, PART_SEPARATOR)
-    .replace(/<\/?(?:p|div|li|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, ''));
+  return decodeEntities(
+    body
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      // A table's cells are separate values: a code's id and its counts ("3-1-10", "126", "117") in
+      // one row are not one phone number. Detectors do not read across PART_SEPARATOR.
+      .replace(/<\/?(?:td|th|tr|caption)\b[^>]*>/gi, PART_SEPARATOR)
+      .replace(
+        /<\/?(?:p|div|li|h[1-6]|br|hr|section|article|header|footer|main|nav|aside|figure|figcaption|blockquote|pre|dd|dt|dl|ul|ol|table|caption|summary|details|button|label|option|title|desc|text|tspan)\b[^>]*>/gi,
+        ' ',
+      )
+      .replace(/<[^>]*>/g, ''),
+  );
 }
 
 /**
@@ -52,16 +68,27 @@ export function headText(html: string): string {
     return value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => strings(v, k)) : [];
   };
   for (const m of head.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/gi)) {
-    try { parts.push(...strings(JSON.parse(m[1]))); } catch { parts.push(m[1]); }
+    try {
+      parts.push(...strings(JSON.parse(m[1])));
+    } catch {
+      parts.push(m[1]);
+    }
   }
-  return parts.map(decodeEntities).filter((p) => !/^https?:\/\/\S*$/.test(p.trim())).join(PART_SEPARATOR);
+  return parts
+    .map(decodeEntities)
+    .filter((p) => !/^https?:\/\/\S*$/.test(p.trim()))
+    .join(PART_SEPARATOR);
 }
 
 /** Which files to read: the pages and downloads, the search index, or everything. */
 export type Part = 'pages' | 'index' | 'all';
 
 /** One of `of` equal shares of a site's files (listed once), so that several threads can scan a site together. */
-export interface Share { index: number; of: number; files: string[] }
+export interface Share {
+  index: number;
+  of: number;
+  files: string[];
+}
 
 /** Every text of the site (or of one part or share of it), with Pagefind's gzipped files decompressed. */
 export function readSiteTexts(siteDir: string, part: Part = 'all', share?: Share): SiteText[] {
@@ -85,7 +112,9 @@ export function* siteTexts(siteDir: string, part: Part = 'all', share?: Share): 
 export function fileTexts(siteDir: string, file: string): SiteText[] {
   const path = join(siteDir, file);
   if (PAGEFIND.test(file)) {
-    const text = gunzipSync(readFileSync(path)).toString('utf8').replace(/^pagefind_dcd/, '');
+    const text = gunzipSync(readFileSync(path))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/, '');
     return [{ file, text, data: file.endsWith('.pf_fragment') }];
   }
   if (!TEXT.test(file)) return [];
@@ -93,7 +122,12 @@ export function fileTexts(siteDir: string, file: string): SiteText[] {
   const texts = [{ file, text: raw, data: !file.endsWith('.html') && holdsStudyText(file) }];
   // What a page says beyond its visible text: its head (title, meta content, JSON-LD) and the
   // attributes and links a reader or a crawler reads (alt, title, aria labels, tel:/mailto:).
-  if (file.endsWith('.html')) texts.push({ file, text: visibleText(raw), data: true }, { file, text: headText(raw), data: true }, { file, text: pageMetadataText(raw), data: true });
+  if (file.endsWith('.html'))
+    texts.push(
+      { file, text: visibleText(raw), data: true },
+      { file, text: headText(raw), data: true },
+      { file, text: pageMetadataText(raw), data: true },
+    );
   return texts;
 }
 

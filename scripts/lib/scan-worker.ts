@@ -16,9 +16,18 @@ const job = workerData as ScanJob;
 
 if ('follow' in job) {
   // Only on the time Astro leaves: this thread runs at the lowest priority.
-  try { setPriority(19); } catch { /* not allowed here: scans at the usual priority */ }
+  try {
+    setPriority(19);
+  } catch {
+    /* not allowed here: scans at the usual priority */
+  }
   let finished = false;
-  const finishing = new Promise<void>((done) => parentPort!.once('message', () => { finished = true; done(); }));
+  const finishing = new Promise<void>((done) =>
+    parentPort!.once('message', () => {
+      finished = true;
+      done();
+    }),
+  );
   const scan = new FollowingScan(job.siteDir, job.rules);
   while (!finished) {
     scan.follow();
@@ -27,5 +36,7 @@ if ('follow' in job) {
   parentPort!.postMessage(scan.finish());
 } else {
   // Its share of the files arrives once they are all written.
-  parentPort!.once('message', (share: Share) => parentPort!.postMessage(scanFiles(job.siteDir, job.part, job.rules, share)));
+  parentPort!.once('message', (share: Share) =>
+    parentPort!.postMessage(scanFiles(job.siteDir, job.part, job.rules, share)),
+  );
 }

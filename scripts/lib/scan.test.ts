@@ -14,39 +14,69 @@ const redactions = [
 /** A two-page site with Pagefind's index of the same texts, one clean and one leaking what `leak` holds. */
 async function siteWith(leak: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
-  const pages = [['clean', 'The tool was fast and [a senior colleague] agreed.'], ['leaky', leak]];
+  const pages = [
+    ['clean', 'The tool was fast and [a senior colleague] agreed.'],
+    ['leaky', leak],
+  ];
   for (const [name, body] of pages) {
     mkdirSync(join(dir, name), { recursive: true });
-    writeFileSync(join(dir, name, 'index.html'), `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`);
+    writeFileSync(
+      join(dir, name, 'index.html'),
+      `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`,
+    );
   }
-  const search = await startSearchIndex(pages.map(([name, body]) => ({ url: `/${name}/`, content: body, language: 'en', meta: { title: name }, filters: {} })));
+  const search = await startSearchIndex(
+    pages.map(([name, body]) => ({
+      url: `/${name}/`,
+      content: body,
+      language: 'en',
+      meta: { title: name },
+      filters: {},
+    })),
+  );
   await search.write(dir);
   return dir;
 }
 
 /** The scan a build runs after the fact (`--only scan`): worker threads over the pages and the index, and Pagefind's search. */
-const scanSite = (dir: string, r: typeof redactions, allowedUrls: string[], publicText: string) => scanBuiltSite(dir, { redactions: r, allowedUrls }, publicText);
+const scanSite = (dir: string, r: typeof redactions, allowedUrls: string[], publicText: string) =>
+  scanBuiltSite(dir, { redactions: r, allowedUrls }, publicText);
 
 describe('the privacy scan of a built site', () => {
   it('passes a site with nothing to hide', async () => {
-    expect(await scanSite(await siteWith('Nothing to see.'), redactions, [], 'the tool was fast and a senior colleague agreed nothing to see')).toEqual([]);
+    expect(
+      await scanSite(
+        await siteWith('Nothing to see.'),
+        redactions,
+        [],
+        'the tool was fast and a senior colleague agreed nothing to see',
+      ),
+    ).toEqual([]);
   });
 
   it('finds a redaction term in HTML, in the decompressed Pagefind fragments, and by Pagefind search', async () => {
     const leaks = await scanSite(await siteWith('Dr. Canary Zafar said so.'), redactions, [], 'the tool was fast');
     const where = leaks.map((l) => `${l.file.replace(/_[0-9a-f]+\./, '_<hash>.')} | ${l.rule} | ${l.found}`);
-    expect(where).toEqual(expect.arrayContaining([
-      'leaky/index.html | redactions.yaml entry 1 | Dr. Canary Zafar',
-      'leaky/index.html | detector: honorific and name | Dr. Canary Zafar',
-      'pagefind/fragment/en_<hash>.pf_fragment | redactions.yaml entry 1 | Dr. Canary Zafar',
-      'pagefind index (/leaky/) | redaction term word found by Pagefind search | zafar',
-    ]));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        'leaky/index.html | redactions.yaml entry 1 | Dr. Canary Zafar',
+        'leaky/index.html | detector: honorific and name | Dr. Canary Zafar',
+        'pagefind/fragment/en_<hash>.pf_fragment | redactions.yaml entry 1 | Dr. Canary Zafar',
+        'pagefind index (/leaky/) | redaction term word found by Pagefind search | zafar',
+      ]),
+    );
   });
 
-  it('finds detector hits in published data, but not the site\'s own links', async () => {
-    const leaks = await scanSite(await siteWith('Call 0300-1234567 or see https://doi.org/10.1/x and https://evil.example.com/p'), [], ['https://doi.org/10.1/x'], '');
+  it("finds detector hits in published data, but not the site's own links", async () => {
+    const leaks = await scanSite(
+      await siteWith('Call 0300-1234567 or see https://doi.org/10.1/x and https://evil.example.com/p'),
+      [],
+      ['https://doi.org/10.1/x'],
+      '',
+    );
     expect([...new Set(leaks.map((l) => `${l.rule}: ${l.found}`))].sort()).toEqual([
-      'detector: URL: https://evil.example.com/p', 'detector: phone number: 0300-1234567',
+      'detector: URL: https://evil.example.com/p',
+      'detector: phone number: 0300-1234567',
     ]);
   });
 });
@@ -63,7 +93,8 @@ describe('a scan worker that fails', () => {
 
 describe('the scan of pages while they are written', () => {
   const rules = { redactions, allowedUrls: [] };
-  const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`;
+  const page = (body: string) =>
+    `<!doctype html><html lang="en"><head><title>t</title></head><body><main><p>${body}</p></main></body></html>`;
   const MINUTE_AGO = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
   /** Writes a page (with its folder), its modification time a minute ago. */
   function writeSettled(dir: string, file: string, body: string): void {
@@ -89,7 +120,9 @@ describe('the scan of pages while they are written', () => {
     const { leaks, files, read } = scan.finish();
     expect({ files, read }).toEqual({ files: 3, read: 2 });
     expect([...new Set(found(leaks))].sort()).toEqual([
-      'a/index.html: Dr. Canary Zafar', 'b/index.html: Dr. Canary Zafar', 'c/index.html: Canary General Hospital',
+      'a/index.html: Dr. Canary Zafar',
+      'b/index.html: Dr. Canary Zafar',
+      'c/index.html: Canary General Hospital',
     ]);
   });
 

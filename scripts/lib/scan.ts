@@ -16,7 +16,12 @@ import { readStudyFolder } from './study-files.ts';
 import { generatedIds } from './study-text.ts';
 
 /** Namespace URIs that sitemaps, SVG and JSON-LD (`@context`) carry; they are identifiers, not links to anyone. */
-const XML_NAMESPACES = ['http://www.sitemaps.org/schemas/', 'http://www.w3.org/', 'http://www.google.com/schemas/sitemap-', 'https://schema.org'];
+const XML_NAMESPACES = [
+  'http://www.sitemaps.org/schemas/',
+  'http://www.w3.org/',
+  'http://www.google.com/schemas/sitemap-',
+  'https://schema.org',
+];
 
 /**
  * The study's redactions and the links the site may publish: what the scan looks for and allows.
@@ -30,11 +35,18 @@ export function scanRules(studyDir: string, generatedDir: string, siteUrl: strin
   // The site's own address, when it has one (astro.config.mjs reads the same variable).
   if (siteUrl) allowedUrls.push(new URL(siteUrl).origin);
   const generated = (name: string) => JSON.parse(readFileSync(`${generatedDir}/${name}`, 'utf8'));
-  return { redactions: loaded.redactions, allowedUrls, generatedIds: generatedIds(generated('site.json'), generated('excerpts.json')) };
+  return {
+    redactions: loaded.redactions,
+    allowedUrls,
+    generatedIds: generatedIds(generated('site.json'), generated('excerpts.json')),
+  };
 }
 
 /** A scan worker (scan-worker.ts); `result()` waits for the one message it posts back. */
-interface ScanWorker<T> { worker: Worker; result(): Promise<T> }
+interface ScanWorker<T> {
+  worker: Worker;
+  result(): Promise<T>;
+}
 
 /** Starts a scan worker. */
 function startWorker<T>(job: ScanJob): ScanWorker<T> {
@@ -45,7 +57,9 @@ function startWorker<T>(job: ScanJob): ScanWorker<T> {
   const outcome = new Promise<{ value: T } | { error: Error }>((settle) => {
     worker.once('message', (value: T) => settle({ value }));
     worker.once('error', (error: Error) => settle({ error }));
-    worker.once('exit', (code) => settle({ error: new Error(`privacy scan: a worker exited (code ${code}) without a result`) }));
+    worker.once('exit', (code) =>
+      settle({ error: new Error(`privacy scan: a worker exited (code ${code}) without a result`) }),
+    );
   });
   return {
     worker,
@@ -58,7 +72,10 @@ function startWorker<T>(job: ScanJob): ScanWorker<T> {
 }
 
 /** A scan under way: `scan()` (or `finish()`) gives its leaks; `stop()` ends its workers. */
-export interface Scan { scan(): Promise<Leak[]>; stop(): Promise<void> }
+export interface Scan {
+  scan(): Promise<Leak[]>;
+  stop(): Promise<void>;
+}
 
 /**
  * Starts `of` worker threads that scan one part of the built site: `scan()` lists the part's
@@ -68,13 +85,16 @@ export function scanWorkers(siteDir: string, part: 'pages' | 'index', rules: Sca
   const workers = Array.from({ length: of }, () => startWorker<Leak[]>({ siteDir, part, rules }));
   return {
     async scan() {
-      const files = part === 'index'
-        ? listFiles(`${siteDir}/pagefind`).map((f) => `pagefind/${f}`)
-        : listFiles(siteDir).filter((f) => !f.startsWith('pagefind/'));
+      const files =
+        part === 'index'
+          ? listFiles(`${siteDir}/pagefind`).map((f) => `pagefind/${f}`)
+          : listFiles(siteDir).filter((f) => !f.startsWith('pagefind/'));
       workers.forEach(({ worker }, index) => worker.postMessage({ index, of, files } satisfies Share));
       return (await Promise.all(workers.map((w) => w.result()))).flat();
     },
-    stop: async () => { await Promise.all(workers.map(({ worker }) => worker.terminate())); },
+    stop: async () => {
+      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    },
   };
 }
 
@@ -83,7 +103,11 @@ export function scanWorkers(siteDir: string, part: 'pages' | 'index', rules: Sca
  * FollowingScan); `scan()`, once Astro has exited, scans what is left and returns the leaks.
  */
 export function followPages(siteDir: string, rules: ScanRules): Scan {
-  const { worker, result } = startWorker<{ leaks: Leak[]; files: number; read: number }>({ siteDir, rules, follow: true });
+  const { worker, result } = startWorker<{ leaks: Leak[]; files: number; read: number }>({
+    siteDir,
+    rules,
+    follow: true,
+  });
   return {
     async scan() {
       worker.postMessage('finish');
@@ -91,7 +115,9 @@ export function followPages(siteDir: string, rules: ScanRules): Scan {
       console.log(`[build] ${files - read} of ${files} pages and downloads scanned while Astro built, ${read} after`);
       return leaks;
     },
-    stop: async () => { await worker.terminate(); },
+    stop: async () => {
+      await worker.terminate();
+    },
   };
 }
 
@@ -104,7 +130,10 @@ export function indexScan(siteDir: string, rules: ScanRules, publicText: string)
   const published = publicWords(publicText);
   return {
     async scan() {
-      const [files, searched] = await Promise.all([workers.scan(), searchIndexForRedactions(siteDir, rules, published)]);
+      const [files, searched] = await Promise.all([
+        workers.scan(),
+        searchIndexForRedactions(siteDir, rules, published),
+      ]);
       return [...files, ...searched];
     },
     stop: workers.stop,

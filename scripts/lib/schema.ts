@@ -8,20 +8,42 @@ import { z } from 'zod';
 import { TextSchema } from '../../src/contract/index.ts';
 
 export {
-  AuthorSchema, BriefSchema, BriefThemeSchema, CodebookSchema, CodeSchema, ExcerptRecordSchema, ProvenanceSchema, QuoteSchema,
-  QuotesSchema, RecommendationSchema, StudySchema, SubthemeSchema, ThemeSchema,
+  AuthorSchema,
+  BriefSchema,
+  BriefThemeSchema,
+  CodebookSchema,
+  CodeSchema,
+  ExcerptRecordSchema,
+  ProvenanceSchema,
+  QuoteSchema,
+  QuotesSchema,
+  RecommendationSchema,
+  StudySchema,
+  SubthemeSchema,
+  ThemeSchema,
 } from '../../src/contract/index.ts';
 export type {
-  Brief, BriefTheme, Code, Codebook, ExcerptRecord, Provenance, Quotes, Study, Subtheme, Theme,
+  Brief,
+  BriefTheme,
+  Code,
+  Codebook,
+  ExcerptRecord,
+  Provenance,
+  Quotes,
+  Study,
+  Subtheme,
+  Theme,
 } from '../../src/contract/index.ts';
 
 /** One row of participants.csv. Further columns are kept as extra attributes. */
-export const ParticipantSchema = z.object({
-  /** Pseudonymous id, e.g. P01. Never a name or a hospital number. */
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a pseudonym like P01'),
-  /** Years of professional experience; `experience_band` is derived from it. */
-  years_experience: z.coerce.number().int().min(0).max(70).optional(),
-}).catchall(z.string());
+export const ParticipantSchema = z
+  .object({
+    /** Pseudonymous id, e.g. P01. Never a name or a hospital number. */
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a pseudonym like P01'),
+    /** Years of professional experience; `experience_band` is derived from it. */
+    years_experience: z.coerce.number().int().min(0).max(70).optional(),
+  })
+  .catchall(z.string());
 
 /** One row of excerpts.csv: a coded passage of an interview. */
 export const ExcerptRowSchema = z.strictObject({
@@ -32,13 +54,24 @@ export const ExcerptRowSchema = z.strictObject({
   /** Order within the interview; optional. */
   position: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0)]).optional(),
   /** Code ids separated by `;`. */
-  codes: z.string().transform((s) => s.split(';').map((c) => c.trim()).filter(Boolean)),
+  codes: z.string().transform((s) =>
+    s
+      .split(';')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  ),
   /** The excerpt in the site's language. */
   text: TextSchema,
   /** Language of the original, as a BCP 47 code (`ur`); empty when the text is the original. */
-  original_lang: z.string().optional().transform((s) => s || undefined),
+  original_lang: z
+    .string()
+    .optional()
+    .transform((s) => s || undefined),
   /** The excerpt in the language it was spoken. */
-  original_text: z.string().optional().transform((s) => s?.trim() || undefined),
+  original_text: z
+    .string()
+    .optional()
+    .transform((s) => s?.trim() || undefined),
 });
 
 /** One redaction: an exact term (case-insensitive) or a regular expression, and its replacement. */

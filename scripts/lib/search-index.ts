@@ -18,7 +18,10 @@ export function readSearchRecords(generatedDir: string): SearchRecord[] {
 }
 
 /** An index being built: `write(dir)` writes it into dir/pagefind; `abandon()` ends Pagefind's process. */
-export interface SearchIndex { write(outDir: string): Promise<number>; abandon(): Promise<void> }
+export interface SearchIndex {
+  write(outDir: string): Promise<number>;
+  abandon(): Promise<void>;
+}
 
 /** Starts indexing the search records; they are added in the background until `write()`. */
 export async function startSearchIndex(records: SearchRecord[], { lowPriority = false } = {}): Promise<SearchIndex> {
@@ -29,7 +32,12 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
   const created = await pagefind.createIndex({});
   // Only root may raise it again; otherwise this thread and the scan workers it starts later stay
   // at the lower priority, which costs nothing once Astro has finished.
-  if (lowPriority) try { setPriority(priority); } catch { /* see above */ }
+  if (lowPriority)
+    try {
+      setPriority(priority);
+    } catch {
+      /* see above */
+    }
   const { index, errors } = created;
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const count = records.length;
@@ -44,7 +52,10 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
     }
   };
   // Kept as a value until write() reports it: nothing waits on the records while Astro builds.
-  const added: Promise<Error | undefined> = add(records).then(() => undefined, (e: Error) => e);
+  const added: Promise<Error | undefined> = add(records).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   return {
     async write(outDir) {
       try {
@@ -58,6 +69,8 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
       }
     },
     // The build has failed elsewhere: what the records came to no longer matters.
-    abandon: async () => { await pagefind.close(); },
+    abandon: async () => {
+      await pagefind.close();
+    },
   };
 }

@@ -6,10 +6,18 @@
 import type { ExcerptRecord } from './schema.ts';
 
 /** A Pagefind custom record (see Pagefind's `addCustomRecord`). */
-export interface SearchRecord { url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]> }
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
 
 /** The search filters of an excerpt: names are the explorer's URL parameters, values ids or attribute values. */
-export function searchFilters(e: Pick<ExcerptRecord, 'themes' | 'codes' | 'attributes' | 'originalLang'>): Record<string, string[]> {
+export function searchFilters(
+  e: Pick<ExcerptRecord, 'themes' | 'codes' | 'attributes' | 'originalLang'>,
+): Record<string, string[]> {
   const filters: Record<string, string[]> = { theme: e.themes, code: e.codes };
   for (const [name, value] of Object.entries(e.attributes)) filters[name] = [value];
   filters.lang = [e.originalLang ?? 'en'];

@@ -32,13 +32,20 @@ const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 
 /** A module and every module it imports (statically; with `lazy`, also by import()), each once. */
-function moduleGraph(siteDir: string, base: string, entry: string, lazy = false, seen = new Set<string>()): Set<string> {
+function moduleGraph(
+  siteDir: string,
+  base: string,
+  entry: string,
+  lazy = false,
+  seen = new Set<string>(),
+): Set<string> {
   const file = siteFile(siteDir, base, entry);
   if (!file || seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   for (const re of lazy ? [STATIC_IMPORT, DYNAMIC_IMPORT] : [STATIC_IMPORT]) {
-    for (const m of code.matchAll(re)) moduleGraph(siteDir, base, new URL(m[1], `http://x${entry}`).pathname, lazy, seen);
+    for (const m of code.matchAll(re))
+      moduleGraph(siteDir, base, new URL(m[1], `http://x${entry}`).pathname, lazy, seen);
   }
   return seen;
 }
@@ -47,7 +54,10 @@ function moduleGraph(siteDir: string, base: string, entry: string, lazy = false,
 export function weighPage(siteDir: string, page: string, base = '/'): PageWeight {
   const html = readFileSync(join(siteDir, page), 'utf8');
   const doc = parse(html);
-  const css = doc.querySelectorAll('link[rel="stylesheet"]').map((l) => siteFile(siteDir, base, l.getAttribute('href')!)).filter(Boolean) as string[];
+  const css = doc
+    .querySelectorAll('link[rel="stylesheet"]')
+    .map((l) => siteFile(siteDir, base, l.getAttribute('href')!))
+    .filter(Boolean) as string[];
   const modules = new Set<string>();
   const lazyModules = new Set<string>();
   let inline = '';
@@ -63,10 +73,18 @@ export function weighPage(siteDir: string, page: string, base = '/'): PageWeight
     } else {
       inline += s.text;
       for (const m of s.text.matchAll(STATIC_IMPORT)) for (const f of moduleGraph(siteDir, base, m[1])) modules.add(f);
-      for (const re of [STATIC_IMPORT, DYNAMIC_IMPORT]) for (const m of s.text.matchAll(re)) for (const f of moduleGraph(siteDir, base, m[1], true)) lazyModules.add(f);
+      for (const re of [STATIC_IMPORT, DYNAMIC_IMPORT])
+        for (const m of s.text.matchAll(re)) for (const f of moduleGraph(siteDir, base, m[1], true)) lazyModules.add(f);
       if (type !== 'module') blockingScripts.push('(inline classic script)');
     }
   }
-  const weigh = (files: Set<string>) => [...files].reduce((n, f) => n + gz(readFileSync(f)), 0) + (inline ? gz(inline) : 0);
-  return { page, htmlCss: gz(html) + css.reduce((n, f) => n + gz(readFileSync(f)), 0), js: weigh(modules), jsWithLazy: weigh(lazyModules), blockingScripts };
+  const weigh = (files: Set<string>) =>
+    [...files].reduce((n, f) => n + gz(readFileSync(f)), 0) + (inline ? gz(inline) : 0);
+  return {
+    page,
+    htmlCss: gz(html) + css.reduce((n, f) => n + gz(readFileSync(f)), 0),
+    js: weigh(modules),
+    jsWithLazy: weigh(lazyModules),
+    blockingScripts,
+  };
 }

@@ -30,7 +30,10 @@ export interface StudyFiles {
 }
 
 /** A folder as a user would type it: relative inside the project, absolute outside. */
-const displayPath = (dir: string) => { const rel = relative(process.cwd(), dir); return rel.startsWith('..') ? dir : rel || '.'; };
+const displayPath = (dir: string) => {
+  const rel = relative(process.cwd(), dir);
+  return rel.startsWith('..') ? dir : rel || '.';
+};
 
 /**
  * Reads every file of the study folder that the pipeline knows: strictly as UTF-8 (a file that is
@@ -42,7 +45,10 @@ export function readStudyFolder(dir: string): StudyFiles {
   const read = (path: string) => {
     if (!existsSync(path)) return undefined;
     const decoded = decodeStudyText(readFileSync(path), `${shown}/${relative(dir, path).split('\\').join('/')}`);
-    if ('problem' in decoded) { unreadable.push(decoded.problem); return undefined; }
+    if ('problem' in decoded) {
+      unreadable.push(decoded.problem);
+      return undefined;
+    }
     return decoded.text;
   };
   const themesDir = join(dir, 'themes');

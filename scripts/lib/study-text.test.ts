@@ -20,7 +20,8 @@ function randomIds(n: number, next = random(13)): string[] {
   const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const ids = new Set<string>();
   while (ids.size < n) {
-    const word = () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
+    const word = () =>
+      Array.from({ length: 3 + Math.floor(next() * 8) }, () => chars[Math.floor(next() * chars.length)]).join('');
     ids.add(next() < 0.3 ? `${word()}-${word()}` : word());
   }
   return [...ids];
@@ -30,12 +31,21 @@ function codebookOf(ids: string[], definition = (i: number) => `Applies to passa
   const themes = [];
   for (let t = 0; t < ids.length; t += 100) {
     const codes = ids.slice(t, t + 100).map((id, i) => ({ id, label: `Code ${t + i}`, definition: definition(t + i) }));
-    themes.push({ id: `theme-${t}`, label: `Theme ${t}`, colour: '#0072B2', definition: 'd', summary: 's', plainSummary: 'p', subthemes: [{ id: `sub-${t}`, label: 'S', definition: 'd', codes }] });
+    themes.push({
+      id: `theme-${t}`,
+      label: `Theme ${t}`,
+      colour: '#0072B2',
+      definition: 'd',
+      summary: 's',
+      plainSummary: 'p',
+      subthemes: [{ id: `sub-${t}`, label: 'S', definition: 'd', codes }],
+    });
   }
   return { themes };
 }
 
-const allIds = (c: Codebook) => c.themes.flatMap((t) => [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((x) => x.id)])]);
+const allIds = (c: Codebook) =>
+  c.themes.flatMap((t) => [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((x) => x.id)])]);
 
 describe('the privacy scan and identifiers the build generates', () => {
   const ids = randomIds(10_000);
@@ -44,7 +54,11 @@ describe('the privacy scan and identifiers the build generates', () => {
   // The codebook as the downloads carry it: the .qdc, and the ids in a CSV.
   const texts = [
     { file: 'data/codebook.qdc', text: qdc, data: true },
-    { file: 'data/codebook.csv', text: `code_id,code_label\n${ids.map((id, i) => `${id},Code ${i}`).join('\n')}\n`, data: true },
+    {
+      file: 'data/codebook.csv',
+      text: `code_id,code_label\n${ids.map((id, i) => `${id},Code ${i}`).join('\n')}\n`,
+      data: true,
+    },
   ];
 
   it('finds digit runs that read as phone or CNIC numbers inside the GUIDs and ids (what the test guards against)', () => {
@@ -57,8 +71,15 @@ describe('the privacy scan and identifiers the build generates', () => {
   });
 
   it('still catches a phone number, CNIC and e-mail address written in a definition that lands in the .qdc', () => {
-    const planted = codebookOf(ids.slice(0, 300), (i) => (i === 7 ? 'Ring 0300 1234567 first.' : i === 150 ? 'ID 35202-1234567-1, or x.y@example.org' : 'Plain.'));
-    const leaks = findLeaks([{ file: 'data/codebook.qdc', text: exportQdc(planted), data: true }], [], [], allIds(planted));
+    const planted = codebookOf(ids.slice(0, 300), (i) =>
+      i === 7 ? 'Ring 0300 1234567 first.' : i === 150 ? 'ID 35202-1234567-1, or x.y@example.org' : 'Plain.',
+    );
+    const leaks = findLeaks(
+      [{ file: 'data/codebook.qdc', text: exportQdc(planted), data: true }],
+      [],
+      [],
+      allIds(planted),
+    );
     expect(leaks.map((l) => `${l.rule}: ${l.found}`)).toEqual([
       'detector: e-mail address: x.y@example.org',
       'detector: CNIC number: 35202-1234567-1',
@@ -67,12 +88,19 @@ describe('the privacy scan and identifiers the build generates', () => {
   });
 
   it('catches a number written next to an id, and a number that only looks like part of an unknown token', () => {
-    const leaks = findLeaks([{ file: 'a.html', text: 'E0042 03001234567 and P03001234567', data: true }], [], [], ['E0042']);
+    const leaks = findLeaks(
+      [{ file: 'a.html', text: 'E0042 03001234567 and P03001234567', data: true }],
+      [],
+      [],
+      ['E0042'],
+    );
     expect(leaks.map((l) => l.found)).toEqual(['03001234567', '03001234567']);
   });
 
   it('lets through a number inside an excerpt id the build publishes', () => {
-    expect(findLeaks([{ file: 'a.html', text: 'Excerpt E03001234567 by P01', data: true }], [], [], ['E03001234567'])).toEqual([]);
+    expect(
+      findLeaks([{ file: 'a.html', text: 'Excerpt E03001234567 by P01', data: true }], [], [], ['E03001234567']),
+    ).toEqual([]);
   });
 });
 
@@ -88,8 +116,16 @@ describe('enclosingToken', () => {
 
 describe('holdsStudyText', () => {
   it('leaves out Pagefind files other than fragments, scripts and styles', () => {
-    expect(['pagefind/pagefind-entry.json', 'pagefind/index/en_1.pf_index', '_astro/a.js', 'x.css', 'a.svg'].filter(holdsStudyText)).toEqual([]);
-    expect(['pagefind/fragment/en_1.pf_fragment', 'data/codebook.qdc', 'data/excerpts.csv', 'index.html'].filter(holdsStudyText)).toHaveLength(4);
+    expect(
+      ['pagefind/pagefind-entry.json', 'pagefind/index/en_1.pf_index', '_astro/a.js', 'x.css', 'a.svg'].filter(
+        holdsStudyText,
+      ),
+    ).toEqual([]);
+    expect(
+      ['pagefind/fragment/en_1.pf_fragment', 'data/codebook.qdc', 'data/excerpts.csv', 'index.html'].filter(
+        holdsStudyText,
+      ),
+    ).toHaveLength(4);
   });
 });
 
@@ -104,13 +140,15 @@ describe('pageMetadataText', () => {
   it('gives the body’s alt text and tel: links, but not scripts, file names or the head (headText reads that)', () => {
     const text = pageMetadataText(page);
     for (const n of ['0300 4444444', '03006666666']) expect(text).toContain(n);
-    for (const n of ['03001234567', '0300 1111111', '0300 2222222', '0300 3333333', '0300555555']) expect(text).not.toContain(n);
+    for (const n of ['03001234567', '0300 1111111', '0300 2222222', '0300 3333333', '0300555555'])
+      expect(text).not.toContain(n);
   });
 });
 
 describe('separate texts of a page stay separate for the detectors', () => {
   it('does not read a description ending in "the dr" and the next label "Main" as a name', () => {
-    const page = '<html><head><meta name="description" content="For the two weeks the dr"></head><body><nav aria-label="Main"></nav><form role="search" aria-label="Search excerpts"></form></body></html>';
+    const page =
+      '<html><head><meta name="description" content="For the two weeks the dr"></head><body><nav aria-label="Main"></nav><form role="search" aria-label="Search excerpts"></form></body></html>';
     expect(findLeaks([{ file: 'e.html', text: pageMetadataText(page), data: true }], [], [], [])).toEqual([]);
     // The same words in one text are still a name.
     expect(findLeaks([{ file: 'e.html', text: 'the dr\nMain', data: true }], [], [], []).length).toBe(1);

@@ -47,7 +47,8 @@ export function holdsStudyText(file: string): boolean {
 }
 
 /** Attributes whose values are text for readers (not addresses, styles or hashes). */
-const READ_ATTRIBUTES = /\s(?:alt|title|aria-label|aria-description|placeholder|data-label|data-labels|data-copy)="([^"]*)"/gi;
+const READ_ATTRIBUTES =
+  /\s(?:alt|title|aria-label|aria-description|placeholder|data-label|data-labels|data-copy)="([^"]*)"/gi;
 
 /** Between separate texts of a page (one attribute, one meta tag): a line break and a record separator sign. */
 export const PART_SEPARATOR = '\n\u241e\n';
@@ -59,7 +60,9 @@ export const PART_SEPARATOR = '\n\u241e\n';
  * digits and letters.
  */
 export function pageMetadataText(html: string): string {
-  const body = html.slice(Math.max(0, html.indexOf('<body'))).replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
+  const body = html
+    .slice(Math.max(0, html.indexOf('<body')))
+    .replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ' ');
   const parts: string[] = [];
   for (const m of body.matchAll(READ_ATTRIBUTES)) parts.push(m[1]);
   for (const m of body.matchAll(/\shref="((?:mailto|tel):[^"]*)"/gi)) parts.push(m[1]);
@@ -69,7 +72,10 @@ export function pageMetadataText(html: string): string {
 }
 
 /** The ids the build generates, from the generated site data: themes, subthemes, codes, excerpts. */
-export function generatedIds(site: { themes: { id: string; subthemes: { id: string; codes: { id: string }[] }[] }[] }, excerpts: { id: string }[]): string[] {
+export function generatedIds(
+  site: { themes: { id: string; subthemes: { id: string; codes: { id: string }[] }[] }[] },
+  excerpts: { id: string }[],
+): string[] {
   return [
     ...site.themes.flatMap((t) => [t.id, ...t.subthemes.flatMap((s) => [s.id, ...s.codes.map((c) => c.id)])]),
     ...excerpts.map((e) => e.id),

@@ -33,18 +33,23 @@ describe('the synthetic benchmark study', () => {
 });
 
 describe('synthetic study shapes', () => {
-  const rows = (files: ReturnType<typeof syntheticStudy>) => parseCsv(files.excerpts!, 'excerpts.csv', []).rows.map((r) => r.cells);
+  const rows = (files: ReturnType<typeof syntheticStudy>) =>
+    parseCsv(files.excerpts!, 'excerpts.csv', []).rows.map((r) => r.cells);
   const words = (t: string) => t.split(' ').length;
 
   it('spreads any number of codes over the codebook and takes the participants asked for', () => {
-    const site = JSON.parse(buildContent(syntheticStudy({ excerpts: 3000, codes: 256, participants: 600 })).generated['site.json']);
+    const site = JSON.parse(
+      buildContent(syntheticStudy({ excerpts: 3000, codes: 256, participants: 600 })).generated['site.json'],
+    );
     expect(site.totals.codes).toBe(256);
     expect(site.totals.themes).toBe(6);
     expect(syntheticStudy({ excerpts: 10, participants: 600 }).participants!.split('\n').length - 1).toBe(600);
   });
 
   it('gives long-tailed lengths: median about 90 words, some far longer, none over the cap', () => {
-    const lengths = rows(syntheticStudy({ excerpts: 4000, lengths: 'long-tail', maxWords: 900 })).map((r) => words(r.text)).sort((a, b) => a - b);
+    const lengths = rows(syntheticStudy({ excerpts: 4000, lengths: 'long-tail', maxWords: 900 }))
+      .map((r) => words(r.text))
+      .sort((a, b) => a - b);
     const median = lengths[lengths.length >> 1];
     expect(median).toBeGreaterThan(75);
     expect(median).toBeLessThan(110);
@@ -54,14 +59,18 @@ describe('synthetic study shapes', () => {
 
   it('gives the share of Urdu originals asked for', () => {
     const r = rows(syntheticStudy({ excerpts: 4000, urdu: 0.15 }));
-    const share = r.filter((x) => x.original_lang === 'ur' && /[\u0600-\u06FF]/.test(x.original_text)).length / r.length;
+    const share =
+      r.filter((x) => x.original_lang === 'ur' && /[\u0600-\u06FF]/.test(x.original_text)).length / r.length;
     expect(share).toBeGreaterThan(0.13);
     expect(share).toBeLessThan(0.17);
   });
 
   it('reaches a volume of text within 10%', () => {
     const files = syntheticStudy({ excerpts: 2200, textMb: 5 });
-    const bytes = rows(files).reduce((n, x) => n + Buffer.byteLength(x.text) + Buffer.byteLength(x.original_text ?? ''), 0);
+    const bytes = rows(files).reduce(
+      (n, x) => n + Buffer.byteLength(x.text) + Buffer.byteLength(x.original_text ?? ''),
+      0,
+    );
     expect(bytes / 1e6).toBeGreaterThan(4.5);
     expect(bytes / 1e6).toBeLessThan(5.5);
   });

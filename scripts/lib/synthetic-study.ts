@@ -19,9 +19,11 @@ export function random(seed: number): () => number {
   };
 }
 
-const WORDS = ('the tool we patients time ward notes doctor system trust report hospital family clinic results '
-  + 'training software accuracy check data staff night alerts decision manager policy load-shedding screen '
-  + 'queue form history scan error consent privacy learning colleague morning pressure shift confidence').split(' ');
+const WORDS = (
+  'the tool we patients time ward notes doctor system trust report hospital family clinic results ' +
+  'training software accuracy check data staff night alerts decision manager policy load-shedding screen ' +
+  'queue form history scan error consent privacy learning colleague morning pressure shift confidence'
+).split(' ');
 
 /** Fictional people and places of the synthetic redaction list (none is a word of WORDS). */
 const GIVEN = ['Asif', 'Hina', 'Bilal', 'Sadia', 'Imran', 'Rabia', 'Kamran', 'Nadia', 'Tariq', 'Saima'];
@@ -65,19 +67,23 @@ export function syntheticStudy(options: SyntheticOptions): StudyFiles {
   // A log-normal's mean is its median times exp(sigma^2 / 2); Urdu originals add about 0.9 of their excerpt.
   const medianWords = options.textMb
     ? (options.textMb * 1e6) / (excerpts * BYTES_PER_WORD * (1 + 0.9 * urdu)) / Math.exp(sigma ** 2 / 2)
-    : options.medianWords ?? 90;
+    : (options.medianWords ?? 90);
   const rand = random(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const wordCount = () => (lengths === 'short'
-    ? Math.round(20 + 180 * rand() ** 2.2)
-    : Math.max(8, Math.min(maxWords, Math.round(medianWords * Math.exp(sigma * normal())))));
+  const wordCount = () =>
+    lengths === 'short'
+      ? Math.round(20 + 180 * rand() ** 2.2)
+      : Math.max(8, Math.min(maxWords, Math.round(medianWords * Math.exp(sigma * normal()))));
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   // Zipf-like: earlier codes and participants are chosen more often.
   const skewed = <T>(list: T[]) => list[Math.min(list.length - 1, Math.floor(list.length * rand() ** 1.8))];
   const participantCount = options.participants ?? Math.max(24, Math.min(400, Math.round(Math.sqrt(excerpts) * 3)));
   const groups = ['Mental health', 'Medicine', 'Surgery', 'Diagnostics'];
   const participants = Array.from({ length: participantCount }, (_, i) => ({
-    id: `P${String(i + 1).padStart(3, '0')}`, group: groups[i % groups.length], sector: i % 8 < 4 ? 'Public' : 'Private', years: 2 + Math.floor(rand() * 30),
+    id: `P${String(i + 1).padStart(3, '0')}`,
+    group: groups[i % groups.length],
+    sector: i % 8 < 4 ? 'Public' : 'Private',
+    years: 2 + Math.floor(rand() * 30),
   }));
   // Codes dealt to subthemes in turn, so any total spreads evenly (256 codes: 18 subthemes of 14 or 15).
   const slots = themes * subthemes;
@@ -86,7 +92,10 @@ export function syntheticStudy(options: SyntheticOptions): StudyFiles {
     subthemes: Array.from({ length: subthemes }, (_, s) => {
       const slot = t * subthemes + s;
       const count = Math.floor(totalCodes / slots) + (slot < totalCodes % slots ? 1 : 0);
-      return { id: `sub-${t + 1}-${s + 1}`, codes: Array.from({ length: Math.max(1, count) }, (_, c) => `code-${t + 1}-${s + 1}-${c + 1}`) };
+      return {
+        id: `sub-${t + 1}-${s + 1}`,
+        codes: Array.from({ length: Math.max(1, count) }, (_, c) => `code-${t + 1}-${s + 1}-${c + 1}`),
+      };
     }),
   }));
   const codes = codebook.flatMap((t) => t.subthemes.flatMap((s) => s.codes));
@@ -103,29 +112,74 @@ export function syntheticStudy(options: SyntheticOptions): StudyFiles {
     while (rand() < 0.45 && own.size < 3) own.add(pick(codes));
     const length = wordCount();
     const words = Array.from({ length }, () => pick(WORDS));
-    if (rand() < 1 / 30) words.splice(Math.floor(rand() * words.length), 0, rand() < 0.75 ? `Dr ${pick(GIVEN)} ${pick(FAMILY)}` : pick(PLACES));
+    if (rand() < 1 / 30)
+      words.splice(
+        Math.floor(rand() * words.length),
+        0,
+        rand() < 0.75 ? `Dr ${pick(GIVEN)} ${pick(FAMILY)}` : pick(PLACES),
+      );
     const text = words.join(' ');
     const original = rand() < urdu ? `${Array.from({ length }, () => pick(URDU)).join(' ')}۔` : undefined;
-    for (const c of own) { const theme = `theme-${c.split('-')[1]}`; if (!firstByTheme.has(theme)) firstByTheme.set(theme, id); }
+    for (const c of own) {
+      const theme = `theme-${c.split('-')[1]}`;
+      if (!firstByTheme.has(theme)) firstByTheme.set(theme, id);
+    }
     rows.push(`${id},${p},${position.get(p)},${[...own].join(';')},"${text}.",${original ? `ur,"${original}"` : ','}`);
   }
-  const yamlCodebook = ['themes:', ...codebook.flatMap((t, ti) => [
-    `  - id: ${t.id}`, `    label: Theme ${ti + 1}`, `    colour: "${colours[ti % colours.length]}"`, '    definition: A synthetic theme.',
-    '    summary: A synthetic summary.', '    plainSummary: A synthetic plain summary.', '    subthemes:',
-    ...t.subthemes.flatMap((s, si) => [`      - id: ${s.id}`, `        label: Subtheme ${ti + 1}.${si + 1}`, '        definition: A synthetic subtheme.', '        codes:',
-      ...s.codes.flatMap((c) => [`          - id: ${c}`, `            label: Code ${c.slice(5)}`, '            definition: A synthetic code.'])]),
-  ])].join('\n');
-  const narratives = Object.fromEntries(codebook.map((t) => [t.id, `Synthetic narrative for ${t.id}.\n\n<Quote id="${firstByTheme.get(t.id) ?? 'E000001'}" />\n`]));
+  const yamlCodebook = [
+    'themes:',
+    ...codebook.flatMap((t, ti) => [
+      `  - id: ${t.id}`,
+      `    label: Theme ${ti + 1}`,
+      `    colour: "${colours[ti % colours.length]}"`,
+      '    definition: A synthetic theme.',
+      '    summary: A synthetic summary.',
+      '    plainSummary: A synthetic plain summary.',
+      '    subthemes:',
+      ...t.subthemes.flatMap((s, si) => [
+        `      - id: ${s.id}`,
+        `        label: Subtheme ${ti + 1}.${si + 1}`,
+        '        definition: A synthetic subtheme.',
+        '        codes:',
+        ...s.codes.flatMap((c) => [
+          `          - id: ${c}`,
+          `            label: Code ${c.slice(5)}`,
+          '            definition: A synthetic code.',
+        ]),
+      ]),
+    ]),
+  ].join('\n');
+  const narratives = Object.fromEntries(
+    codebook.map((t) => [
+      t.id,
+      `Synthetic narrative for ${t.id}.\n\n<Quote id="${firstByTheme.get(t.id) ?? 'E000001'}" />\n`,
+    ]),
+  );
   return {
     dir: `synthetic-${excerpts}`,
     study: [
-      'title: Synthetic benchmark study', 'authors: [{ family: Bench }]', 'journal: Benchmarks', 'year: 2026', 'doi: 10.0000/bench.1',
-      'abstract: { objective: o, method: m, results: r, conclusion: c }', 'question: q', 'design: d', 'setting: s', 'sampling: s',
-      `sampleSize: ${participantCount}`, 'analysis: a', 'ethics: Not applicable', 'licence: { name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/" }',
-      'provenance: { kind: illustrative, notice: "Synthetic benchmark data." }', 'privacy: { k: 3, shownAttributes: [specialty_group, sector], experienceBands: [10] }',
+      'title: Synthetic benchmark study',
+      'authors: [{ family: Bench }]',
+      'journal: Benchmarks',
+      'year: 2026',
+      'doi: 10.0000/bench.1',
+      'abstract: { objective: o, method: m, results: r, conclusion: c }',
+      'question: q',
+      'design: d',
+      'setting: s',
+      'sampling: s',
+      `sampleSize: ${participantCount}`,
+      'analysis: a',
+      'ethics: Not applicable',
+      'licence: { name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/" }',
+      'provenance: { kind: illustrative, notice: "Synthetic benchmark data." }',
+      'privacy: { k: 3, shownAttributes: [specialty_group, sector], experienceBands: [10] }',
     ].join('\n'),
     codebook: yamlCodebook,
-    participants: ['id,specialty_group,sector,years_experience', ...participants.map((p) => `${p.id},${p.group},${p.sector},${p.years}`)].join('\n'),
+    participants: [
+      'id,specialty_group,sector,years_experience',
+      ...participants.map((p) => `${p.id},${p.group},${p.sector},${p.years}`),
+    ].join('\n'),
     excerpts: rows.join('\n'),
     quotes: codebook.map((t) => `${t.id}:\n  - excerpt: ${firstByTheme.get(t.id) ?? 'E000001'}`).join('\n'),
     redactions: [

@@ -35,25 +35,42 @@ describe('strict UTF-8', () => {
   });
 
   it('finds it past the first 64 KiB, in the middle of a character split across chunks', () => {
-    const bytes = Buffer.concat([Buffer.alloc(65535, 0x61), Buffer.from('ë', 'utf8'), Buffer.from([0x61, 0xe2, 0x28, 0xa1])]);
+    const bytes = Buffer.concat([
+      Buffer.alloc(65535, 0x61),
+      Buffer.from('ë', 'utf8'),
+      Buffer.from([0x61, 0xe2, 0x28, 0xa1]),
+    ]);
     expect(firstInvalidByte(bytes)).toBe(65535 + 2 + 1);
   });
 
   it('agrees with the platform on arbitrary bytes: -1 exactly when the bytes decode', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
-      let valid = true;
-      try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { valid = false; }
-      const at = firstInvalidByte(bytes);
-      expect(at === -1).toBe(valid);
-      // Everything before the reported byte is UTF-8.
-      if (at > 0) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at))).not.toThrow();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          valid = false;
+        }
+        const at = firstInvalidByte(bytes);
+        expect(at === -1).toBe(valid);
+        // Everything before the reported byte is UTF-8.
+        if (at > 0) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, at))).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('names file, line and byte offset, and says to re-save as UTF-8', () => {
     const decoded = decodeStudyText(latin1('# names\n- term: Zoë Baloch\n'), 'study/redactions.yaml');
-    expect(decoded).toEqual({ problem: { file: 'study/redactions.yaml', line: 2,
-      message: 'not valid UTF-8: found byte 0xEB at byte offset 18, expected UTF-8 text (the file was probably saved as Latin-1 or Windows-1252; open it and save it again as UTF-8)' } });
+    expect(decoded).toEqual({
+      problem: {
+        file: 'study/redactions.yaml',
+        line: 2,
+        message:
+          'not valid UTF-8: found byte 0xEB at byte offset 18, expected UTF-8 text (the file was probably saved as Latin-1 or Windows-1252; open it and save it again as UTF-8)',
+      },
+    });
   });
 
   it('refuses a Latin-1 redactions.yaml instead of redacting a corrupted term (and publishing the name)', () => {
@@ -61,10 +78,19 @@ describe('strict UTF-8', () => {
     writeFileSync(join(dir, 'redactions.yaml'), latin1('- term: Zoë Baloch\n  replacement: "[a colleague]"\n'));
     const files = readStudyFolder(dir);
     expect(files.redactions).toBeUndefined();
-    const error = (() => { try { buildContent(files); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        buildContent(files);
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(StudyError);
-    expect((error as StudyError).problems.map((p) => `${p.file.replace(/.*\/study\//, '')}:${p.line} ${p.message.slice(0, 50)}`))
-      .toEqual(['redactions.yaml:1 not valid UTF-8: found byte 0xEB at byte offset 10']);
+    expect(
+      (error as StudyError).problems.map(
+        (p) => `${p.file.replace(/.*\/study\//, '')}:${p.line} ${p.message.slice(0, 50)}`,
+      ),
+    ).toEqual(['redactions.yaml:1 not valid UTF-8: found byte 0xEB at byte offset 10']);
   });
 
   it('reports a non-UTF-8 narrative once, not also as missing', () => {
@@ -89,42 +115,69 @@ describe('NFC on read', () => {
   });
 
   it('redacts an NFC term in NFD text and an NFD term in NFC text (Latin and Urdu)', () => {
-    for (const [term, text] of [['Anaïs Dürrani', nfd('Anaïs Dürrani said')], [nfd('Anaïs Dürrani'), 'Anaïs Dürrani said'], ['آمنہ', nfd('آمنہ نے کہا')]]) {
+    for (const [term, text] of [
+      ['Anaïs Dürrani', nfd('Anaïs Dürrani said')],
+      [nfd('Anaïs Dürrani'), 'Anaïs Dürrani said'],
+      ['آمنہ', nfd('آمنہ نے کہا')],
+    ]) {
       const out = createAnonymizer([{ term, replacement: '[a colleague]' }])(text).text;
       expect(out.startsWith('[a colleague]'), JSON.stringify(text)).toBe(true);
     }
   });
 
   it('the scan finds an NFC term in NFD site text', () => {
-    const leaks = findLeaks([{ file: 'a.html', text: `<p>${nfd('Anaïs Dürrani')}</p>`, data: false }], [{ term: 'Anaïs Dürrani', replacement: 'x' }], []);
+    const leaks = findLeaks(
+      [{ file: 'a.html', text: `<p>${nfd('Anaïs Dürrani')}</p>`, data: false }],
+      [{ term: 'Anaïs Dürrani', replacement: 'x' }],
+      [],
+    );
     expect(leaks.map((l) => l.rule)).toEqual(['redactions.yaml entry 1']);
   });
 });
 
 describe('a listed name whatever the white space between its words', () => {
   const gaps = ['\n', '\r\n', '  ', '\u00a0', '\t', ' \n  ', '\u2009', '\u200b', '\u3000'];
-  const redactions = [{ term: 'Zoë Baloch', replacement: '[a colleague]' }, { pattern: 'Dr\\.? Hina( Shah)?', replacement: '[a doctor]' }];
+  const redactions = [
+    { term: 'Zoë Baloch', replacement: '[a colleague]' },
+    { pattern: 'Dr\\.? Hina( Shah)?', replacement: '[a doctor]' },
+  ];
   const anonymize = createAnonymizer(redactions);
 
   it('is replaced by the anonymiser, term or pattern', () => {
     for (const gap of gaps) {
-      expect(anonymize(`I met Zoë${gap}Baloch and Dr.${gap}Hina${gap}Shah.`).text, JSON.stringify(gap)).toBe('I met [a colleague] and [a doctor].');
+      expect(anonymize(`I met Zoë${gap}Baloch and Dr.${gap}Hina${gap}Shah.`).text, JSON.stringify(gap)).toBe(
+        'I met [a colleague] and [a doctor].',
+      );
     }
   });
 
   it('is found by the scan in a page', () => {
     for (const gap of gaps) {
-      const leaks = findLeaks([{ file: 'p.html', text: `<p>I met Zoë${gap}Baloch and DR${gap}HINA</p>`, data: false }], redactions, []);
-      expect(leaks.map((l) => l.rule), JSON.stringify(gap)).toEqual(['redactions.yaml entry 1', 'redactions.yaml entry 2']);
+      const leaks = findLeaks(
+        [{ file: 'p.html', text: `<p>I met Zoë${gap}Baloch and DR${gap}HINA</p>`, data: false }],
+        redactions,
+        [],
+      );
+      expect(
+        leaks.map((l) => l.rule),
+        JSON.stringify(gap),
+      ).toEqual(['redactions.yaml entry 1', 'redactions.yaml entry 2']);
     }
   });
 
   it('property: any run of white space between the words is replaced and never published', () => {
-    const gap = fc.array(fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '\u2002', '\u202f', '\u200b', '\u2060'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
-    fc.assert(fc.property(gap, fc.constantFrom('', 'said ', '(', '"'), (g, before) => {
-      const out = anonymize(`${before}Zoë${g}Baloch.`).text;
-      expect(out).toBe(`${before}[a colleague].`);
-    }));
+    const gap = fc
+      .array(fc.constantFrom(' ', '\n', '\r', '\t', '\u00a0', '\u2002', '\u202f', '\u200b', '\u2060'), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(gap, fc.constantFrom('', 'said ', '(', '"'), (g, before) => {
+        const out = anonymize(`${before}Zoë${g}Baloch.`).text;
+        expect(out).toBe(`${before}[a colleague].`);
+      }),
+    );
   });
 
   it('leaves a word that only begins like the name alone', () => {

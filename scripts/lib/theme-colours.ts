@@ -16,7 +16,10 @@ export const MIN_CONTRAST = 3;
 /** WCAG relative luminance of a #rrggbb colour. */
 export function luminance(hex: string): number {
   const { r, g, b } = rgb(hex);
-  const channel = (c: number) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
@@ -38,7 +41,8 @@ function atLuminance(h: number, s: number, target: number): string {
   let [lo, hi] = [0, 1];
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;
-    if (luminance(hsl(h, s, mid).formatHex()) < target) lo = mid; else hi = mid;
+    if (luminance(hsl(h, s, mid).formatHex()) < target) lo = mid;
+    else hi = mid;
   }
   return hsl(h, s, (lo + hi) / 2).formatHex();
 }
@@ -68,7 +72,10 @@ export function generateColours(count: number, taken: string[] = []): string[] {
     let bestDistance = -1;
     for (const c of CANDIDATES) {
       const d = used.length ? Math.min(...used.map((u) => colourDistance(c, u))) : 0;
-      if (d > bestDistance) { best = c; bestDistance = d; }
+      if (d > bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
     }
     picked.push(best);
     used.push(best);
@@ -80,11 +87,20 @@ export function generateColours(count: number, taken: string[] = []): string[] {
  * Every theme with a colour: the ones the codebook sets, kept as set, and generated ones for the
  * rest; with a warning for each set colour that falls short of 3:1 on the light or dark page.
  */
-export function colourThemes<T extends { id: string; colour?: string }>(themes: T[], file = 'codebook.yaml'): { themes: (T & { colour: string })[]; warnings: string[] } {
+export function colourThemes<T extends { id: string; colour?: string }>(
+  themes: T[],
+  file = 'codebook.yaml',
+): { themes: (T & { colour: string })[]; warnings: string[] } {
   const set = themes.flatMap((t) => (t.colour ? [t.colour] : []));
   const fresh = generateColours(themes.filter((t) => !t.colour).length, set);
-  const warnings = themes.flatMap((t) => (t.colour ? contrastShortfalls(t.colour).map(({ mode, ratio }) =>
-    `${file} theme "${t.id}" colour ${t.colour}: contrast ${ratio.toFixed(2)}:1 against the ${mode} page, expected at least ${MIN_CONTRAST}:1 (kept as set; bars and stripes in that colour are hard to see)`) : []));
+  const warnings = themes.flatMap((t) =>
+    t.colour
+      ? contrastShortfalls(t.colour).map(
+          ({ mode, ratio }) =>
+            `${file} theme "${t.id}" colour ${t.colour}: contrast ${ratio.toFixed(2)}:1 against the ${mode} page, expected at least ${MIN_CONTRAST}:1 (kept as set; bars and stripes in that colour are hard to see)`,
+        )
+      : [],
+  );
   let next = 0;
   return { themes: themes.map((t) => ({ ...t, colour: t.colour ?? fresh[next++] })), warnings };
 }

@@ -28,8 +28,8 @@ describe('validation of a study folder', () => {
 
   it('reports every cross-reference problem at once, each with file, line, field, found and expected', () => {
     const files = variant((f) => ({
-      excerpts: f.excerpts!
-        .replace('E0003,P02,1,time-saved;less-paperwork', 'E0003,P02,1,time-saved;les-paperwork')
+      excerpts: f
+        .excerpts!.replace('E0003,P02,1,time-saved;less-paperwork', 'E0003,P02,1,time-saved;les-paperwork')
         .replace('E0005,P03,1', 'E0001,P03,1')
         .replace('E0008,P05,1', 'E0008,P55,1')
         .replace('"Fewer forms to fill by hand in the lab."', '"  "'),
@@ -64,7 +64,10 @@ describe('validation of a study folder', () => {
   it('reports malformed YAML and CSV with their lines, together with schema problems elsewhere', () => {
     const files = variant((f) => ({
       codebook: f.codebook!.replace('    colour: "#D55E00"', '    colour: "#D55E00\n  broken: [unclosed'),
-      participants: f.participants!.replace('P04,Radiology,Diagnostics,Private,3,Man,Attock', 'P04,Radiology,"Diagnostics,Private,3,Man,Attock'),
+      participants: f.participants!.replace(
+        'P04,Radiology,Diagnostics,Private,3,Man,Attock',
+        'P04,Radiology,"Diagnostics,Private,3,Man,Attock',
+      ),
       study: f.study!.replace('year: 2024', 'year: last year'),
     }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
@@ -78,7 +81,9 @@ describe('validation of a study folder', () => {
   });
 
   it('names a publication date that is not a date and an unknown reportedIn, with their lines', () => {
-    const files = variant((f) => ({ study: f.study!.replace('year: 2024\n', 'year: 2024\npublished: 7 October 2025\nreportedIn: the abstract\n') }));
+    const files = variant((f) => ({
+      study: f.study!.replace('year: 2024\n', 'year: 2024\npublished: 7 October 2025\nreportedIn: the abstract\n'),
+    }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "scripts/fixtures/tiny-study/study.yaml:11 published: found "7 October 2025", expected a date like 2025-10-07",
@@ -88,7 +93,9 @@ describe('validation of a study folder', () => {
   });
 
   it('refuses shown attributes that are not columns, and combinations shared by fewer than k participants', () => {
-    const unknown = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_grop]') }));
+    const unknown = variant((f) => ({
+      study: f.study!.replace('[specialty_group, experience_band]', '[specialty_grop]'),
+    }));
     expect(problemsOf(unknown)).toMatchInlineSnapshot(`
       [
         "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: unknown attribute "specialty_grop", expected a column of participants.csv (did you mean "specialty_group"?)",
@@ -98,7 +105,9 @@ describe('validation of a study folder', () => {
 
   it('fails a study whose attributes pass k one by one but not as a pair (both are linked to each pseudonym)', () => {
     // specialty_group: 3 + 3 participants, sector: 3 + 3, but the four pairs hold 2, 1, 2 and 1.
-    const linkable = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_group, sector]') }));
+    const linkable = variant((f) => ({
+      study: f.study!.replace('[specialty_group, experience_band]', '[specialty_group, sector]'),
+    }));
     expect(problemsOf(linkable)).toMatchInlineSnapshot(`
       [
         "scripts/fixtures/tiny-study/study.yaml privacy.shownAttributes: the combination Specialty group = Mental health, Sector = Public is shared by 2 participants (P01, P02), expected at least k = 3; show fewer attributes or coarser values, or set privacy.onSmallGroups: coarsen",
@@ -110,22 +119,38 @@ describe('validation of a study folder', () => {
   });
 
   it('coarsens instead where study.yaml asks for it, hiding the last attribute of small groups only', () => {
-    const coarse = variant((f) => ({ study: f.study!.replace('[specialty_group, experience_band]', '[specialty_group, sector]\n  onSmallGroups: coarsen') }));
-    const excerpts = JSON.parse(buildContent(coarse).generated['excerpts.json']) as { participant: string; descriptor: string }[];
+    const coarse = variant((f) => ({
+      study: f.study!.replace(
+        '[specialty_group, experience_band]',
+        '[specialty_group, sector]\n  onSmallGroups: coarsen',
+      ),
+    }));
+    const excerpts = JSON.parse(buildContent(coarse).generated['excerpts.json']) as {
+      participant: string;
+      descriptor: string;
+    }[];
     const descriptors = Object.fromEntries(excerpts.map((e) => [e.participant, e.descriptor]));
     expect(descriptors).toEqual({
-      P01: 'Mental health · Not shown', P02: 'Mental health · Not shown', P03: 'Mental health · Not shown',
-      P04: 'Diagnostics · Not shown', P05: 'Diagnostics · Not shown', P06: 'Diagnostics · Not shown',
+      P01: 'Mental health · Not shown',
+      P02: 'Mental health · Not shown',
+      P03: 'Mental health · Not shown',
+      P04: 'Diagnostics · Not shown',
+      P05: 'Diagnostics · Not shown',
+      P06: 'Diagnostics · Not shown',
     });
   });
 
   describe('the k rule: every combination of shown values is shared by at least k participants', () => {
     // Two participants, P01 and P02: the excerpts of the others are given to P01.
-    const two = (shown: string) => variant((f) => ({
-      study: f.study!.replace('[specialty_group, experience_band]', shown),
-      participants: f.participants!.split('\n').filter((line) => !/^P0[3-6],/.test(line)).join('\n'),
-      excerpts: f.excerpts!.replace(/^(E\d+),P0[3-6],/gm, '$1,P01,'),
-    }));
+    const two = (shown: string) =>
+      variant((f) => ({
+        study: f.study!.replace('[specialty_group, experience_band]', shown),
+        participants: f
+          .participants!.split('\n')
+          .filter((line) => !/^P0[3-6],/.test(line))
+          .join('\n'),
+        excerpts: f.excerpts!.replace(/^(E\d+),P0[3-6],/gm, '$1,P01,'),
+      }));
 
     it('refuses a study with fewer than k participants when no attribute is shown: everyone is one group', () => {
       expect(problemsOf(two('[]'))).toEqual([
@@ -140,12 +165,16 @@ describe('validation of a study folder', () => {
     });
 
     it('accepts the same study with k = 2', () => {
-      expect(problemsOf(variant(() => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual([]);
+      expect(problemsOf(variant(() => ({ ...two('[]'), study: two('[]').study!.replace('k: 3', 'k: 2') })))).toEqual(
+        [],
+      );
     });
   });
 
   it('rejects imports and unknown components in narratives', () => {
-    const files = variant((f) => ({ narratives: { ...f.narratives, doubt: 'import X from "y"\n\nText.\n\n<Chart id="a" />\n' } }));
+    const files = variant((f) => ({
+      narratives: { ...f.narratives, doubt: 'import X from "y"\n\nText.\n\n<Chart id="a" />\n' },
+    }));
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "scripts/fixtures/tiny-study/themes/doubt.mdx:1: import and export are not allowed in narratives (components are provided by the site)",
@@ -155,6 +184,8 @@ describe('validation of a study folder', () => {
   });
 
   it('says which file is missing', () => {
-    expect(problemsOf(variant(() => ({ excerpts: undefined })))).toContain('scripts/fixtures/tiny-study/excerpts.csv: file not found (expected it in the study folder)');
+    expect(problemsOf(variant(() => ({ excerpts: undefined })))).toContain(
+      'scripts/fixtures/tiny-study/excerpts.csv: file not found (expected it in the study folder)',
+    );
   });
 });

@@ -2,10 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import { type Person, type Row, breadth, moveCost, reassign } from './breadth.ts';
 
-const people = Array.from({ length: 10 }, (_, i) => ({ id: `P${String(i + 1).padStart(2, '0')}`, group: i % 2 ? 'Medicine' : 'Mental health' }));
-const themeOfCode = new Map([['a1', 'A'], ['b1', 'B'], ['c1', 'C'], ['d1', 'D'], ['e1', 'E']]);
+const people = Array.from({ length: 10 }, (_, i) => ({
+  id: `P${String(i + 1).padStart(2, '0')}`,
+  group: i % 2 ? 'Medicine' : 'Mental health',
+}));
+const themeOfCode = new Map([
+  ['a1', 'A'],
+  ['b1', 'B'],
+  ['c1', 'C'],
+  ['d1', 'D'],
+  ['e1', 'E'],
+]);
 // Every participant voices every theme, as in the bundled study.
-const rows: Row[] = people.flatMap((p, i) => ['a1', 'b1', 'c1', 'd1', 'e1'].map((code, j) => ({ id: `E${i}${j}`, participant: p.id, position: String(j + 1), codes: code, text: 't' })));
+const rows: Row[] = people.flatMap((p, i) =>
+  ['a1', 'b1', 'c1', 'd1', 'e1'].map((code, j) => ({
+    id: `E${i}${j}`,
+    participant: p.id,
+    position: String(j + 1),
+    codes: code,
+    text: 't',
+  })),
+);
 const themesOf = (r: Row) => [themeOfCode.get(r.codes)!];
 
 describe('breadth tool', () => {
@@ -35,15 +52,29 @@ describe('breadth tool', () => {
   it('never moves an excerpt out of its group, even a group of one among many', () => {
     // One lone diagnostician among 11 clinicians: a random choice of 4 voices in 12 leaves them out most of the time.
     const crowd = [...people, { id: 'P11', group: 'Medicine' }, { id: 'P12', group: 'Diagnostics' }];
-    const all: Row[] = crowd.flatMap((p, i) => ['a1', 'b1', 'c1', 'd1', 'e1'].map((code, j) =>
-      ({ id: `E${i}-${j}`, participant: p.id, position: String(j + 1), codes: code, text: 't' })));
+    const all: Row[] = crowd.flatMap((p, i) =>
+      ['a1', 'b1', 'c1', 'd1', 'e1'].map((code, j) => ({
+        id: `E${i}-${j}`,
+        participant: p.id,
+        position: String(j + 1),
+        codes: code,
+        text: 't',
+      })),
+    );
     const moved = reassign(all, crowd, themeOfCode, ['A', 'B', 'C', 'D', 'E']);
     const group = new Map(crowd.map((p) => [p.id, p.group]));
     for (const [i, r] of moved.entries()) expect(group.get(r.participant), r.id).toBe(group.get(all[i].participant));
   });
 
   it('moves an excerpt to the most similar speaker it can: same specialty, then sector, band, gender', () => {
-    const from: Person = { id: 'A', group: 'G', specialty: 'Psychiatry', sector: 'Public', band: '10 years or more', gender: 'Man' };
+    const from: Person = {
+      id: 'A',
+      group: 'G',
+      specialty: 'Psychiatry',
+      sector: 'Public',
+      band: '10 years or more',
+      gender: 'Man',
+    };
     const twin = { ...from, id: 'B' };
     const resident = { ...from, id: 'C', specialty: 'Psychiatry (resident)', band: 'Under 10 years' };
     const psychologist = { ...from, id: 'D', specialty: 'Clinical psychology' };

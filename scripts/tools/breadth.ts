@@ -19,20 +19,36 @@ import { readCsvRecords } from '../lib/parse-csv.ts';
 import { toCsv } from '../../src/formats/csv.ts';
 
 /** The fields of an excerpt row this tool reads and changes; the rest are carried through. */
-export interface Row { id: string; participant: string; position: string; codes: string; [column: string]: string }
+export interface Row {
+  id: string;
+  participant: string;
+  position: string;
+  codes: string;
+  [column: string]: string;
+}
 /**
  * A participant as this tool weighs them. `group` bounds every move; the other attributes, when
  * given, make a move cost more when they differ (an excerpt about retinal camps read as a surgeon's,
  * a senior's memories read as a resident's), so that fewer texts need mending afterwards.
  */
 export interface Person {
-  id: string; group: string; specialty?: string; sector?: string; band?: string; gender?: string;
+  id: string;
+  group: string;
+  specialty?: string;
+  sector?: string;
+  band?: string;
+  gender?: string;
 }
 
 /** Shares of participants voicing each theme, in codebook order (repeated if there are more themes). */
 export const SHARES = [0.95, 0.8, 0.65, 0.5, 0.4];
 /** What a moved excerpt costs when the new speaker differs from the old one in each attribute. */
-const MISMATCH: [keyof Person, number][] = [['specialty', 8], ['sector', 4], ['band', 4], ['gender', 2]];
+const MISMATCH: [keyof Person, number][] = [
+  ['specialty', 8],
+  ['sector', 4],
+  ['band', 4],
+  ['gender', 2],
+];
 /** How many seeds for the choice of voices are tried; the cheapest set of moves wins. */
 export const TRIES = 200;
 
@@ -43,10 +59,13 @@ const specialtyOf = (p: Person) => p.specialty?.replace(/\s*\(.*\)$/, '');
 /** What moving an excerpt from one participant to another costs: 1, plus each attribute that differs. */
 export function moveCost(from: Person, to: Person): number {
   if (from.id === to.id) return 0;
-  return 1 + MISMATCH.reduce((sum, [key, weight]) => {
-    const [a, b] = key === 'specialty' ? [specialtyOf(from), specialtyOf(to)] : [from[key], to[key]];
-    return sum + (a !== undefined && b !== undefined && a !== b ? weight : 0);
-  }, 0);
+  return (
+    1 +
+    MISMATCH.reduce((sum, [key, weight]) => {
+      const [a, b] = key === 'specialty' ? [specialtyOf(from), specialtyOf(to)] : [from[key], to[key]];
+      return sum + (a !== undefined && b !== undefined && a !== b ? weight : 0);
+    }, 0)
+  );
 }
 
 /**
@@ -56,7 +75,14 @@ export function moveCost(from: Person, to: Person): number {
  * Every participant keeps at least one excerpt; positions stay unique within a participant.
  */
 export function reassign(rows: Row[], people: Person[], themeOfCode: Map<string, string>, themes: string[]): Row[] {
-  const themesOf = (r: Row) => [...new Set(r.codes.split(';').map((c) => themeOfCode.get(c.trim())!).filter(Boolean))];
+  const themesOf = (r: Row) => [
+    ...new Set(
+      r.codes
+        .split(';')
+        .map((c) => themeOfCode.get(c.trim())!)
+        .filter(Boolean),
+    ),
+  ];
   const targets = themes.map((_, i) => Math.max(1, Math.round(people.length * SHARES[i % SHARES.length])));
   let best: { cost: number; rows: Row[] } | undefined;
   for (let seed = 0; seed < TRIES; seed++) {
@@ -90,8 +116,9 @@ function reassignWith(seed: string, rows: Row[], people: Person[], themeOfCode: 
   let cost = 0;
   for (const row of out) {
     const speaker = byId.get(row.participant);
-    const themesHere = [...new Set(row.codes.split(';').map((c) => themeOfCode.get(c.trim())))]
-      .filter((t): t is string => !!t);
+    const themesHere = [...new Set(row.codes.split(';').map((c) => themeOfCode.get(c.trim())))].filter(
+      (t): t is string => !!t,
+    );
     if (!themesHere.length || !speaker) continue;
     // Someone of the speaker's group chosen for every theme the excerpt carries, or failing that for its first theme.
     const inGroup = (ids: Iterable<string>) =>
@@ -128,7 +155,8 @@ function reassignWith(seed: string, rows: Row[], people: Person[], themeOfCode: 
 /** How many participants voice each key (theme or code), for the report. */
 export function breadth(rows: Row[], keysOf: (row: Row) => string[]): Map<string, number> {
   const voices = new Map<string, Set<string>>();
-  for (const row of rows) for (const k of keysOf(row)) (voices.get(k) ?? voices.set(k, new Set()).get(k)!).add(row.participant);
+  for (const row of rows)
+    for (const k of keysOf(row)) (voices.get(k) ?? voices.set(k, new Set()).get(k)!).add(row.participant);
   return new Map([...voices].map(([k, v]) => [k, v.size]));
 }
 
@@ -138,7 +166,10 @@ function table(text: string): Record<string, string>[] {
 }
 
 function run(argv: string[]): void {
-  const { values } = parseCommandLine({ command: 'node scripts/tools/breadth.ts', options: { write: { type: 'boolean' } } }, argv);
+  const { values } = parseCommandLine(
+    { command: 'node scripts/tools/breadth.ts', options: { write: { type: 'boolean' } } },
+    argv,
+  );
   const dir = 'content/study';
   const csv = readFileSync(`${dir}/excerpts.csv`, 'utf8');
   const columns = readCsvRecords(csv).records[0].cells;
@@ -146,14 +177,29 @@ function run(argv: string[]): void {
   const study = parse(readFileSync(`${dir}/study.yaml`, 'utf8')) as { privacy?: { experienceBands?: number[] } };
   const cuts = study.privacy?.experienceBands ?? [];
   const people: Person[] = table(readFileSync(`${dir}/participants.csv`, 'utf8')).map((p) => ({
-    id: p.id, group: p.specialty_group, specialty: p.specialty, sector: p.sector, gender: p.gender,
+    id: p.id,
+    group: p.specialty_group,
+    specialty: p.specialty,
+    sector: p.sector,
+    gender: p.gender,
     band: p.years_experience ? experienceBand(Number(p.years_experience), cuts) : undefined,
   }));
-  const codebook = parse(readFileSync(`${dir}/codebook.yaml`, 'utf8')) as { themes: { id: string; subthemes: { codes: { id: string }[] }[] }[] };
+  const codebook = parse(readFileSync(`${dir}/codebook.yaml`, 'utf8')) as {
+    themes: { id: string; subthemes: { codes: { id: string }[] }[] }[];
+  };
   const themes = codebook.themes.map((t) => t.id);
-  const themeOfCode = new Map(codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id] as const))));
+  const themeOfCode = new Map(
+    codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id] as const))),
+  );
   const after = reassign(rows, people, themeOfCode, themes);
-  const themesOf = (r: Row) => [...new Set(r.codes.split(';').map((c) => themeOfCode.get(c.trim())!).filter(Boolean))];
+  const themesOf = (r: Row) => [
+    ...new Set(
+      r.codes
+        .split(';')
+        .map((c) => themeOfCode.get(c.trim())!)
+        .filter(Boolean),
+    ),
+  ];
   const codesOf = (r: Row) => r.codes.split(';').map((c) => c.trim());
   const [t0, t1] = [breadth(rows, themesOf), breadth(after, themesOf)];
   for (const t of themes) console.log(`${t}: voiced by ${t0.get(t)} -> ${t1.get(t)} of ${people.length}`);
@@ -161,7 +207,10 @@ function run(argv: string[]): void {
   console.log(`codes: voiced by ${Math.min(...codes)} to ${Math.max(...codes)} participants`);
   const moved = after.filter((r, i) => r.participant !== rows[i].participant);
   console.log(`${moved.length} of ${rows.length} excerpts move:`);
-  for (const r of moved) console.log(`  ${r.id}: ${rows.find((x) => x.id === r.id)!.participant} -> ${r.participant} (position ${r.position})`);
+  for (const r of moved)
+    console.log(
+      `  ${r.id}: ${rows.find((x) => x.id === r.id)!.participant} -> ${r.participant} (position ${r.position})`,
+    );
   if (values.write) {
     writeFileSync(`${dir}/excerpts.csv`, toCsv(columns, after).replaceAll('\r\n', '\n'));
     console.log(`wrote ${dir}/excerpts.csv; run npm run build, then update the release manifests if a release is cut`);

@@ -6,13 +6,21 @@ const items: MatrixItem[] = [
   { id: 'audit', label: 'Local audit', group: 'trust', colour: '#0072B2' },
   { id: 'saved', label: 'Time saved', group: 'work', colour: '#E69F00' },
 ];
-const pairs = [{ a: 'audit', b: 'error', excerpts: 4 }, { a: 'error', b: 'saved', excerpts: 1 }, { a: 'saved', b: 'unknown', excerpts: 9 }];
+const pairs = [
+  { a: 'audit', b: 'error', excerpts: 4 },
+  { a: 'error', b: 'saved', excerpts: 1 },
+  { a: 'saved', b: 'unknown', excerpts: 9 },
+];
 
 describe('layoutCooccurrence', () => {
   const layout = layoutCooccurrence(items, pairs, { cell: 20, fontSize: 12 });
 
   it('draws each known pair twice, mirrored across the empty diagonal (snapshot)', () => {
-    expect(layout.cells.map((c) => `${c.a} x ${c.b} at ${c.x},${c.y} n=${c.excerpts} opacity=${c.opacity} ${c.colour ?? 'cross-theme'}`)).toMatchInlineSnapshot(`
+    expect(
+      layout.cells.map(
+        (c) => `${c.a} x ${c.b} at ${c.x},${c.y} n=${c.excerpts} opacity=${c.opacity} ${c.colour ?? 'cross-theme'}`,
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "error x audit at 117,97 n=4 opacity=1 #0072B2",
         "error x saved at 137,97 n=1 opacity=0.57 cross-theme",

@@ -6,13 +6,40 @@
 import { estimateWidth, wrapLabel } from './label-fit.ts';
 
 /** A row (and column) of the matrix. `group` is the theme it belongs to. */
-export interface MatrixItem { id: string; label: string; group: string; colour: string }
+export interface MatrixItem {
+  id: string;
+  label: string;
+  group: string;
+  colour: string;
+}
 /** Two items and the number of excerpts coded with both. */
-export interface Pair { a: string; b: string; excerpts: number }
+export interface Pair {
+  a: string;
+  b: string;
+  excerpts: number;
+}
 
-export interface CoCell { a: string; b: string; x: number; y: number; excerpts: number; opacity: number; colour: string | null }
-export interface CoItem extends MatrixItem { index: number; text: string; x: number; y: number }
-export interface CoGroup { id: string; colour: string; start: number; end: number }
+export interface CoCell {
+  a: string;
+  b: string;
+  x: number;
+  y: number;
+  excerpts: number;
+  opacity: number;
+  colour: string | null;
+}
+export interface CoItem extends MatrixItem {
+  index: number;
+  text: string;
+  x: number;
+  y: number;
+}
+export interface CoGroup {
+  id: string;
+  colour: string;
+  start: number;
+  end: number;
+}
 
 export interface CoLayout {
   width: number;
@@ -32,7 +59,11 @@ export interface CoLayout {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Lays out `pairs` between `items` (in codebook order) on a grid of `cell`-sized squares. */
-export function layoutCooccurrence(items: MatrixItem[], pairs: Pair[], options: { cell: number; fontSize: number; maxLabel?: number }): CoLayout {
+export function layoutCooccurrence(
+  items: MatrixItem[],
+  pairs: Pair[],
+  options: { cell: number; fontSize: number; maxLabel?: number },
+): CoLayout {
   const { cell, fontSize, maxLabel = 220 } = options;
   const texts = items.map((it) => wrapLabel(it.label, maxLabel, fontSize, 1)[0] ?? '');
   const labelRoom = Math.ceil(Math.max(0, ...texts.map((t) => estimateWidth(t, fontSize)))) + 10;
@@ -41,13 +72,26 @@ export function layoutCooccurrence(items: MatrixItem[], pairs: Pair[], options: 
   const index = new Map(items.map((it, i) => [it.id, i]));
   const known = pairs.filter((p) => index.has(p.a) && index.has(p.b) && p.a !== p.b && p.excerpts > 0);
   const max = Math.max(1, ...known.map((p) => p.excerpts));
-  const cells = known.flatMap((p) => {
-    const [i, j] = [index.get(p.a)!, index.get(p.b)!];
-    const same = items[i].group === items[j].group;
-    const opacity = round(0.15 + 0.85 * Math.sqrt(p.excerpts / max));
-    const colour = same ? items[i].colour : null;
-    return [[i, j], [j, i]].map(([r, c]) => ({ a: items[r].id, b: items[c].id, x: left + c * cell, y: top + r * cell, excerpts: p.excerpts, opacity, colour }));
-  }).sort((p, q) => p.y - q.y || p.x - q.x);
+  const cells = known
+    .flatMap((p) => {
+      const [i, j] = [index.get(p.a)!, index.get(p.b)!];
+      const same = items[i].group === items[j].group;
+      const opacity = round(0.15 + 0.85 * Math.sqrt(p.excerpts / max));
+      const colour = same ? items[i].colour : null;
+      return [
+        [i, j],
+        [j, i],
+      ].map(([r, c]) => ({
+        a: items[r].id,
+        b: items[c].id,
+        x: left + c * cell,
+        y: top + r * cell,
+        excerpts: p.excerpts,
+        opacity,
+        colour,
+      }));
+    })
+    .sort((p, q) => p.y - q.y || p.x - q.x);
   const groups: CoGroup[] = [];
   items.forEach((it, i) => {
     const last = groups.at(-1);
@@ -55,9 +99,22 @@ export function layoutCooccurrence(items: MatrixItem[], pairs: Pair[], options: 
     else groups.push({ id: it.group, colour: it.colour, start: i, end: i + 1 });
   });
   return {
-    width: left + items.length * cell + 2, height: top + items.length * cell + 2, cell, left, top, fontSize,
-    items: items.map((it, i) => ({ ...it, index: i, text: texts[i], x: round(left + i * cell + cell / 2), y: round(top + i * cell + cell / 2) })),
-    cells, groups, max,
+    width: left + items.length * cell + 2,
+    height: top + items.length * cell + 2,
+    cell,
+    left,
+    top,
+    fontSize,
+    items: items.map((it, i) => ({
+      ...it,
+      index: i,
+      text: texts[i],
+      x: round(left + i * cell + cell / 2),
+      y: round(top + i * cell + cell / 2),
+    })),
+    cells,
+    groups,
+    max,
   };
 }
 

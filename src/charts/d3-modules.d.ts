@@ -14,7 +14,12 @@ declare module 'd3-hierarchy' {
     ancestors(): this[];
     eachBefore(callback: (node: this) => void): this;
   }
-  export interface HierarchyRectangularNode<T> extends HierarchyNode<T> { x0: number; x1: number; y0: number; y1: number }
+  export interface HierarchyRectangularNode<T> extends HierarchyNode<T> {
+    x0: number;
+    x1: number;
+    y0: number;
+    y1: number;
+  }
   export interface PartitionLayout<T> {
     (root: HierarchyNode<T>): HierarchyRectangularNode<T>;
     size(size: [number, number]): this;
@@ -45,9 +50,24 @@ declare module 'd3-selection' {
 declare module 'd3-transition' {}
 
 declare module 'd3-color' {
-  export interface RGBColor { r: number; g: number; b: number; formatHex(): string }
-  export interface HSLColor { h: number; s: number; l: number; rgb(): RGBColor; formatHex(): string }
-  export interface LabColor { l: number; a: number; b: number }
+  export interface RGBColor {
+    r: number;
+    g: number;
+    b: number;
+    formatHex(): string;
+  }
+  export interface HSLColor {
+    h: number;
+    s: number;
+    l: number;
+    rgb(): RGBColor;
+    formatHex(): string;
+  }
+  export interface LabColor {
+    l: number;
+    a: number;
+    b: number;
+  }
   export function hsl(h: number, s: number, l: number): HSLColor;
   export function rgb(specifier: string): RGBColor;
   export function lab(color: string | RGBColor): LabColor;

@@ -13,7 +13,8 @@ describe('wrapLabel', () => {
         "support",
       ]
     `);
-    expect(wrapLabel('Conditions for sustainable integration of clinical AI in district hospitals', 100, 12, 2)).toMatchInlineSnapshot(`
+    expect(wrapLabel('Conditions for sustainable integration of clinical AI in district hospitals', 100, 12, 2))
+      .toMatchInlineSnapshot(`
       [
         "Conditions for",
         "sustainable in…",

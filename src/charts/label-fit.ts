@@ -6,7 +6,11 @@
  */
 
 /** Font size, line height and inner padding of a chart's labels, in SVG units. */
-export interface TextMetrics { fontSize: number; lineHeight: number; pad: number }
+export interface TextMetrics {
+  fontSize: number;
+  lineHeight: number;
+  pad: number;
+}
 
 const NARROW = /[ijlrtf.,:;'’!|()[\]\s]/;
 const WIDE = /[mwMW@%]/;
@@ -44,10 +48,16 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
   const words = text.split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const next = line ? `${line} ${words[i]}` : words[i];
-    if (estimateWidth(next, fontSize) <= maxWidth) { line = next; continue; }
+    if (estimateWidth(next, fontSize) <= maxWidth) {
+      line = next;
+      continue;
+    }
     if (line) lines.push(line);
     line = words[i];
-    if (lines.length === maxLines - 1) { line = words.slice(i).join(' '); break; }
+    if (lines.length === maxLines - 1) {
+      line = words.slice(i).join(' ');
+      break;
+    }
   }
   if (line) lines.push(line);
   return lines.map((l) => (estimateWidth(l, fontSize) <= maxWidth ? l : truncate(l, maxWidth, fontSize)));

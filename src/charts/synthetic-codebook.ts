@@ -4,10 +4,12 @@
  */
 import type { MapTheme } from './theme-map-layout.ts';
 
-const WORDS = ('trust workload safety training policy empathy doubt burnout consent privacy equity error time ' +
+const WORDS = (
+  'trust workload safety training policy empathy doubt burnout consent privacy equity error time ' +
   'judgement support liability cost language culture patients colleagues leadership oversight accuracy ' +
   'documentation confidence stress deskilling validation infrastructure connectivity procurement regulation ' +
-  'accountability transparency rollout design').split(' ');
+  'accountability transparency rollout design'
+).split(' ');
 const COLOURS = ['#0072B2', '#009E73', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
 
 /** Park–Miller random numbers from a seed: reproducible without a dependency. */
@@ -35,18 +37,29 @@ export function syntheticCodebook(codes: number, themes = 8, seed = 7, participa
   const slots = subthemeCounts.reduce((a, b) => a + b, 0);
   let made = 0;
   let slot = 0;
-  return subthemeCounts.map((subs, t) => ({
-    id: `t${t + 1}`, label: label(2, 6), colour: COLOURS[t % COLOURS.length], count: { participants, excerpts: 0 },
-    subthemes: Array.from({ length: subs }, (_, s) => {
-      slot++;
-      const n = Math.round((codes * slot) / slots) - made;
-      made += n;
-      return {
-        id: `t${t + 1}-s${s + 1}`, label: label(1, 5), count: { participants, excerpts: 0 },
-        codes: Array.from({ length: n }, (_, c) => ({ id: `t${t + 1}-s${s + 1}-c${c + 1}`, label: label(1, 6), count: count() })),
-      };
-    }),
-  })).map((theme) => withTotals(theme));
+  return subthemeCounts
+    .map((subs, t) => ({
+      id: `t${t + 1}`,
+      label: label(2, 6),
+      colour: COLOURS[t % COLOURS.length],
+      count: { participants, excerpts: 0 },
+      subthemes: Array.from({ length: subs }, (_, s) => {
+        slot++;
+        const n = Math.round((codes * slot) / slots) - made;
+        made += n;
+        return {
+          id: `t${t + 1}-s${s + 1}`,
+          label: label(1, 5),
+          count: { participants, excerpts: 0 },
+          codes: Array.from({ length: n }, (_, c) => ({
+            id: `t${t + 1}-s${s + 1}-c${c + 1}`,
+            label: label(1, 6),
+            count: count(),
+          })),
+        };
+      }),
+    }))
+    .map((theme) => withTotals(theme));
 }
 
 /** Fills theme and subtheme excerpt counts with the sum of their codes (an upper bound, as in real data). */

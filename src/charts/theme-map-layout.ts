@@ -11,10 +11,21 @@ import { type TextMetrics, estimateWidth, labelFits, wrapLabel } from './label-f
 export type Measure = 'excerpts' | 'participants';
 export const MEASURES: readonly Measure[] = ['excerpts', 'participants'];
 
-export interface Count { participants: number; excerpts: number }
-interface Described { id: string; label: string; definition?: string; count: Count }
+export interface Count {
+  participants: number;
+  excerpts: number;
+}
+interface Described {
+  id: string;
+  label: string;
+  definition?: string;
+  count: Count;
+}
 /** A theme as the site's data has it. */
-export interface MapTheme extends Described { colour: string; subthemes: (Described & { codes: Described[] })[] }
+export interface MapTheme extends Described {
+  colour: string;
+  subthemes: (Described & { codes: Described[] })[];
+}
 
 export type NodeKind = 'theme' | 'subtheme' | 'code';
 const KINDS: NodeKind[] = ['theme', 'subtheme', 'code'];
@@ -43,7 +54,12 @@ export interface MapNode {
   countBelow: boolean;
 }
 
-export interface MapLayout { width: number; height: number; metrics: TextMetrics; nodes: MapNode[] }
+export interface MapLayout {
+  width: number;
+  height: number;
+  metrics: TextMetrics;
+  nodes: MapNode[];
+}
 
 export interface MapOptions {
   width: number;
@@ -68,19 +84,42 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Lays out the icicle for `themes`; node order is the codebook's, depth first (the keyboard order). */
 export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayout {
-  const { width, columns = [0.22, 0.26, 0.52], metrics = { fontSize: 12, lineHeight: 13, pad: 1 }, maxLines = 3, branchCountsBelow = false } = options;
+  const {
+    width,
+    columns = [0.22, 0.26, 0.52],
+    metrics = { fontSize: 12, lineHeight: 13, pad: 1 },
+    maxLines = 3,
+    branchCountsBelow = false,
+  } = options;
   const codes = themes.reduce((n, t) => n + t.subthemes.reduce((m, s) => m + s.codes.length, 0), 0);
-  const height = options.height ?? Math.round(Math.min(options.maxHeight ?? 960, Math.max(options.minHeight ?? 360, codes * (options.perCode ?? 22))));
+  const height =
+    options.height ??
+    Math.round(Math.min(options.maxHeight ?? 960, Math.max(options.minHeight ?? 360, codes * (options.perCode ?? 22))));
   const root: Datum = {
-    id: '', label: '', count: { participants: 0, excerpts: 0 },
-    children: themes.map((t) => ({ ...t, kind: 'theme', children: t.subthemes.map((s) => ({ ...s, kind: 'subtheme', children: s.codes.map((c) => ({ ...c, kind: 'code' })) })) })),
+    id: '',
+    label: '',
+    count: { participants: 0, excerpts: 0 },
+    children: themes.map((t) => ({
+      ...t,
+      kind: 'theme',
+      children: t.subthemes.map((s) => ({
+        ...s,
+        kind: 'subtheme',
+        children: s.codes.map((c) => ({ ...c, kind: 'code' })),
+      })),
+    })),
   };
-  const bands = Object.fromEntries(MEASURES.map((m) => {
-    const tree = partition<Datum>().size([height, 4])(hierarchy(root).sum((d) => (d.children?.length ? 0 : d.count[m])));
-    return [m, new Map(tree.descendants().map((n) => [n.data, [round(n.x0), round(n.x1)] as [number, number]]))];
-  })) as Record<Measure, Map<Datum, [number, number]>>;
+  const bands = Object.fromEntries(
+    MEASURES.map((m) => {
+      const tree = partition<Datum>().size([height, 4])(
+        hierarchy(root).sum((d) => (d.children?.length ? 0 : d.count[m])),
+      );
+      return [m, new Map(tree.descendants().map((n) => [n.data, [round(n.x0), round(n.x1)] as [number, number]]))];
+    }),
+  ) as Record<Measure, Map<Datum, [number, number]>>;
   const edges = [0, ...columns.map((_, i) => columns.slice(0, i + 1).reduce((a, b) => a + b, 0) * width)];
-  const countRoom = (d: Datum) => Math.max(...MEASURES.map((m) => estimateWidth(String(d.count[m]), metrics.fontSize))) + metrics.pad * 2;
+  const countRoom = (d: Datum) =>
+    Math.max(...MEASURES.map((m) => estimateWidth(String(d.count[m]), metrics.fontSize))) + metrics.pad * 2;
   const nodes: MapNode[] = [];
   hierarchy(root).eachBefore((n) => {
     if (n.depth === 0) return;
@@ -90,11 +129,26 @@ export function layoutThemeMap(themes: MapTheme[], options: MapOptions): MapLayo
     const siblings = n.parent!.children!;
     const countBelow = branchCountsBelow && n.depth < 3;
     nodes.push({
-      id: n.data.id, kind: KINDS[n.depth - 1], depth: n.depth, parentId: n.depth > 1 ? n.parent!.data.id : null,
-      themeId: theme.id, colour: theme.colour ?? 'currentColor', label: n.data.label, definition: n.data.definition ?? '',
-      count: n.data.count, posinset: siblings.indexOf(n) + 1, setsize: siblings.length, x0, x1,
+      id: n.data.id,
+      kind: KINDS[n.depth - 1],
+      depth: n.depth,
+      parentId: n.depth > 1 ? n.parent!.data.id : null,
+      themeId: theme.id,
+      colour: theme.colour ?? 'currentColor',
+      label: n.data.label,
+      definition: n.data.definition ?? '',
+      count: n.data.count,
+      posinset: siblings.indexOf(n) + 1,
+      setsize: siblings.length,
+      x0,
+      x1,
       bands: { excerpts: bands.excerpts.get(n.data)!, participants: bands.participants.get(n.data)! },
-      lines: wrapLabel(n.data.label, x1 - x0 - metrics.pad * 2 - 3 - (countBelow ? 0 : countRoom(n.data)), metrics.fontSize, maxLines),
+      lines: wrapLabel(
+        n.data.label,
+        x1 - x0 - metrics.pad * 2 - 3 - (countBelow ? 0 : countRoom(n.data)),
+        metrics.fontSize,
+        maxLines,
+      ),
       countBelow,
     });
   });

@@ -37,7 +37,10 @@ export const ThemeSchema = z.strictObject({
    * Colour on charts and cards, as #rrggbb; kept as set (the build warns when it falls short of 3:1
    * against the light or dark page). Default: a generated mid tone, distinct from the other themes'.
    */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2').optional(),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2')
+    .optional(),
   /** What the theme gathers. */
   definition: TextSchema,
   /**
@@ -115,12 +118,14 @@ export const SiteThemeSchema = ThemeSchema.extend({
   /** Participants and excerpts coded with any of its codes. */
   count: CountSchema,
   /** The other themes sharing excerpts with it, most shared first, none with zero. */
-  related: z.array(z.strictObject({
-    /** The other theme's id. */
-    id: z.string(),
-    /** Excerpts coded with both. */
-    excerpts: z.number().int().min(1),
-  })),
+  related: z.array(
+    z.strictObject({
+      /** The other theme's id. */
+      id: z.string(),
+      /** Excerpts coded with both. */
+      excerpts: z.number().int().min(1),
+    }),
+  ),
   /** Its curated quotes from quotes.yaml, in order, lead-ins anonymized. Default: none. */
   quotes: z.array(QuoteSchema),
   /** Excerpt ids its narrative shows with `<Quote>`; its featured quotes leave them out. */

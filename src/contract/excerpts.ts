@@ -38,14 +38,16 @@ export const ExcerptRecordSchema = z.strictObject({
   /** Id of the excerpt after this one in the same interview. */
   next: z.string().optional(),
   /** The latest release that changed the published text: a word diff, or `redacted` (no old words). */
-  changed: z.strictObject({
-    /** The release's version. */
-    version: z.string(),
-    /** The published words before and after. */
-    diff: z.array(DiffPartSchema).optional(),
-    /** Set when a new redaction changed the text: the old words are not shown. */
-    redacted: z.boolean().optional(),
-  }).optional(),
+  changed: z
+    .strictObject({
+      /** The release's version. */
+      version: z.string(),
+      /** The published words before and after. */
+      diff: z.array(DiffPartSchema).optional(),
+      /** Set when a new redaction changed the text: the old words are not shown. */
+      redacted: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** A participant as the site may show them: pseudonym and shown attributes only. */

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generatedDir } from './index.ts';
 
 describe('generatedDir', () => {
-  afterEach(() => { vi.unstubAllEnvs(); });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
   it('is EVIDENCE_GENERATED_DIR when the build sets it', () => {
     vi.stubEnv('EVIDENCE_GENERATED_DIR', '/tmp/build-42/generated');
     expect(generatedDir()).toBe('/tmp/build-42/generated');

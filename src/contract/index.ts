@@ -47,7 +47,11 @@ function parsedJson(text: string | undefined): unknown {
 }
 
 /** One way a generated file breaks the contract: the file, the path of the field, and what is wrong. */
-export interface ContractViolation { file: string; path: string; message: string }
+export interface ContractViolation {
+  file: string;
+  path: string;
+  message: string;
+}
 
 /**
  * Checks generated files (name -> text) against the contract, returning every violation: a JSON
@@ -58,7 +62,10 @@ export function checkGenerated(files: Record<string, string>): ContractViolation
   const violations: ContractViolation[] = [];
   for (const [file, schema] of Object.entries(GENERATED_JSON)) {
     const text = files[file];
-    if (text === undefined) { violations.push({ file, path: '', message: 'missing' }); continue; }
+    if (text === undefined) {
+      violations.push({ file, path: '', message: 'missing' });
+      continue;
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -68,22 +75,30 @@ export function checkGenerated(files: Record<string, string>): ContractViolation
     }
     const result = schema.safeParse(data);
     if (!result.success) {
-      for (const issue of result.error.issues) violations.push({ file, path: issue.path.map(String).join('.'), message: issue.message });
+      for (const issue of result.error.issues)
+        violations.push({ file, path: issue.path.map(String).join('.'), message: issue.message });
     }
   }
   const narratives = Object.keys(files).filter((file) => /^themes\/[^/]+\.mdx$/.test(file));
   for (const file of narratives) {
-    if (files[file].startsWith('---')) violations.push({ file, path: '', message: 'has frontmatter; a narrative holds prose only' });
+    if (files[file].startsWith('---'))
+      violations.push({ file, path: '', message: 'has frontmatter; a narrative holds prose only' });
   }
   // Each theme page pairs a theme of site.json with its narrative by id: one without the other has no page.
   const site = SiteSchema.safeParse(parsedJson(files['site.json']));
   if (site.success) {
     const ids = site.data.themes.map((t) => t.id);
     for (const [i, id] of ids.entries()) {
-      if (!files[`themes/${id}.mdx`]) violations.push({ file: 'site.json', path: `themes.${i}.id`, message: `theme "${id}" has no narrative themes/${id}.mdx` });
+      if (!files[`themes/${id}.mdx`])
+        violations.push({
+          file: 'site.json',
+          path: `themes.${i}.id`,
+          message: `theme "${id}" has no narrative themes/${id}.mdx`,
+        });
     }
     for (const file of narratives) {
-      if (!ids.includes(file.slice('themes/'.length, -'.mdx'.length))) violations.push({ file, path: '', message: 'is the narrative of no theme in site.json' });
+      if (!ids.includes(file.slice('themes/'.length, -'.mdx'.length)))
+        violations.push({ file, path: '', message: 'is the narrative of no theme in site.json' });
     }
   }
   return violations;

@@ -81,20 +81,26 @@ export const ReleaseChangesSchema = z.strictObject({
     /** Ids of excerpts it added. */
     added: z.array(z.string()),
     /** Excerpts it withdrew, with the reason withdrawn.yaml gives. */
-    withdrawn: z.array(z.strictObject({ /** Excerpt id. */ id: z.string(), /** Why. */ reason: z.string().optional() })),
+    withdrawn: z.array(
+      z.strictObject({ /** Excerpt id. */ id: z.string(), /** Why. */ reason: z.string().optional() }),
+    ),
     /** Published text changed (the diff holds only published, anonymized words). */
-    edited: z.array(z.strictObject({ /** Excerpt id. */ id: z.string(), /** The word diff. */ diff: z.array(DiffPartSchema) })),
+    edited: z.array(
+      z.strictObject({ /** Excerpt id. */ id: z.string(), /** The word diff. */ diff: z.array(DiffPartSchema) }),
+    ),
     /** Text changed by a new redaction: listed without the old words. */
     redacted: z.array(z.string()),
     /** Same text, other codes. */
-    recoded: z.array(z.strictObject({
-      /** Excerpt id. */
-      id: z.string(),
-      /** Code ids added. */
-      added: z.array(z.string()),
-      /** Code ids removed. */
-      removed: z.array(z.string()),
-    })),
+    recoded: z.array(
+      z.strictObject({
+        /** Excerpt id. */
+        id: z.string(),
+        /** Code ids added. */
+        added: z.array(z.string()),
+        /** Code ids removed. */
+        removed: z.array(z.string()),
+      }),
+    ),
   }),
   /** Codes it changed. */
   codes: z.strictObject({
@@ -103,38 +109,48 @@ export const ReleaseChangesSchema = z.strictObject({
     /** Codes removed. */
     removed: z.array(CodeChangeSchema),
     /** Codes whose label changed. */
-    renamed: z.array(z.strictObject({ /** Code id. */ id: z.string(), /** Old label. */ from: z.string(), /** New label. */ to: z.string() })),
+    renamed: z.array(
+      z.strictObject({
+        /** Code id. */ id: z.string(),
+        /** Old label. */ from: z.string(),
+        /** New label. */ to: z.string(),
+      }),
+    ),
     /** Codes moved to another theme or subtheme ("Theme label / subtheme id"). */
-    moved: z.array(z.strictObject({
-      /** Code id. */
-      id: z.string(),
-      /** Its label. */
-      label: z.string(),
-      /** Where it was. */
-      from: z.string(),
-      /** Where it is. */
-      to: z.string(),
-    })),
+    moved: z.array(
+      z.strictObject({
+        /** Code id. */
+        id: z.string(),
+        /** Its label. */
+        label: z.string(),
+        /** Where it was. */
+        from: z.string(),
+        /** Where it is. */
+        to: z.string(),
+      }),
+    ),
   }),
   /** Themes whose label, summary or counts changed, or that were added or removed. */
-  themes: z.array(z.strictObject({
-    /** Theme id. */
-    id: z.string(),
-    /** Its label (the new one). */
-    label: z.string(),
-    /** What happened to it. */
-    status: z.enum(['added', 'removed', 'changed']),
-    /** Excerpts before and after. */
-    excerpts: BeforeAfterSchema,
-    /** Participants before and after. */
-    participants: BeforeAfterSchema,
-    /** Of N participants, before and after. */
-    of: BeforeAfterSchema,
-    /** The old label, when it changed. */
-    labelFrom: z.string().optional(),
-    /** A word diff of the summary, when it changed. */
-    summary: z.array(DiffPartSchema).optional(),
-  })),
+  themes: z.array(
+    z.strictObject({
+      /** Theme id. */
+      id: z.string(),
+      /** Its label (the new one). */
+      label: z.string(),
+      /** What happened to it. */
+      status: z.enum(['added', 'removed', 'changed']),
+      /** Excerpts before and after. */
+      excerpts: BeforeAfterSchema,
+      /** Participants before and after. */
+      participants: BeforeAfterSchema,
+      /** Of N participants, before and after. */
+      of: BeforeAfterSchema,
+      /** The old label, when it changed. */
+      labelFrom: z.string().optional(),
+      /** A word diff of the summary, when it changed. */
+      summary: z.array(DiffPartSchema).optional(),
+    }),
+  ),
   /** "2 themes changed; 14 excerpts added; 1 withdrawn" */
   headline: z.string(),
 });

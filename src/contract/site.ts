@@ -41,14 +41,21 @@ export const SiteSchema = z.strictObject({
   /** The study's releases, newest first. */
   releases: z.array(ReleaseSummarySchema),
   /** Per shown attribute, how many participants have each value, most common first. */
-  participantSummary: z.array(z.strictObject({
-    /** The attribute (a participants.csv column, or `experience_band`). */
-    attribute: z.string(),
-    /** Its label. */
-    label: z.string(),
-    /** Its values with their number of participants. */
-    values: z.array(z.strictObject({ /** The value. */ value: z.string(), /** Participants with it. */ participants: CountNumberSchema })),
-  })),
+  participantSummary: z.array(
+    z.strictObject({
+      /** The attribute (a participants.csv column, or `experience_band`). */
+      attribute: z.string(),
+      /** Its label. */
+      label: z.string(),
+      /** Its values with their number of participants. */
+      values: z.array(
+        z.strictObject({
+          /** The value. */ value: z.string(),
+          /** Participants with it. */ participants: CountNumberSchema,
+        }),
+      ),
+    }),
+  ),
 });
 
 export type Site = z.infer<typeof SiteSchema>;

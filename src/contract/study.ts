@@ -22,11 +22,13 @@ export const AuthorSchema = z.strictObject({
   /** Given names; omit when the article's record does not give them. */
   given: TextSchema.optional(),
   /** ORCID iD, e.g. `0000-0002-1825-0097`. */
-  orcid: z.string().regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like 0000-0002-1825-0097').optional(),
+  orcid: z
+    .string()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID iD like 0000-0002-1825-0097')
+    .optional(),
   /** Affiliation as printed in the article. */
   affiliation: TextSchema.optional(),
 });
-
 
 /** study.yaml: what the study is, where it was published, and how its data may be shown. */
 export const StudySchema = z.strictObject({
@@ -89,11 +91,16 @@ export const StudySchema = z.strictObject({
    */
   reportedIn: z.enum(['article', 'abstract']).default('article'),
   /** COREQ checklist answers by item number ("1" to "32"); an item left out is shown as `reportedIn` says. Write "Not reported" for an item the article states it does not report. */
-  coreq: z.record(z.string().regex(/^([1-9]|[12]\d|3[0-2])$/, 'a COREQ item number from 1 to 32'), TextSchema).default({}),
+  coreq: z
+    .record(z.string().regex(/^([1-9]|[12]\d|3[0-2])$/, 'a COREQ item number from 1 to 32'), TextSchema)
+    .default({}),
   /** Reporting items the article does not report (or, with `reportedIn: abstract`, the abstract does not); shown on the methods page. Default: none. */
   notReported: z.array(TextSchema).default([]),
   /** Licence of the published data and text. */
-  licence: z.strictObject({ /** Its name, e.g. CC BY 4.0. */ name: TextSchema, /** Its text's address. */ url: z.url() }),
+  licence: z.strictObject({
+    /** Its name, e.g. CC BY 4.0. */ name: TextSchema,
+    /** Its text's address. */ url: z.url(),
+  }),
   /** Whether the data are the study's own or an illustrative stand-in, and the notice shown with them. */
   provenance: z.strictObject({
     /** `study`: the study's own data; `illustrative`: a stand-in written to show the site. */
@@ -105,18 +112,20 @@ export const StudySchema = z.strictObject({
    * What the study is about and who took part, in the words the site uses around the data. Every
    * field has a neutral default, so a study without this block reads "22 participants".
    */
-  subject: z.strictObject({
-    /** Who took part, one: "health professional". Default "participant". */
-    participant: TextSchema.default('participant'),
-    /** Who took part, more than one: "health professionals". Default "participants". */
-    participants: TextSchema.default('participants'),
-    /** What participants talked about, to follow "said about": "AI and their wellbeing". Default: none (the brief then says "what N participants said"). */
-    topic: TextSchema.optional(),
-    /** Keywords for page metadata, the dataset record and CITATION.cff, after "qualitative research". Default: none. */
-    keywords: z.array(TextSchema).default([]),
-    /** Title of the policy brief. Default "<short title>: findings and what to do". */
-    briefTitle: TextSchema.optional(),
-  }).prefault({}),
+  subject: z
+    .strictObject({
+      /** Who took part, one: "health professional". Default "participant". */
+      participant: TextSchema.default('participant'),
+      /** Who took part, more than one: "health professionals". Default "participants". */
+      participants: TextSchema.default('participants'),
+      /** What participants talked about, to follow "said about": "AI and their wellbeing". Default: none (the brief then says "what N participants said"). */
+      topic: TextSchema.optional(),
+      /** Keywords for page metadata, the dataset record and CITATION.cff, after "qualitative research". Default: none. */
+      keywords: z.array(TextSchema).default([]),
+      /** Title of the policy brief. Default "<short title>: findings and what to do". */
+      briefTitle: TextSchema.optional(),
+    })
+    .prefault({}),
   /** Privacy settings applied to everything linked to a pseudonym. */
   privacy: z.strictObject({
     /** Every combination of shown attributes must be shared by at least k participants. Default 3. */

@@ -6,8 +6,14 @@ import { articleReference, articleReferences, formatCitation, studyRecord, TODAY
 /** The article's record (../shared/study-record.md): given names, online-first date, no volume, issue or pages. */
 const study = {
   title: "Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals' Wellbeing",
-  titleSentenceCase: "Between trust and tension: Psychosocial impacts of AI integration on health professionals' wellbeing",
-  authors: [{ family: 'Huma', given: 'Zill E' }, { family: 'Sania', given: 'Adeeba' }, { family: 'Doolittle', given: 'Benjamin' }, { family: 'Sohail', given: 'Malik Muhammad' }],
+  titleSentenceCase:
+    "Between trust and tension: Psychosocial impacts of AI integration on health professionals' wellbeing",
+  authors: [
+    { family: 'Huma', given: 'Zill E' },
+    { family: 'Sania', given: 'Adeeba' },
+    { family: 'Doolittle', given: 'Benjamin' },
+    { family: 'Sohail', given: 'Malik Muhammad' },
+  ],
   journal: 'International Journal of Psychiatry in Medicine',
   journalAbbreviation: 'Int J Psychiatry Med',
   year: 2025,
@@ -34,7 +40,8 @@ const HAND = {
    * (§10.12); year; title in headline style in quotation marks; journal; "Published ahead of print,"
    * month and day; DOI as a URL; a final period.
    */
-  chicago: 'Huma, Zill E., Adeeba Sania, Benjamin Doolittle, and Malik Muhammad Sohail. 2025. “Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing.” International Journal of Psychiatry in Medicine. Published ahead of print, October 7. https://doi.org/10.1177/00912174251387812.',
+  chicago:
+    'Huma, Zill E., Adeeba Sania, Benjamin Doolittle, and Malik Muhammad Sohail. 2025. “Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing.” International Journal of Psychiatry in Medicine. Published ahead of print, October 7. https://doi.org/10.1177/00912174251387812.',
   /*
    * MLA 9, by its core elements: Author ("Family, Given, et al." for three or more, §5.8). "Title of
    * source" (title case, in quotation marks). Title of container, Publication date (a journal's
@@ -49,8 +56,10 @@ const HAND = {
    * YYYY Mon DD]" after the date is the reader's own date: it is left out of the static text
    * and filled in when the reader copies the reference.
    */
-  vancouver: 'Huma ZE, Sania A, Doolittle B, Sohail MM. Between trust and tension: psychosocial impacts of AI integration on health professionals’ wellbeing. Int J Psychiatry Med [Internet]. 2025 Oct 7. Available from: https://doi.org/10.1177/00912174251387812',
-  vancouverOnCopy: 'Huma ZE, Sania A, Doolittle B, Sohail MM. Between trust and tension: psychosocial impacts of AI integration on health professionals’ wellbeing. Int J Psychiatry Med [Internet]. 2025 Oct 7 [cited {today}]. Available from: https://doi.org/10.1177/00912174251387812',
+  vancouver:
+    'Huma ZE, Sania A, Doolittle B, Sohail MM. Between trust and tension: psychosocial impacts of AI integration on health professionals’ wellbeing. Int J Psychiatry Med [Internet]. 2025 Oct 7. Available from: https://doi.org/10.1177/00912174251387812',
+  vancouverOnCopy:
+    'Huma ZE, Sania A, Doolittle B, Sohail MM. Between trust and tension: psychosocial impacts of AI integration on health professionals’ wellbeing. Int J Psychiatry Med [Internet]. 2025 Oct 7 [cited {today}]. Available from: https://doi.org/10.1177/00912174251387812',
 };
 
 describe('the article reference, character for character against each guide', () => {
@@ -70,19 +79,23 @@ describe('the article reference, character for character against each guide', ()
 
   it('drops "Advance online publication" and "Published ahead of print" once the article has a volume, issue and pages', () => {
     const inIssue = articleReferences({ ...study, volume: '60', issue: '2', pages: '101-120' });
-    expect(inIssue.apa).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Between trust and tension: Psychosocial impacts of AI integration on health professionals’ wellbeing. International Journal of Psychiatry in Medicine, 60(2), 101–120. https://doi.org/10.1177/00912174251387812');
+    expect(inIssue.apa).toBe(
+      'Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Between trust and tension: Psychosocial impacts of AI integration on health professionals’ wellbeing. International Journal of Psychiatry in Medicine, 60(2), 101–120. https://doi.org/10.1177/00912174251387812',
+    );
     expect(inIssue.chicago).not.toContain('ahead of print');
     expect(inIssue.vancouver).toContain('2025 Oct 7;60(2):101–20. Available from:');
   });
 
   it('falls back to the title and the year when study.yaml gives no sentence case and no date', () => {
     const { titleSentenceCase: _, published: __, journalAbbreviation: ___, ...bare } = study;
-    expect(articleReference(bare, 'apa')).toBe('Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing. International Journal of Psychiatry in Medicine. https://doi.org/10.1177/00912174251387812');
+    expect(articleReference(bare, 'apa')).toBe(
+      'Huma, Z. E., Sania, A., Doolittle, B., & Sohail, M. M. (2025). Between Trust and Tension: Psychosocial Impacts of AI Integration on Health Professionals’ Wellbeing. International Journal of Psychiatry in Medicine. https://doi.org/10.1177/00912174251387812',
+    );
   });
 });
 
 describe('studyRecord', () => {
-  it('builds one CSL-JSON journal article with the record\'s names and title, the online-first date and status, the DOI and its URL', () => {
+  it("builds one CSL-JSON journal article with the record's names and title, the online-first date and status, the DOI and its URL", () => {
     expect(studyRecord(study)).toMatchInlineSnapshot(`
       {
         "DOI": "10.1177/00912174251387812",
@@ -135,7 +148,9 @@ describe('formatCitation', () => {
     expect(bib).toContain('doi = {10.1177/00912174251387812}');
     expect(bib).toContain('journal = {International Journal of Psychiatry in Medicine}');
     expect(bib).toContain('year = {2025}');
-    expect(bib).toContain('author = {Huma, Zill E and Sania, Adeeba and Doolittle, Benjamin and Sohail, Malik Muhammad}');
+    expect(bib).toContain(
+      'author = {Huma, Zill E and Sania, Adeeba and Doolittle, Benjamin and Sohail, Malik Muhammad}',
+    );
   });
 
   it('writes RIS with one line per tag, long titles not broken mid-word', () => {
@@ -144,7 +159,12 @@ describe('formatCitation', () => {
     expect(ris).toContain(`TI  - ${study.title}\n`);
     expect(ris).toContain('DO  - 10.1177/00912174251387812');
     expect(ris.split('\n').filter((l) => l.startsWith('AU  - '))).toHaveLength(4);
-    expect(ris.trimEnd().split('\n').every((l) => /^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toBe(true);
+    expect(
+      ris
+        .trimEnd()
+        .split('\n')
+        .every((l) => /^[A-Z][A-Z0-9] {2}-( |$)/.test(l)),
+    ).toBe(true);
     expect(ris.trimEnd().endsWith('ER  -')).toBe(true);
   });
 
@@ -159,7 +179,14 @@ describe('formatCitation', () => {
   });
 
   it('formats any record, not only the study (a dataset with an institutional author)', () => {
-    const dataset: CslRecord = { id: 'e0042', type: 'dataset', title: 'Excerpt E0042', author: [{ literal: 'Site team' }], issued: { 'date-parts': [[2025]] }, URL: 'https://example.org/excerpts/E0042/' };
+    const dataset: CslRecord = {
+      id: 'e0042',
+      type: 'dataset',
+      title: 'Excerpt E0042',
+      author: [{ literal: 'Site team' }],
+      issued: { 'date-parts': [[2025]] },
+      URL: 'https://example.org/excerpts/E0042/',
+    };
     expect(formatCitation(dataset, 'text')).toContain('Site team');
     expect(formatCitation(dataset, 'ris')).toMatch(/^TY {2}- DATA/);
   });
@@ -169,7 +196,10 @@ describe('the CSL styles', () => {
   it('are found from the module, whatever the working directory (plain Node, as the pipeline runs it)', () => {
     const module = new URL('./citation.ts', import.meta.url).href;
     const script = `import { articleReference } from ${JSON.stringify(module)}; console.log(articleReference(${JSON.stringify(study)}, 'vancouver'));`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+    });
     expect(out.trim()).toBe(articleReference(study, 'vancouver'));
   }, 30_000);
 });

@@ -14,13 +14,21 @@ import '@citation-js/plugin-ris';
 import type { Study } from '../contract/index.ts';
 
 /** The part of citation-js's Cite this module uses. */
-const Cite = UntypedCite as new (data: unknown) => { format(format: string, options?: Record<string, unknown>): unknown };
+const Cite = UntypedCite as new (data: unknown) => {
+  format(format: string, options?: Record<string, unknown>): unknown;
+};
 
 /** A name in CSL-JSON: a person (family, given) or an institution (literal). */
-export interface CslName { family?: string; given?: string; literal?: string }
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
 
 /** A CSL-JSON date: year, month, day. */
-export interface CslDate { 'date-parts': [[number, number?, number?]] }
+export interface CslDate {
+  'date-parts': [[number, number?, number?]];
+}
 
 /** A CSL-JSON item (the subset this project writes; citation-js accepts the full specification). */
 export interface CslRecord {
@@ -90,8 +98,8 @@ export function registerStyles(): void {
 }
 
 /** The study fields a citation of the article needs. */
-export type CitableStudy = Pick<Study, 'title' | 'authors' | 'journal' | 'year' | 'doi'>
-  & Partial<Pick<Study, 'titleSentenceCase' | 'journalAbbreviation' | 'published' | 'volume' | 'issue' | 'pages'>>;
+export type CitableStudy = Pick<Study, 'title' | 'authors' | 'journal' | 'year' | 'doi'> &
+  Partial<Pick<Study, 'titleSentenceCase' | 'journalAbbreviation' | 'published' | 'volume' | 'issue' | 'pages'>>;
 
 /** A YYYY-MM-DD date as CSL-JSON. */
 export function cslDate(iso: string): CslDate {
@@ -106,7 +114,10 @@ export function isOnlineFirst(study: CitableStudy): boolean {
 
 /** The CSL-JSON record of the published article, as the downloads give it: the record's own names and title. */
 export function studyRecord(study: CitableStudy): CslRecord {
-  const first = study.authors[0].family.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  const first = study.authors[0].family
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
   const id = `${first}${study.year}`;
   return {
     id,
@@ -140,9 +151,18 @@ export function withInitialPeriods(names: CslName[] | undefined): CslName[] | un
  */
 export function styledRecord(record: CslRecord, study: CitableStudy, style: StyleKey): CslRecord {
   const sentence = study.titleSentenceCase ?? record.title;
-  const title = style === 'vancouver' ? sentence.replace(/: (\p{Lu})(\p{Ll})/u, (_, a: string, b: string) => `: ${a.toLowerCase()}${b}`) : sentence;
+  const title =
+    style === 'vancouver'
+      ? sentence.replace(/: (\p{Lu})(\p{Ll})/u, (_, a: string, b: string) => `: ${a.toLowerCase()}${b}`)
+      : sentence;
   const author = withInitialPeriods(record.author);
-  const status = !isOnlineFirst(study) ? undefined : style === 'chicago' ? 'published ahead of print' : style === 'apa' ? 'advance online publication' : undefined;
+  const status = !isOnlineFirst(study)
+    ? undefined
+    : style === 'chicago'
+      ? 'published ahead of print'
+      : style === 'apa'
+        ? 'advance online publication'
+        : undefined;
   const { status: _, ...rest } = record;
   return { ...rest, title, ...(author ? { author } : {}), ...(status ? { status } : {}) };
 }
@@ -164,7 +184,9 @@ const SENTINEL: CslDate = { 'date-parts': [[1111, 11, 11]] };
  * and rebuilds stay byte-identical. When the style prints no access date, the text is unchanged.
  */
 export function vancouverOnCopy(record: CslRecord): string {
-  return formatInStyle({ ...record, accessed: SENTINEL }, 'vancouver').split('1111 Nov 11').join(TODAY);
+  return formatInStyle({ ...record, accessed: SENTINEL }, 'vancouver')
+    .split('1111 Nov 11')
+    .join(TODAY);
 }
 
 /** The article's full reference in every style, and Vancouver's copy template. */
@@ -172,7 +194,10 @@ export function articleReferences(study: CitableStudy): Record<StyleKey | 'vanco
   const record = studyRecord(study);
   const style = (key: StyleKey) => formatInStyle(styledRecord(record, study, key), key);
   return {
-    apa: style('apa'), mla: style('mla'), chicago: style('chicago'), vancouver: style('vancouver'),
+    apa: style('apa'),
+    mla: style('mla'),
+    chicago: style('chicago'),
+    vancouver: style('vancouver'),
     vancouverOnCopy: vancouverOnCopy(styledRecord(record, study, 'vancouver')),
   };
 }
@@ -194,7 +219,13 @@ export function formatCitation(record: CslRecord, format: CitationFormat, option
       return `${JSON.stringify([record], null, 2)}\n`;
     case 'text':
     case 'html':
-      return (cite.format('bibliography', { format, template: options.style ?? 'apa', lang: options.lang ?? 'en-US' }) as string).trim();
+      return (
+        cite.format('bibliography', {
+          format,
+          template: options.style ?? 'apa',
+          lang: options.lang ?? 'en-US',
+        }) as string
+      ).trim();
   }
 }
 

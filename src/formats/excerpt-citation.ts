@@ -9,7 +9,18 @@
  * a record whose id is a placeholder, and the placeholder is replaced; the first excerpt is also
  * rendered directly and must come out the same, or every excerpt is rendered directly.
  */
-import { type CitableStudy, type CslRecord, cslDate, withInitialPeriods, formatCitation, formatInStyle, STYLE_KEYS, type StyleKey, studyRecord, vancouverOnCopy } from './citation.ts';
+import {
+  type CitableStudy,
+  type CslRecord,
+  cslDate,
+  withInitialPeriods,
+  formatCitation,
+  formatInStyle,
+  STYLE_KEYS,
+  type StyleKey,
+  studyRecord,
+  vancouverOnCopy,
+} from './citation.ts';
 import type { Study } from '../contract/index.ts';
 
 export { STYLES } from './citation.ts';
@@ -21,7 +32,10 @@ export type ExcerptCitations = Record<StyleKey | 'vancouverOnCopy' | 'bibtex' | 
 export const ILLUSTRATIVE_NOTE = "Illustrative excerpt, not from the study's data";
 
 /** The release of the data a citation names: its version ("1.1", "1.1, with unreleased changes", or "unreleased") and date (YYYY-MM-DD). */
-export interface DatasetRelease { version: string; date?: string }
+export interface DatasetRelease {
+  version: string;
+  date?: string;
+}
 
 /** What an excerpt citation needs to know about the study and its data set. */
 export type CitableSite = CitableStudy & Pick<Study, 'shortTitle' | 'provenance'> & { dataset?: DatasetRelease };
@@ -31,7 +45,13 @@ export type CitableSite = CitableStudy & Pick<Study, 'shortTitle' | 'provenance'
  * so that the key names the data set, not the article's first author.
  */
 function keyPrefix(study: CitableSite): string {
-  return (study.shortTitle ?? study.title).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '').slice(0, 32) || 'excerpt';
+  return (
+    (study.shortTitle ?? study.title)
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 32) || 'excerpt'
+  );
 }
 
 /**
@@ -44,11 +64,17 @@ export function excerptRecord(study: CitableSite, id: string, url?: string): Csl
   const site = study.shortTitle ?? study.title;
   // BibTeX keys allow letters, digits and underscores only.
   const key = `${keyPrefix(study)}_${id}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const version = !study.dataset ? undefined : study.dataset.version === 'unreleased' ? 'Unreleased version' : `Version ${study.dataset.version}`;
+  const version = !study.dataset
+    ? undefined
+    : study.dataset.version === 'unreleased'
+      ? 'Unreleased version'
+      : `Version ${study.dataset.version}`;
   const release = version ? `${[version, study.dataset?.date].filter(Boolean).join(', ')}. ` : '';
   const article = `${paper.author?.[0]?.family} et al. (${study.year}), https://doi.org/${study.doi}`;
   const common = {
-    id: key, 'citation-key': key, type: 'dataset',
+    id: key,
+    'citation-key': key,
+    type: 'dataset',
     issued: study.dataset?.date ? cslDate(study.dataset.date) : { 'date-parts': [[study.year]] as [[number]] },
     ...(version ? { version } : {}),
     publisher: site,
@@ -78,7 +104,12 @@ export function excerptRecord(study: CitableSite, id: string, url?: string): Csl
 function forStyle(record: CslRecord, style: StyleKey): CslRecord {
   const version = typeof record.version === 'string' ? record.version : undefined;
   if (style === 'vancouver' && version) return { ...record, edition: version };
-  if (style === 'chicago') return { ...record, author: withInitialPeriods(record.author), ...(version ? { medium: `Data set, ${version.toLowerCase()}` } : {}) };
+  if (style === 'chicago')
+    return {
+      ...record,
+      author: withInitialPeriods(record.author),
+      ...(version ? { medium: `Data set, ${version.toLowerCase()}` } : {}),
+    };
   return record;
 }
 
@@ -103,8 +134,14 @@ const KEYS: (keyof ExcerptCitations)[] = [...STYLE_KEYS, 'vancouverOnCopy', 'bib
 /** Every citation, each made by `cite` from its key. */
 function citationsBy(cite: (key: keyof ExcerptCitations) => string): ExcerptCitations {
   return {
-    apa: cite('apa'), mla: cite('mla'), chicago: cite('chicago'), vancouver: cite('vancouver'),
-    vancouverOnCopy: cite('vancouverOnCopy'), bibtex: cite('bibtex'), ris: cite('ris'), cslJson: cite('cslJson'),
+    apa: cite('apa'),
+    mla: cite('mla'),
+    chicago: cite('chicago'),
+    vancouver: cite('vancouver'),
+    vancouverOnCopy: cite('vancouverOnCopy'),
+    bibtex: cite('bibtex'),
+    ris: cite('ris'),
+    cslJson: cite('cslJson'),
   };
 }
 
@@ -126,14 +163,20 @@ export function createExcerptCiter(study: CitableSite): (id: string, url?: strin
   return (id, url) => {
     if (!SAFE_ID.test(id)) return renderAll(excerptRecord(study, id, url));
     const placeholderUrl = url?.replace(id, PLACEHOLDER);
-    if (!fast || fast.url !== placeholderUrl) fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
+    if (!fast || fast.url !== placeholderUrl)
+      fast = { template: renderAll(excerptRecord(study, PLACEHOLDER, placeholderUrl)), url: placeholderUrl };
     const record = direct.size ? excerptRecord(study, id, url) : undefined;
-    const fill = citationsBy((k) => (direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id)));
+    const fill = citationsBy((k) =>
+      direct.has(k) ? renderOne(record!, k) : fast!.template[k].split(PLACEHOLDER).join(id),
+    );
     if (!checked) {
       checked = true;
       const exact = renderAll(excerptRecord(study, id, url));
       for (const k of KEYS) if (exact[k] !== fill[k]) direct.add(k);
-      if (direct.size) console.warn(`citations: ${[...direct].join(', ')} of ${id} differ through the placeholder; those are rendered for each excerpt`);
+      if (direct.size)
+        console.warn(
+          `citations: ${[...direct].join(', ')} of ${id} differ through the placeholder; those are rendered for each excerpt`,
+        );
       return exact;
     }
     return fill;

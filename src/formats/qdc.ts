@@ -24,13 +24,29 @@ export function guidForId(id: string): string {
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 function escape(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return (
+    text
+      // The C0 controls XML 1.0 forbids (all but tab, line feed and carriage return) are matched on purpose.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\t/g, '&#9;')
+  );
 }
 
-interface Node { id: string; label: string; definition: string; colour?: string; codable: boolean; children: Node[] }
+interface Node {
+  id: string;
+  label: string;
+  definition: string;
+  colour?: string;
+  codable: boolean;
+  children: Node[];
+}
 
 function write(node: Node, depth: number): string[] {
   const pad = '  '.repeat(depth);
@@ -47,10 +63,23 @@ function write(node: Node, depth: number): string[] {
 /** The codebook as a .qdc document (UTF-8 text). Pure: same codebook, same bytes. */
 export function exportQdc(codebook: Codebook, origin = 'Qualitative study site (export-qdc)'): string {
   const tree: Node[] = codebook.themes.map((t) => ({
-    id: t.id, label: t.label, definition: t.definition, colour: t.colour, codable: false,
+    id: t.id,
+    label: t.label,
+    definition: t.definition,
+    colour: t.colour,
+    codable: false,
     children: t.subthemes.map((s) => ({
-      id: s.id, label: s.label, definition: s.definition, codable: false,
-      children: s.codes.map((c) => ({ id: c.id, label: c.label, definition: c.definition, codable: true, children: [] })),
+      id: s.id,
+      label: s.label,
+      definition: s.definition,
+      codable: false,
+      children: s.codes.map((c) => ({
+        id: c.id,
+        label: c.label,
+        definition: c.definition,
+        codable: true,
+        children: [],
+      })),
     })),
   }));
   return [

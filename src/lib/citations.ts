@@ -5,7 +5,10 @@ import { dataVersion, release } from './releases';
 import { site, url } from './site';
 
 // Excerpts are cited in the version and on the date of the release this build shows (src/lib/releases.ts).
-const study: CitableSite = { ...site.study, dataset: { version: dataVersion, ...(release.date ? { date: release.date } : {}) } };
+const study: CitableSite = {
+  ...site.study,
+  dataset: { version: dataVersion, ...(release.date ? { date: release.date } : {}) },
+};
 let citer: ReturnType<typeof createExcerptCiter> | undefined;
 
 /** Every citation of an excerpt, with its absolute permalink when the site has an address (no address: no URL). */

@@ -7,8 +7,10 @@ describe('coreqAnswer', () => {
     expect(COREQ_DOMAINS.flatMap((d) => d.items)[28]).toBe('Quotations presented');
   });
 
-  it('gives the study\'s own answer when study.yaml has one, whatever it was read from', () => {
-    expect(coreqAnswer({ coreq: { '10': 'Purposive sampling' }, reportedIn: 'abstract' }, 10)).toBe('Purposive sampling');
+  it("gives the study's own answer when study.yaml has one, whatever it was read from", () => {
+    expect(coreqAnswer({ coreq: { '10': 'Purposive sampling' }, reportedIn: 'abstract' }, 10)).toBe(
+      'Purposive sampling',
+    );
     expect(coreqAnswer({ coreq: { '29': 'Not reported' }, reportedIn: 'article' }, 29)).toBe('Not reported');
   });
 
@@ -23,6 +25,8 @@ describe('coreqAnswer', () => {
   });
 
   it('does not take inherited keys for answers', () => {
-    expect(coreqAnswer({ coreq: {}, reportedIn: 'abstract' }, 'constructor' as unknown as number)).toBe(UNANSWERED.abstract);
+    expect(coreqAnswer({ coreq: {}, reportedIn: 'abstract' }, 'constructor' as unknown as number)).toBe(
+      UNANSWERED.abstract,
+    );
   });
 });

@@ -11,7 +11,10 @@ import subsetFont from 'subset-font';
 
 /** One face of the text font: the file it is written to, and the @fontsource file it is cut from. */
 export interface Face {
-  file: string; weight: 400 | 700; style: 'normal' | 'italic'; source: string;
+  file: string;
+  weight: 400 | 700;
+  style: 'normal' | 'italic';
+  source: string;
   /** `all`: every character the site uses; `words`: letters, digits and the punctuation of running text (emphasis and headings need no more). */
   keep: 'all' | 'words';
 }
@@ -22,11 +25,18 @@ export const FAMILY = 'Literata';
 export const FACES: Face[] = [
   { file: 'literata-400', weight: 400, style: 'normal', source: 'literata-latin-400-normal.woff2', keep: 'all' },
   { file: 'literata-700', weight: 700, style: 'normal', source: 'literata-latin-700-normal.woff2', keep: 'words' },
-  { file: 'literata-400-italic', weight: 400, style: 'italic', source: 'literata-latin-400-italic.woff2', keep: 'words' },
+  {
+    file: 'literata-400-italic',
+    weight: 400,
+    style: 'italic',
+    source: 'literata-latin-400-italic.woff2',
+    keep: 'words',
+  },
 ];
 
 /** Scripts the text face does not draw: they keep their own faces (Urdu has Noto Nastaliq). */
-const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Gurmukhi}\p{Script=Devanagari}\p{Script=Han}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const OTHER_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Gurmukhi}\p{Script=Devanagari}\p{Script=Han}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
 /**
  * The characters to keep: printable ASCII, the typographic marks the site writes, and every other
@@ -34,9 +44,14 @@ const OTHER_SCRIPT = /[\p{Script=Arabic}\p{Script=Gurmukhi}\p{Script=Devanagari}
  */
 export function characterSet(texts: Iterable<string>, keep: Face['keep'] = 'all'): string {
   const chars = new Set<string>();
-  for (let c = 0x20; c < 0x7f; c++) if (keep === 'all' || /[\p{L}\p{N} .,;:'"!?()&/%+-]/u.test(String.fromCharCode(c))) chars.add(String.fromCharCode(c));
-  for (const c of '\u00a0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u2190\u2192\u203a\u2039\u2212\u2003') chars.add(c);
-  for (const text of texts) for (const c of text) if (c.codePointAt(0)! > 0x7f && !OTHER_SCRIPT.test(c) && !/\p{C}|\p{Z}/u.test(c)) chars.add(c);
+  for (let c = 0x20; c < 0x7f; c++)
+    if (keep === 'all' || /[\p{L}\p{N} .,;:'"!?()&/%+-]/u.test(String.fromCharCode(c)))
+      chars.add(String.fromCharCode(c));
+  for (const c of '\u00a0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u2190\u2192\u203a\u2039\u2212\u2003')
+    chars.add(c);
+  for (const text of texts)
+    for (const c of text)
+      if (c.codePointAt(0)! > 0x7f && !OTHER_SCRIPT.test(c) && !/\p{C}|\p{Z}/u.test(c)) chars.add(c);
   return [...chars].sort().join('');
 }
 
@@ -45,7 +60,21 @@ export function characterSet(texts: Iterable<string>, keep: Face['keep'] = 'all'
  * (font-variant-numeric: tabular-nums). Small capitals, stylistic sets, fractions and the rest are
  * never asked for, and would cost about 1 KB a face.
  */
-const FEATURES = ['kern', 'liga', 'clig', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'rclt', 'tnum', 'lnum', 'pnum'];
+const FEATURES = [
+  'kern',
+  'liga',
+  'clig',
+  'calt',
+  'ccmp',
+  'locl',
+  'mark',
+  'mkmk',
+  'rlig',
+  'rclt',
+  'tnum',
+  'lnum',
+  'pnum',
+];
 
 // The build runs from the project root; resolve from there, whatever folder Astro bundles this into.
 const require = createRequire(join(process.cwd(), 'package.json'));
@@ -53,5 +82,7 @@ const require = createRequire(join(process.cwd(), 'package.json'));
 /** The woff2 of one face, cut to `chars`. */
 export async function subsetFace(face: Face, chars: string): Promise<Uint8Array> {
   const source = readFileSync(require.resolve(`@fontsource/literata/files/${face.source}`));
-  return new Uint8Array(await subsetFont(source, chars, { targetFormat: 'woff2', noHinting: true, keepFeatures: FEATURES }));
+  return new Uint8Array(
+    await subsetFont(source, chars, { targetFormat: 'woff2', noHinting: true, keepFeatures: FEATURES }),
+  );
 }

@@ -3,7 +3,12 @@ import { count, countOf, EXCERPT, PARTICIPANT } from './plural.ts';
 
 describe('counts in English', () => {
   it('uses the singular for one and the plural for every other number, zero included', () => {
-    expect([0, 1, 2, 21].map((n) => count(n, EXCERPT))).toEqual(['0 excerpts', '1 excerpt', '2 excerpts', '21 excerpts']);
+    expect([0, 1, 2, 21].map((n) => count(n, EXCERPT))).toEqual([
+      '0 excerpts',
+      '1 excerpt',
+      '2 excerpts',
+      '21 excerpts',
+    ]);
   });
 
   it('lets the noun agree with the total in "n of total"', () => {

@@ -4,7 +4,10 @@
  */
 
 /** A noun's singular and plural, e.g. `{ one: 'excerpt', other: 'excerpts' }`. */
-export interface Noun { one: string; other: string }
+export interface Noun {
+  one: string;
+  other: string;
+}
 
 const rules = new Intl.PluralRules('en');
 

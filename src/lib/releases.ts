@@ -4,7 +4,9 @@ import { compareVersions } from '../contract/index.ts';
 import { site } from './site';
 
 /** Every release compared with the one before, newest first. */
-export const releases = (await getCollection('releases')).map((e) => e.data).sort((a, b) => compareVersions(b.version, a.version));
+export const releases = (await getCollection('releases'))
+  .map((e) => e.data)
+  .sort((a, b) => compareVersions(b.version, a.version));
 /** Excerpt ids that a release published and the study no longer has, in id order. */
 export const tombstones = (await getCollection('tombstones')).map((e) => e.data);
 /** The version this build shows: the latest release, or unreleased changes since it. */
@@ -12,7 +14,12 @@ export const release = site.release;
 
 /** "Version 1.1, 20 November 2026" (dates in words: no reader mistakes 05/06 again). */
 export function formatDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** What the footer and citations say about the version shown. */

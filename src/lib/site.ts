@@ -4,7 +4,8 @@ import type { Count, SiteTheme, Study } from '../contract/index.ts';
 import { countOf, type Noun, PARTICIPANT } from './plural.ts';
 
 const entry = await getEntry('site', 'site');
-if (!entry) throw new Error('site.json is missing from the generated folder: run `npm run content` (or `npm run build`) first');
+if (!entry)
+  throw new Error('site.json is missing from the generated folder: run `npm run content` (or `npm run build`) first');
 /** Everything site.json holds, as src/contract/site.ts describes it. */
 export const site = entry.data;
 export type { Site, SiteTheme } from '../contract/index.ts';
@@ -28,7 +29,8 @@ export function absoluteUrl(path = ''): string | undefined {
 }
 
 /** What citations and downloads say in place of an address when the site is built without SITE_URL. */
-export const NO_ADDRESS = 'This copy of the site was built without its web address, so its citations and downloads carry none. To add it, set SITE_URL to the address the site is published at and build again (see the README).';
+export const NO_ADDRESS =
+  'This copy of the site was built without its web address, so its citations and downloads carry none. To add it, set SITE_URL to the address the site is published at and build again (see the README).';
 
 /** The theme with this id; throws when the id is unknown (a build-time bug, never user input). */
 export function themeById(id: string): SiteTheme {
@@ -84,7 +86,11 @@ export function authorList(): string {
 }
 
 /** Every code by id, with its theme and subtheme ids. */
-export const codeIndex = new Map(site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, { ...c, theme: t.id, subtheme: s.id }] as const))));
+export const codeIndex = new Map(
+  site.themes.flatMap((t) =>
+    t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, { ...c, theme: t.id, subtheme: s.id }] as const)),
+  ),
+);
 
 /** A label of the search's language filter: "English only" for excerpts without an original, else "Urdu original". */
 export function languageLabel(code: string): string {

@@ -12,11 +12,11 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
   const sitemap = siteUrl && new URL(url('sitemap-index.xml'), siteUrl).href;
   const body = illustrative
     ? [
-      `# ${site.study.shortTitle ?? site.study.title}: the data on this site are illustrative, not the study's.`,
-      '# Please do not index it; pages also carry <meta name="robots" content="noindex, nofollow">.',
-      'User-agent: *',
-      'Disallow: /',
-    ]
+        `# ${site.study.shortTitle ?? site.study.title}: the data on this site are illustrative, not the study's.`,
+        '# Please do not index it; pages also carry <meta name="robots" content="noindex, nofollow">.',
+        'User-agent: *',
+        'Disallow: /',
+      ]
     : ['User-agent: *', 'Allow: /', ...(sitemap ? ['', `Sitemap: ${sitemap}`] : [])];
   return new Response(`${body.join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '../lib/site';
 
-export const GET: APIRoute = () => new Response(
-  `${site.themes.map((t) => `.theme-${t.id} { --theme-colour: ${t.colour}; }`).join('\n')}\n`,
-  { headers: { 'content-type': 'text/css; charset=utf-8' } },
-);
+export const GET: APIRoute = () =>
+  new Response(`${site.themes.map((t) => `.theme-${t.id} { --theme-colour: ${t.colour}; }`).join('\n')}\n`, {
+    headers: { 'content-type': 'text/css; charset=utf-8' },
+  });

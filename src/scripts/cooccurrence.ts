@@ -6,7 +6,15 @@
 import { revealChrome } from './chart-chrome.ts';
 import { keepLabelsInView } from './sticky-labels.ts';
 
-interface Cell { el: SVGGElement; a: string; b: string; excerpts: number; row: number; col: number; title: string }
+interface Cell {
+  el: SVGGElement;
+  a: string;
+  b: string;
+  excerpts: number;
+  row: number;
+  col: number;
+  title: string;
+}
 
 function setUp(figure: HTMLElement): void {
   const svg = figure.querySelector<SVGSVGElement>('[data-cells]')!;
@@ -14,10 +22,17 @@ function setUp(figure: HTMLElement): void {
   const output = figure.querySelector<HTMLOutputElement>('[data-threshold-value]')!;
   const status = figure.querySelector<HTMLElement>('[data-shown]')!;
   const live = revealChrome(figure);
-  const labels = new Map([...svg.querySelectorAll<SVGGElement>('.co-item')].map((el, i) => [el.dataset.id!, { el, index: i }]));
+  const labels = new Map(
+    [...svg.querySelectorAll<SVGGElement>('.co-item')].map((el, i) => [el.dataset.id!, { el, index: i }]),
+  );
   const cells: Cell[] = [...svg.querySelectorAll<SVGGElement>('.co-cell')].map((el) => ({
-    el, a: el.dataset.a!, b: el.dataset.b!, excerpts: Number(el.dataset.excerpts),
-    row: labels.get(el.dataset.a!)!.index, col: labels.get(el.dataset.b!)!.index, title: el.querySelector('title')?.textContent ?? '',
+    el,
+    a: el.dataset.a!,
+    b: el.dataset.b!,
+    excerpts: Number(el.dataset.excerpts),
+    row: labels.get(el.dataset.a!)!.index,
+    col: labels.get(el.dataset.b!)!.index,
+    title: el.querySelector('title')?.textContent ?? '',
   }));
   const pairs = cells.length / 2;
   const noun = figure.dataset.level === 'themes' ? 'themes' : 'codes';
@@ -34,7 +49,8 @@ function setUp(figure: HTMLElement): void {
   }
 
   function highlight(cell: Cell | null, announce = true): void {
-    for (const el of svg.querySelectorAll<SVGGElement>('.co-item, .co-colitem')) el.classList.toggle('is-lit', !!cell && (el.dataset.id === cell.a || el.dataset.id === cell.b));
+    for (const el of svg.querySelectorAll<SVGGElement>('.co-item, .co-colitem'))
+      el.classList.toggle('is-lit', !!cell && (el.dataset.id === cell.a || el.dataset.id === cell.b));
     for (const c of cells) c.el.classList.toggle('is-active', c === cell);
     active = cell;
     if (announce) live.textContent = cell ? `${cell.title}.` : '';
@@ -42,8 +58,17 @@ function setUp(figure: HTMLElement): void {
 
   /** The nearest shown cell from the active one in a direction, along its row or column. */
   function step(from: Cell, dRow: number, dCol: number): Cell | undefined {
-    const candidates = visible().filter((c) => (dRow ? c.col === from.col && Math.sign(c.row - from.row) === dRow : c.row === from.row && Math.sign(c.col - from.col) === dCol));
-    return candidates.sort((p, q) => Math.abs(p.row - from.row) + Math.abs(p.col - from.col) - (Math.abs(q.row - from.row) + Math.abs(q.col - from.col)))[0];
+    const candidates = visible().filter((c) =>
+      dRow
+        ? c.col === from.col && Math.sign(c.row - from.row) === dRow
+        : c.row === from.row && Math.sign(c.col - from.col) === dCol,
+    );
+    return candidates.sort(
+      (p, q) =>
+        Math.abs(p.row - from.row) +
+        Math.abs(p.col - from.col) -
+        (Math.abs(q.row - from.row) + Math.abs(q.col - from.col)),
+    )[0];
   }
 
   range.addEventListener('input', applyThreshold);
@@ -57,7 +82,12 @@ function setUp(figure: HTMLElement): void {
   svg.addEventListener('focus', () => highlight(active ?? visible()[0] ?? null));
   svg.addEventListener('blur', () => highlight(null, false));
   svg.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[event.key];
     if (!move || !active) return;
     event.preventDefault();

@@ -15,7 +15,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const text = source?.dataset.copyText?.split('{today}').join(citedToday()) ?? source?.textContent ?? '';
     if (button.dataset.download) {
       const link = Object.assign(document.createElement('a'), {
-        href: URL.createObjectURL(new Blob([text], { type: button.dataset.type })), download: button.dataset.filename,
+        href: URL.createObjectURL(new Blob([text], { type: button.dataset.type })),
+        download: button.dataset.filename,
       });
       link.click();
       URL.revokeObjectURL(link.href);
@@ -30,4 +31,3 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     }
   });
 }
-

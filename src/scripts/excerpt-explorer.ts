@@ -2,16 +2,26 @@
  * The excerpt explorer: full-text search and filters over Pagefind's index, with the query and
  * filters in the URL (shareable, back button works) and the result count announced.
  */
-import { type Filters, type Handle, type Pagefind, type State, countsIfTicked, filterPayload, readState, stateToSearch } from './explorer-state.ts';
+import {
+  type Filters,
+  type Handle,
+  type Pagefind,
+  type State,
+  countsIfTicked,
+  filterPayload,
+  readState,
+  stateToSearch,
+} from './explorer-state.ts';
 import { snippetNodes } from './snippet.ts';
 
 const PAGE = 20;
 const root = document.querySelector<HTMLElement>('#explorer');
 
-if (root) start(root).catch((e: unknown) => {
-  const status = root.querySelector('#explorer-status');
-  if (status) status.textContent = `Search could not start (${String(e)}). Browse by theme below.`;
-});
+if (root)
+  start(root).catch((e: unknown) => {
+    const status = root.querySelector('#explorer-status');
+    if (status) status.textContent = `Search could not start (${String(e)}). Browse by theme below.`;
+  });
 
 async function start(root: HTMLElement): Promise<void> {
   const bundle = root.dataset.bundle!;
@@ -31,7 +41,10 @@ async function start(root: HTMLElement): Promise<void> {
   const filterBox = root.querySelector<HTMLElement>('#explorer-filters')!;
   const label = (group: string, value: string) => labels[group]?.[value] ?? value;
 
-  let state: State = readState(location.search, groups.map(([g]) => g));
+  let state: State = readState(
+    location.search,
+    groups.map(([g]) => g),
+  );
   let results: Handle[] = [];
   let shown = 0;
   let run = 0;
@@ -51,7 +64,9 @@ async function start(root: HTMLElement): Promise<void> {
       if (!values.length) continue;
       const others = Object.fromEntries(Object.entries(state.filters).filter(([g]) => g !== group));
       const unfiltered = !q && !Object.values(others).some((v) => v.length);
-      without[group] = unfiltered ? totals[group] ?? {} : (await pagefind.search(q, { filters: filterPayload(others) })).filters[group] ?? {};
+      without[group] = unfiltered
+        ? (totals[group] ?? {})
+        : ((await pagefind.search(q, { filters: filterPayload(others) })).filters[group] ?? {});
     }
     if (mine !== run) return; // a newer search has started
     results = search?.results ?? [];
@@ -59,11 +74,14 @@ async function start(root: HTMLElement): Promise<void> {
     list.replaceChildren();
     shown = 0;
     await showMore(false);
-    status.textContent = active ? describe(results.length) : 'Type a word, or choose a theme, code or participant group.';
+    status.textContent = active
+      ? describe(results.length)
+      : 'Type a word, or choose a theme, code or participant group.';
   }
 
   function describe(n: number): string {
-    const parts = Object.entries(state.filters).filter(([, v]) => v.length)
+    const parts = Object.entries(state.filters)
+      .filter(([, v]) => v.length)
       .map(([g, v]) => `${groups.find(([k]) => k === g)?.[1] ?? g}: ${v.map((x) => label(g, x)).join(' or ')}`);
     const query = state.q.trim() ? ` for \u201c${state.q.trim()}\u201d` : '';
     return `${n} excerpt${n === 1 ? '' : 's'}${query}${parts.length ? ` · ${parts.join(' · ')}` : ''}`;
@@ -81,44 +99,49 @@ async function start(root: HTMLElement): Promise<void> {
   }
 
   function renderFilters(counts: Filters): void {
-    filterBox.replaceChildren(...groups.map(([group, title]) => {
-      const values = Object.keys(totals[group] ?? {});
-      const order = labels[group] ? Object.keys(labels[group]).filter((v) => values.includes(v)) : values.sort();
-      const fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = title;
-      fieldset.append(legend);
-      for (const value of order) {
-        const n = counts[group]?.[value] ?? 0;
-        const checked = state.filters[group]?.includes(value) ?? false;
-        const row = document.createElement('label');
-        const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: group, value, checked });
-        const text = document.createElement('span');
-        text.textContent = label(group, value);
-        const count = document.createElement('span');
-        count.className = 'n';
-        count.textContent = String(n);
-        count.setAttribute('aria-label', `${n} ${n === 1 ? 'excerpt' : 'excerpts'}`);
-        if (!n && !checked) row.classList.add('zero');
-        row.append(box, text, count);
-        fieldset.append(row);
-      }
-      if (group !== 'code') return fieldset;
-      const details = document.createElement('details');
-      details.open = (state.filters.code?.length ?? 0) > 0;
-      const summary = document.createElement('summary');
-      summary.textContent = `Codes (${order.length})`;
-      legend.classList.add('visually-hidden');
-      details.append(summary, fieldset);
-      return details;
-    }));
+    filterBox.replaceChildren(
+      ...groups.map(([group, title]) => {
+        const values = Object.keys(totals[group] ?? {});
+        const order = labels[group] ? Object.keys(labels[group]).filter((v) => values.includes(v)) : values.sort();
+        const fieldset = document.createElement('fieldset');
+        const legend = document.createElement('legend');
+        legend.textContent = title;
+        fieldset.append(legend);
+        for (const value of order) {
+          const n = counts[group]?.[value] ?? 0;
+          const checked = state.filters[group]?.includes(value) ?? false;
+          const row = document.createElement('label');
+          const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: group, value, checked });
+          const text = document.createElement('span');
+          text.textContent = label(group, value);
+          const count = document.createElement('span');
+          count.className = 'n';
+          count.textContent = String(n);
+          count.setAttribute('aria-label', `${n} ${n === 1 ? 'excerpt' : 'excerpts'}`);
+          if (!n && !checked) row.classList.add('zero');
+          row.append(box, text, count);
+          fieldset.append(row);
+        }
+        if (group !== 'code') return fieldset;
+        const details = document.createElement('details');
+        details.open = (state.filters.code?.length ?? 0) > 0;
+        const summary = document.createElement('summary');
+        summary.textContent = `Codes (${order.length})`;
+        legend.classList.add('visually-hidden');
+        details.append(summary, fieldset);
+        return details;
+      }),
+    );
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.value = state.q;
   input.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(() => { state = { ...state, q: input.value }; void update('replace'); }, 250);
+    typing = setTimeout(() => {
+      state = { ...state, q: input.value };
+      void update('replace');
+    }, 250);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -129,7 +152,8 @@ async function start(root: HTMLElement): Promise<void> {
   filterBox.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;
     const current = new Set(state.filters[box.name] ?? []);
-    if (box.checked) current.add(box.value); else current.delete(box.value);
+    if (box.checked) current.add(box.value);
+    else current.delete(box.value);
     state = { ...state, filters: { ...state.filters, [box.name]: [...current] } };
     void update(true);
   });
@@ -141,7 +165,10 @@ async function start(root: HTMLElement): Promise<void> {
   });
   more.addEventListener('click', () => void showMore(true));
   window.addEventListener('popstate', () => {
-    state = readState(location.search, groups.map(([g]) => g));
+    state = readState(
+      location.search,
+      groups.map(([g]) => g),
+    );
     input.value = state.q;
     void update(false);
   });
@@ -151,7 +178,10 @@ async function start(root: HTMLElement): Promise<void> {
 }
 
 /** One result: the excerpt with Pagefind's highlights, built as DOM nodes (never as HTML). */
-function resultItem(data: Awaited<ReturnType<Handle['data']>>, label: (group: string, value: string) => string): HTMLLIElement {
+function resultItem(
+  data: Awaited<ReturnType<Handle['data']>>,
+  label: (group: string, value: string) => string,
+): HTMLLIElement {
   const li = document.createElement('li');
   const quote = document.createElement('blockquote');
   const p = document.createElement('p');

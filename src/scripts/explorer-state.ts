@@ -1,17 +1,31 @@
 /** The explorer's state and its URL form, kept pure so it can be tested without a browser. */
 
 /** A query and the selected values of each filter group (OR within a group, AND across groups). */
-export interface State { q: string; filters: Record<string, string[]> }
+export interface State {
+  q: string;
+  filters: Record<string, string[]>;
+}
 
 /** Counts per filter value, as Pagefind reports them. */
 export type Filters = Record<string, Record<string, number>>;
 
 /** The parts of Pagefind's browser API the explorer uses. */
-export interface Handle { data(): Promise<{ url: string; excerpt: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
+export interface Handle {
+  data(): Promise<{
+    url: string;
+    excerpt: string;
+    content: string;
+    meta: Record<string, string>;
+    filters: Record<string, string[]>;
+  }>;
+}
 export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Filters>;
-  search(q: string | null, o: { filters: Record<string, { any: string[] }> }): Promise<{ results: Handle[]; filters: Filters }>;
+  search(
+    q: string | null,
+    o: { filters: Record<string, { any: string[] }> },
+  ): Promise<{ results: Handle[]; filters: Filters }>;
 }
 
 /** Reads `?q=trust&theme=a&theme=b` into a state; unknown parameters are ignored. */
@@ -35,7 +49,11 @@ export function stateToSearch(state: State): string {
 
 /** Pagefind's filter argument: any of the selected values within a group. */
 export function filterPayload(filters: Record<string, string[]>): Record<string, { any: string[] }> {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length).map(([g, v]) => [g, { any: v }]));
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, v]) => v.length)
+      .map(([g, v]) => [g, { any: v }]),
+  );
 }
 
 /**
@@ -46,16 +64,23 @@ export function filterPayload(filters: Record<string, string[]>): Record<string,
  * returns the current results plus the excerpts with v that the group's other values missed:
  * n + without[g][v] - current[g][v].
  */
-export function countsIfTicked(filters: Record<string, string[]>, n: number, current: Filters, without: Filters): Filters {
+export function countsIfTicked(
+  filters: Record<string, string[]>,
+  n: number,
+  current: Filters,
+  without: Filters,
+): Filters {
   const out: Filters = {};
   for (const group of new Set([...Object.keys(current), ...Object.keys(without)])) {
     const ticked = filters[group] ?? [];
     const values = new Set([...Object.keys(current[group] ?? {}), ...Object.keys(without[group] ?? {})]);
-    out[group] = Object.fromEntries([...values].map((v) => {
-      const here = current[group]?.[v] ?? 0;
-      if (!ticked.length || ticked.includes(v)) return [v, here];
-      return [v, n + (without[group]?.[v] ?? 0) - here];
-    }));
+    out[group] = Object.fromEntries(
+      [...values].map((v) => {
+        const here = current[group]?.[v] ?? 0;
+        if (!ticked.length || ticked.includes(v)) return [v, here];
+        return [v, n + (without[group]?.[v] ?? 0) - here];
+      }),
+    );
   }
   return out;
 }

@@ -5,10 +5,24 @@ import { type MapNode, type MapState, type MapView, bandOf, labelShown, zoomToRe
 
 /** The view the client would read back from the drawn SVG, built straight from the layout. */
 function viewOf(codes: number): MapView {
-  const layout = layoutThemeMap(syntheticCodebook(codes), { width: 960, perCode: 24, maxHeight: 960, metrics: { fontSize: 12, lineHeight: 13, pad: 1 } });
+  const layout = layoutThemeMap(syntheticCodebook(codes), {
+    width: 960,
+    perCode: 24,
+    maxHeight: 960,
+    metrics: { fontSize: 12, lineHeight: 13, pad: 1 },
+  });
   const byId = new Map<string, MapNode>();
   const nodes = layout.nodes.map((n) => {
-    const node = { id: n.id, kind: n.kind, label: n.label, parent: byId.get(n.parentId ?? '') ?? null, children: [], bands: n.bands, count: n.count, lines: lineCount(n) } as unknown as MapNode;
+    const node = {
+      id: n.id,
+      kind: n.kind,
+      label: n.label,
+      parent: byId.get(n.parentId ?? '') ?? null,
+      children: [],
+      bands: n.bands,
+      count: n.count,
+      lines: lineCount(n),
+    } as unknown as MapNode;
     node.parent?.children.push(node);
     byId.set(n.id, node);
     return node;

@@ -21,10 +21,19 @@ export interface MapNode {
   lines: number;
 }
 
-export interface MapView { svg: SVGSVGElement; height: number; metrics: TextMetrics; nodes: MapNode[]; byId: Map<string, MapNode> }
+export interface MapView {
+  svg: SVGSVGElement;
+  height: number;
+  metrics: TextMetrics;
+  nodes: MapNode[];
+  byId: Map<string, MapNode>;
+}
 
 /** What the map shows: the size measure and the node zoomed into ('' for the whole map). */
-export interface MapState { measure: Measure; zoom: string }
+export interface MapState {
+  measure: Measure;
+  zoom: string;
+}
 
 const pair = (s: string | undefined) => (s ?? '0 0').split(' ').map(Number) as [number, number];
 
@@ -35,10 +44,17 @@ export function readMap(svg: SVGSVGElement): MapView {
   const byId = new Map<string, MapNode>();
   const nodes = [...svg.querySelectorAll<SVGAElement>('.map-node')].map((el) => {
     const n: MapNode = {
-      el, id: el.dataset.id!, kind: el.dataset.kind!, label: el.dataset.label!, parent: byId.get(el.dataset.parent!) ?? null, children: [],
+      el,
+      id: el.dataset.id!,
+      kind: el.dataset.kind!,
+      label: el.dataset.label!,
+      parent: byId.get(el.dataset.parent!) ?? null,
+      children: [],
       bands: { excerpts: pair(el.dataset.e), participants: pair(el.dataset.p) },
       count: { excerpts: Number(el.dataset.excerpts), participants: Number(el.dataset.participants) },
-      rect: el.querySelector('rect')!, text: el.querySelector('.map-label')!, countText: el.querySelector('.map-count')!,
+      rect: el.querySelector('rect')!,
+      text: el.querySelector('.map-label')!,
+      countText: el.querySelector('.map-count')!,
       lines: Number(el.querySelector<SVGTextElement>('.map-label')!.dataset.lines),
     };
     n.parent?.children.push(n);
@@ -79,6 +95,11 @@ export function zoomToReveal(view: MapView, node: MapNode, state: MapState): str
   const zoomed = view.byId.get(state.zoom);
   const inside = !zoomed || lineage(node).includes(zoomed) || lineage(zoomed).includes(node);
   if (inside && labelShown(view, node, state)) return state.zoom;
-  const options = ['', ...lineage(node).slice(0, -1).map((n) => n.id)];
+  const options = [
+    '',
+    ...lineage(node)
+      .slice(0, -1)
+      .map((n) => n.id),
+  ];
   return options.find((zoom) => labelShown(view, node, { ...state, zoom })) ?? options.at(-1)!;
 }

@@ -22,14 +22,28 @@ export function renderMap(view: MapView, state: MapState, animate: boolean): voi
     const baseline = firstBaseline(y0, y1, node.lines, view.metrics, node.children.length === 0);
     const show = labelShown(view, node, state);
     node.countText.textContent = ` ${node.count[state.measure]}`; // the space keeps "label count" apart in the link text
-    select(node.rect).interrupt().transition().duration(ms).attr('y', y0).attr('height', y1 - y0);
+    select(node.rect)
+      .interrupt()
+      .transition()
+      .duration(ms)
+      .attr('y', y0)
+      .attr('height', y1 - y0);
     for (const el of [node.text, node.countText]) {
       // A count drawn under its label sits `data-below` lines lower.
       const y = baseline + Number(el.dataset.below ?? 0) * view.metrics.lineHeight;
       const text = select(el).interrupt();
-      if (ms === 0) { text.attr('y', y).classed('is-hidden', !show); continue; }
-      text.classed('is-hidden', true).transition().duration(ms).attr('y', y)
-        .on('end', function () { this.classList.toggle('is-hidden', !show); });
+      if (ms === 0) {
+        text.attr('y', y).classed('is-hidden', !show);
+        continue;
+      }
+      text
+        .classed('is-hidden', true)
+        .transition()
+        .duration(ms)
+        .attr('y', y)
+        .on('end', function () {
+          this.classList.toggle('is-hidden', !show);
+        });
     }
   }
 }
@@ -37,7 +51,10 @@ export function renderMap(view: MapView, state: MapState, animate: boolean): voi
 /** Draws (or moves) the focus ring around `node`, above every band so no neighbour covers it. */
 export function ringAround(view: MapView, node: MapNode | null, state: MapState, animate: boolean): void {
   let ring = view.svg.querySelector<SVGRectElement>('.map-ring');
-  if (!node) { ring?.classList.add('is-hidden'); return; }
+  if (!node) {
+    ring?.classList.add('is-hidden');
+    return;
+  }
   if (!ring) {
     ring = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
     ring.setAttribute('class', 'map-ring');
@@ -48,6 +65,12 @@ export function ringAround(view: MapView, node: MapNode | null, state: MapState,
   const x = Number(node.rect.getAttribute('x'));
   const width = Number(node.rect.getAttribute('width'));
   ring.classList.remove('is-hidden');
-  select(ring).interrupt().attr('x', x + 1.5).attr('width', Math.max(0, width - 3))
-    .transition().duration(duration(animate)).attr('y', y0 + 1.5).attr('height', Math.max(0, y1 - y0 - 3));
+  select(ring)
+    .interrupt()
+    .attr('x', x + 1.5)
+    .attr('width', Math.max(0, width - 3))
+    .transition()
+    .duration(duration(animate))
+    .attr('y', y0 + 1.5)
+    .attr('height', Math.max(0, y1 - y0 - 3));
 }

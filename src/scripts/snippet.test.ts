@@ -5,12 +5,16 @@ import { cuts, parseExcerpt, scriptRuns } from './snippet.ts';
 const plain = (html: string) => html.replace(/&amp;/g, '&');
 
 describe('search snippets', () => {
-  const content = 'Our discharge summaries used to eat my evenings. Now the tool drafts them.\nاگر یہ غلط ہو تو ذمہ دار کون ہے۔';
+  const content =
+    'Our discharge summaries used to eat my evenings. Now the tool drafts them.\nاگر یہ غلط ہو تو ذمہ دار کون ہے۔';
 
   it('knows where a snippet cuts the excerpt', () => {
     expect(cuts('Our discharge summaries used to eat', content)).toEqual({ before: false, after: true });
     expect(cuts('used to eat my evenings.', content)).toEqual({ before: true, after: true });
-    expect(cuts('the tool drafts them. اگر یہ غلط ہو تو ذمہ دار کون ہے۔', content)).toEqual({ before: true, after: false });
+    expect(cuts('the tool drafts them. اگر یہ غلط ہو تو ذمہ دار کون ہے۔', content)).toEqual({
+      before: true,
+      after: false,
+    });
     expect(cuts(content, content)).toEqual({ before: false, after: false });
   });
 

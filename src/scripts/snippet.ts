@@ -5,7 +5,10 @@
  */
 
 /** A piece of the snippet, and whether Pagefind marked it as a match. */
-export interface Piece { text: string; mark: boolean }
+export interface Piece {
+  text: string;
+  mark: boolean;
+}
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: split it into pieces of plain text. */
 export function parseExcerpt(excerpt: string, decode: (html: string) => string): Piece[] {
@@ -26,7 +29,10 @@ export function cuts(snippet: string, content: string): { before: boolean; after
   const s = squash(snippet);
   const c = squash(content);
   if (!s) return { before: false, after: c.length > 0 };
-  return { before: !c.startsWith(s.slice(0, Math.min(s.length, 40))), after: !c.endsWith(s.slice(-Math.min(s.length, 40))) };
+  return {
+    before: !c.startsWith(s.slice(0, Math.min(s.length, 40))),
+    after: !c.endsWith(s.slice(-Math.min(s.length, 40))),
+  };
 }
 
 /** A run of Arabic script, with the spaces, digits and punctuation inside it. */
@@ -53,15 +59,28 @@ export function scriptRuns(pieces: Piece[]): { pieces: Piece[]; rtl: boolean }[]
 /** The snippet as nodes; `lang` is the original's language (ur, pa). */
 export function snippetNodes(doc: Document, excerpt: string, content: string, lang: string): DocumentFragment {
   const decoder = doc.createElement('textarea');
-  const pieces = parseExcerpt(excerpt, (html) => { decoder.innerHTML = html; return decoder.value; });
+  const pieces = parseExcerpt(excerpt, (html) => {
+    decoder.innerHTML = html;
+    return decoder.value;
+  });
   const fragment = doc.createDocumentFragment();
   const cut = cuts(pieces.map((p) => p.text).join(''), content);
   if (cut.before) fragment.append('\u2026 ');
   let last: ParentNode = fragment;
   for (const run of scriptRuns(pieces)) {
-    const target = run.rtl ? Object.assign(doc.createElement('span'), { className: 'original', lang: lang === 'pa' ? 'pa-Arab' : lang, dir: 'rtl' }) : fragment;
+    const target = run.rtl
+      ? Object.assign(doc.createElement('span'), {
+          className: 'original',
+          lang: lang === 'pa' ? 'pa-Arab' : lang,
+          dir: 'rtl',
+        })
+      : fragment;
     for (const p of run.pieces) {
-      if (p.mark) { const m = doc.createElement('mark'); m.textContent = p.text; target.append(m); } else target.append(p.text);
+      if (p.mark) {
+        const m = doc.createElement('mark');
+        m.textContent = p.text;
+        target.append(m);
+      } else target.append(p.text);
     }
     if (run.rtl) fragment.append(target);
     last = target;

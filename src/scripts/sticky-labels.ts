@@ -13,7 +13,8 @@ export function keepLabelsInView(figure: HTMLElement): void {
       for (const svg of scroller.querySelectorAll<SVGSVGElement>('svg')) {
         const drawn = svg.getBoundingClientRect().width;
         const scale = drawn && svg.viewBox.baseVal.width ? drawn / svg.viewBox.baseVal.width : 1;
-        for (const group of svg.querySelectorAll<SVGGElement>('[data-sticky]')) group.setAttribute('transform', `translate(${scroller.scrollLeft / scale} 0)`);
+        for (const group of svg.querySelectorAll<SVGGElement>('[data-sticky]'))
+          group.setAttribute('transform', `translate(${scroller.scrollLeft / scale} 0)`);
       }
       const hidden = scroller.offsetParent === null && scroller.getClientRects().length === 0;
       if (!hidden && scroller.scrollLeft < scroller.scrollWidth - scroller.clientWidth - 1) more = true;

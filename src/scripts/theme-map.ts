@@ -37,8 +37,15 @@ export function setUp(figure: HTMLElement): { preview(el: Element | null): boole
   }
 
   function show(node: MapNode | null): void {
-    if (!node) { live.textContent = ''; definition.textContent = ''; return; }
-    const within = lineage(node).slice(0, -1).map((n) => n.label).join(' › ');
+    if (!node) {
+      live.textContent = '';
+      definition.textContent = '';
+      return;
+    }
+    const within = lineage(node)
+      .slice(0, -1)
+      .map((n) => n.label)
+      .join(' › ');
     const { excerpts, participants } = node.count;
     live.textContent = `${KIND[node.kind]}: ${node.label}${within ? ` (in ${within})` : ''}. ${excerpts} excerpt${excerpts === 1 ? '' : 's'}, voiced by ${participants} of ${total} participant${total === '1' ? '' : 's'}.`;
     definition.textContent = node.el.querySelector('desc')?.textContent ?? '';
@@ -59,16 +66,34 @@ export function setUp(figure: HTMLElement): { preview(el: Element | null): boole
     return true;
   }
 
-  const zoomTo = (zoom: string) => { if (zoom !== state.zoom) { state.zoom = zoom; draw(true); } };
+  const zoomTo = (zoom: string) => {
+    if (zoom !== state.zoom) {
+      state.zoom = zoom;
+      draw(true);
+    }
+  };
 
   for (const view of views) {
     const tree = view.svg.querySelector('[data-tree]')!;
     const current = view.nodes.find((n) => n.el.getAttribute('aria-current') === 'page');
-    makeTree(tree, view.nodes, tree.getAttribute('aria-label') ?? 'Theme map', {
-      onMove(node) { zoomTo(zoomToReveal(view, node, state)); node.el.focus(); },
-      onOpen(node) { location.assign(node.el.getAttribute('href')!); },
-      onEscape() { zoomTo(''); },
-    }, current);
+    makeTree(
+      tree,
+      view.nodes,
+      tree.getAttribute('aria-label') ?? 'Theme map',
+      {
+        onMove(node) {
+          zoomTo(zoomToReveal(view, node, state));
+          node.el.focus();
+        },
+        onOpen(node) {
+          location.assign(node.el.getAttribute('href')!);
+        },
+        onEscape() {
+          zoomTo('');
+        },
+      },
+      current,
+    );
     tree.addEventListener('focusin', (event) => {
       const node = view.nodes.find((n) => n.el === event.target);
       if (!node) return;
@@ -76,13 +101,20 @@ export function setUp(figure: HTMLElement): { preview(el: Element | null): boole
       show(node);
       ringAround(view, node, state, true);
     });
-    tree.addEventListener('focusout', () => { focused = null; ringAround(view, null, state, false); });
+    tree.addEventListener('focusout', () => {
+      focused = null;
+      ringAround(view, null, state, false);
+    });
     tree.addEventListener('pointerover', (event) => {
       const el = (event.target as Element).closest('.map-node');
       show(view.nodes.find((n) => n.el === el) ?? null);
     });
-    view.svg.addEventListener('pointerleave', (event) => { if (event.pointerType === 'mouse') show(focused ? view.byId.get(focused)! : null); });
-    view.svg.addEventListener('pointerdown', (event) => { pointer = event.pointerType; });
+    view.svg.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') show(focused ? view.byId.get(focused)! : null);
+    });
+    view.svg.addEventListener('pointerdown', (event) => {
+      pointer = event.pointerType;
+    });
     // On a touch screen the first tap on a band shows what it is; a second tap on it opens it.
     tree.addEventListener('click', (event) => {
       if (pointer !== 'touch' && pointer !== 'pen') return;
@@ -93,9 +125,11 @@ export function setUp(figure: HTMLElement): { preview(el: Element | null): boole
   controls.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement | HTMLSelectElement;
     if (input === zoomSelect) zoomTo(input.value);
-    else if (input.name.endsWith('-measure')) { state.measure = input.value as Measure; draw(true); }
+    else if (input.name.endsWith('-measure')) {
+      state.measure = input.value as Measure;
+      draw(true);
+    }
   });
   draw(false);
   return { preview };
 }
-

@@ -5,7 +5,12 @@
  */
 
 /** An item of the tree: its element and its place in the hierarchy. */
-export interface TreeItem { el: SVGElement | HTMLElement; label: string; parent: TreeItem | null; children: TreeItem[] }
+export interface TreeItem {
+  el: SVGElement | HTMLElement;
+  label: string;
+  parent: TreeItem | null;
+  children: TreeItem[];
+}
 
 export interface TreeOptions<T extends TreeItem> {
   /** Moves focus to an item (after the caller has made it visible). */
@@ -17,7 +22,13 @@ export interface TreeOptions<T extends TreeItem> {
 }
 
 /** Turns `container` and `items` (in tree order) into a keyboard-operable tree. */
-export function makeTree<T extends TreeItem>(container: Element, items: T[], label: string, options: TreeOptions<T>, start?: T): void {
+export function makeTree<T extends TreeItem>(
+  container: Element,
+  items: T[],
+  label: string,
+  options: TreeOptions<T>,
+  start?: T,
+): void {
   container.setAttribute('role', 'tree');
   container.setAttribute('aria-label', label);
   for (const item of items) {
@@ -44,18 +55,37 @@ export function makeTree<T extends TreeItem>(container: Element, items: T[], lab
     const item = items[i];
     let next: T | null | undefined;
     switch (event.key) {
-      case 'ArrowDown': next = items[i + 1]; break;
-      case 'ArrowUp': next = items[i - 1]; break;
-      case 'ArrowRight': next = item.children[0] as T | undefined; break;
-      case 'ArrowLeft': next = item.parent as T | null; break;
-      case 'Home': next = items[0]; break;
-      case 'End': next = items.at(-1); break;
-      case 'Enter': event.preventDefault(); options.onOpen(item); return;
-      case 'Escape': options.onEscape(); return;
+      case 'ArrowDown':
+        next = items[i + 1];
+        break;
+      case 'ArrowUp':
+        next = items[i - 1];
+        break;
+      case 'ArrowRight':
+        next = item.children[0] as T | undefined;
+        break;
+      case 'ArrowLeft':
+        next = item.parent as T | null;
+        break;
+      case 'Home':
+        next = items[0];
+        break;
+      case 'End':
+        next = items.at(-1);
+        break;
+      case 'Enter':
+        event.preventDefault();
+        options.onOpen(item);
+        return;
+      case 'Escape':
+        options.onEscape();
+        return;
       default:
         // Type-ahead: the next item whose label starts with the typed character.
         if (event.key.length !== 1 || !/\S/.test(event.key)) return;
-        next = [...items.slice(i + 1), ...items.slice(0, i)].find((it) => it.label.toLowerCase().startsWith(event.key.toLowerCase()));
+        next = [...items.slice(i + 1), ...items.slice(0, i)].find((it) =>
+          it.label.toLowerCase().startsWith(event.key.toLowerCase()),
+        );
     }
     event.preventDefault();
     if (next) options.onMove(next);

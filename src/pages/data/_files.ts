@@ -19,18 +19,33 @@ const licence = study.licence.name;
 const columns = (file: string) => downloadByFile(file).fields.map((f) => f.name);
 
 /** The excerpts, sorted by id (numeric order: E2 before E10). */
-const sorted = (excerpts: ExcerptRecord[]) => [...excerpts].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+const sorted = (excerpts: ExcerptRecord[]) =>
+  [...excerpts].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 /** A one-line provenance note for files that take comments. */
-export const provenanceNote = `${illustrative && !/illustrative/i.test(study.provenance.notice)
-  ? `Illustrative data. ${study.provenance.notice}`
-  : study.provenance.notice} Data version: ${dataVersion}.`;
+export const provenanceNote = `${
+  illustrative && !/illustrative/i.test(study.provenance.notice)
+    ? `Illustrative data. ${study.provenance.notice}`
+    : study.provenance.notice
+} Data version: ${dataVersion}.`;
 
 export function excerptsCsv(excerpts: ExcerptRecord[]): string {
-  return toCsv(columns('excerpts.csv'), sorted(excerpts).map((e) => ({
-    ...e.attributes, id: e.id, participant: e.participant, codes: e.codes.join(';'), themes: e.themes.join(';'),
-    text: e.text, original_lang: e.originalLang, original_text: e.originalText, provenance: kind, licence, version: dataVersion,
-  })));
+  return toCsv(
+    columns('excerpts.csv'),
+    sorted(excerpts).map((e) => ({
+      ...e.attributes,
+      id: e.id,
+      participant: e.participant,
+      codes: e.codes.join(';'),
+      themes: e.themes.join(';'),
+      text: e.text,
+      original_lang: e.originalLang,
+      original_text: e.originalText,
+      provenance: kind,
+      licence,
+      version: dataVersion,
+    })),
+  );
 }
 
 export function excerptsJson(excerpts: ExcerptRecord[]): string {
@@ -45,45 +60,98 @@ export function excerptsJson(excerpts: ExcerptRecord[]): string {
     ...(absoluteUrl() ? {} : { address: NO_ADDRESS }),
   };
   const records = sorted(excerpts).map((e) => ({
-    id: e.id, participant: e.participant, attributes: e.attributes, codes: e.codes, themes: e.themes,
-    text: e.text, original_lang: e.originalLang ?? null, original_text: e.originalText ?? null,
+    id: e.id,
+    participant: e.participant,
+    attributes: e.attributes,
+    codes: e.codes,
+    themes: e.themes,
+    text: e.text,
+    original_lang: e.originalLang ?? null,
+    original_text: e.originalText ?? null,
   }));
   return `${JSON.stringify({ about, excerpts: records }, null, 1)}\n`;
 }
 
 export function codebookCsv(): string {
-  return toCsv(columns('codebook.csv'), site.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => ({
-    theme_id: t.id, theme_label: t.label, theme_definition: t.definition,
-    subtheme_id: s.id, subtheme_label: s.label, subtheme_definition: s.definition,
-    code_id: c.id, code_label: c.label, code_definition: c.definition,
-    excerpts: c.count.excerpts, participants: c.count.participants, provenance: kind, licence, version: dataVersion,
-  })))));
+  return toCsv(
+    columns('codebook.csv'),
+    site.themes.flatMap((t) =>
+      t.subthemes.flatMap((s) =>
+        s.codes.map((c) => ({
+          theme_id: t.id,
+          theme_label: t.label,
+          theme_definition: t.definition,
+          subtheme_id: s.id,
+          subtheme_label: s.label,
+          subtheme_definition: s.definition,
+          code_id: c.id,
+          code_label: c.label,
+          code_definition: c.definition,
+          excerpts: c.count.excerpts,
+          participants: c.count.participants,
+          provenance: kind,
+          licence,
+          version: dataVersion,
+        })),
+      ),
+    ),
+  );
 }
 
 /**
  * Pseudonym and shown attributes of every participant, nothing else: the same people the
  * participants page counts (site.totals.participants), those without a published excerpt too.
  */
-export function participantsCsv(people: { participant: string; attributes: Record<string, string> }[] = site.matrix): string {
+export function participantsCsv(
+  people: { participant: string; attributes: Record<string, string> }[] = site.matrix,
+): string {
   const sortedPeople = [...people].sort((a, b) => a.participant.localeCompare(b.participant, 'en', { numeric: true }));
-  return toCsv(columns('participants.csv'), sortedPeople.map((p) => ({ ...p.attributes, participant: p.participant, provenance: kind, licence, version: dataVersion })));
+  return toCsv(
+    columns('participants.csv'),
+    sortedPeople.map((p) => ({
+      ...p.attributes,
+      participant: p.participant,
+      provenance: kind,
+      licence,
+      version: dataVersion,
+    })),
+  );
 }
 
 export function dictionaryCsv(): string {
-  return toCsv(columns('data-dictionary.csv'), downloads.flatMap((d) => d.fields.map((f) => ({ file: d.file, field: f.name, meaning: f.meaning, provenance: kind, licence, version: dataVersion }))));
+  return toCsv(
+    columns('data-dictionary.csv'),
+    downloads.flatMap((d) =>
+      d.fields.map((f) => ({
+        file: d.file,
+        field: f.name,
+        meaning: f.meaning,
+        provenance: kind,
+        licence,
+        version: dataVersion,
+      })),
+    ),
+  );
 }
 
 /** The article's CSL-JSON record as the downloads give it: with the provenance note when illustrative. */
 export function citationRecord(): CslRecord {
   const record = studyRecord(study);
-  return illustrative ? { ...record, note: `Citation of the published article. Record from ${absoluteUrl() ? `${absoluteUrl()}, ` : 'a site '}whose excerpts, quotes and counts are illustrative, not the study's data.` } : record;
+  return illustrative
+    ? {
+        ...record,
+        note: `Citation of the published article. Record from ${absoluteUrl() ? `${absoluteUrl()}, ` : 'a site '}whose excerpts, quotes and counts are illustrative, not the study's data.`,
+      }
+    : record;
 }
 
 /** CITATION.cff for the site and its data; the article is the preferred citation. */
 export function citationCff(): string {
   const spdx = study.licence.name.trim().replace(/\s+/g, '-');
   const authors: Study['authors'] = study.authors;
-  const people = authors.map((a) => (a.given ? { 'family-names': a.family, 'given-names': a.given } : { 'family-names': a.family }));
+  const people = authors.map((a) =>
+    a.given ? { 'family-names': a.family, 'given-names': a.given } : { 'family-names': a.family },
+  );
   const cff = {
     'cff-version': '1.2.0',
     message: illustrative
@@ -100,7 +168,16 @@ export function citationCff(): string {
     ...(/^[A-Za-z0-9.+-]+$/.test(spdx) ? { license: spdx } : {}),
     'license-url': study.licence.url,
     keywords,
-    'preferred-citation': { type: 'article', title: study.title, authors: people, journal: study.journal, year: study.year, ...('published' in study && study.published ? { 'date-published': study.published } : {}), doi: study.doi, url: `https://doi.org/${study.doi}` },
+    'preferred-citation': {
+      type: 'article',
+      title: study.title,
+      authors: people,
+      journal: study.journal,
+      year: study.year,
+      ...('published' in study && study.published ? { 'date-published': study.published } : {}),
+      doi: study.doi,
+      url: `https://doi.org/${study.doi}`,
+    },
   };
   const header = `# ${provenanceNote}\n# Licence: ${study.licence.name} (${study.licence.url}).\n${absoluteUrl() ? '' : `# ${NO_ADDRESS}\n`}`;
   return header + stringify(cff, { lineWidth: 0 });

@@ -9,7 +9,10 @@ let built: Promise<Record<string, string>> | undefined;
 
 /** Every download's content by file name, built on first use. */
 export function allDownloads(): Promise<Record<string, string>> {
-  built ??= getCollection('excerpts').then((entries) => ({ ...buildDownloads(entries.map((e) => e.data)), 'codebook.qdc': codebookQdc() }));
+  built ??= getCollection('excerpts').then((entries) => ({
+    ...buildDownloads(entries.map((e) => e.data)),
+    'codebook.qdc': codebookQdc(),
+  }));
   return built;
 }
 

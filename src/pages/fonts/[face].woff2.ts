@@ -6,7 +6,8 @@ import { getCollection } from 'astro:content';
 import { FACES, type Face, characterSet, subsetFace } from '../../lib/fonts';
 import { site } from '../../lib/site';
 
-export const getStaticPaths = (() => FACES.map((face) => ({ params: { face: face.file }, props: { face } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  FACES.map((face) => ({ params: { face: face.file }, props: { face } }))) satisfies GetStaticPaths;
 
 let texts: Promise<string[]> | undefined;
 /** Every text the pages show: the generated site data, the excerpts and the theme narratives. */

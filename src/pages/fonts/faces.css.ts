@@ -16,13 +16,15 @@ import { arabicOriginals } from './_originals';
 
 const stack = createFontStack([literata, georgia, timesNewRoman]);
 
-const faces = FACES.map((f) => `@font-face {
+const faces = FACES.map(
+  (f) => `@font-face {
   font-family: '${FAMILY}';
   font-style: ${f.style};
   font-weight: ${f.weight};
   font-display: swap;
   src: url(${f.file}.woff2) format('woff2');
-}`);
+}`,
+);
 
 const urduFace = (family: string, file: string) => `@font-face {
   font-family: '${family}';
@@ -40,13 +42,21 @@ const urduFace = (family: string, file: string) => `@font-face {
 async function urduFaces(): Promise<string[]> {
   const files = urduFiles(await arabicOriginals());
   if (!files.length) return [];
-  return [urduFace(URDU_FAMILY, 'all'), ...files.filter(({ id }) => id !== 'all').flatMap(({ id }) => [
-    urduFace(`${URDU_FAMILY} ${id}`, id),
-    `[data-excerpt="${id}"] .original { font-family: '${URDU_FAMILY} ${id}', serif; }`,
-  ])];
+  return [
+    urduFace(URDU_FAMILY, 'all'),
+    ...files
+      .filter(({ id }) => id !== 'all')
+      .flatMap(({ id }) => [
+        urduFace(`${URDU_FAMILY} ${id}`, id),
+        `[data-excerpt="${id}"] .original { font-family: '${URDU_FAMILY} ${id}', serif; }`,
+      ]),
+  ];
 }
 
-export const GET: APIRoute = async () => new Response(
-  [...faces, ...(await urduFaces()), stack.fontFaces, `:root { --text-font: ${stack.fontFamily}, serif; }\n`].join('\n'),
-  { headers: { 'content-type': 'text/css; charset=utf-8' } },
-);
+export const GET: APIRoute = async () =>
+  new Response(
+    [...faces, ...(await urduFaces()), stack.fontFaces, `:root { --text-font: ${stack.fontFamily}, serif; }\n`].join(
+      '\n',
+    ),
+    { headers: { 'content-type': 'text/css; charset=utf-8' } },
+  );

@@ -10,7 +10,9 @@ import { arabicOriginals } from '../_originals';
 export const getStaticPaths = (async () => {
   const originals = await arabicOriginals();
   if (originals.length > OWN_CUTS_UP_TO) {
-    console.log(`fonts: ${originals.length} Urdu originals, more than ${OWN_CUTS_UP_TO}: they share one cut of the Urdu face (src/lib/urdu-font.ts)`);
+    console.log(
+      `fonts: ${originals.length} Urdu originals, more than ${OWN_CUTS_UP_TO}: they share one cut of the Urdu face (src/lib/urdu-font.ts)`,
+    );
   }
   return urduFiles(originals).map(({ id, texts }) => ({ params: { id }, props: { texts } }));
 }) satisfies GetStaticPaths;
