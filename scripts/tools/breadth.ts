@@ -68,6 +68,18 @@ export function moveCost(from: Person, to: Person): number {
   );
 }
 
+/** The themes a row's codes belong to, each once. */
+function themesOfRow(row: Row, themeOfCode: Map<string, string>): string[] {
+  return [
+    ...new Set(
+      row.codes
+        .split(';')
+        .map((c) => themeOfCode.get(c.trim())!)
+        .filter(Boolean),
+    ),
+  ];
+}
+
 /**
  * Chooses, per theme, a share of the participants (SHARES), at least one in every specialty group;
  * moves each excerpt whose participant is not chosen for its themes to the chosen participant of the
@@ -75,14 +87,7 @@ export function moveCost(from: Person, to: Person): number {
  * Every participant keeps at least one excerpt; positions stay unique within a participant.
  */
 export function reassign(rows: Row[], people: Person[], themeOfCode: Map<string, string>, themes: string[]): Row[] {
-  const themesOf = (r: Row) => [
-    ...new Set(
-      r.codes
-        .split(';')
-        .map((c) => themeOfCode.get(c.trim())!)
-        .filter(Boolean),
-    ),
-  ];
+  const themesOf = (r: Row) => themesOfRow(r, themeOfCode);
   const targets = themes.map((_, i) => Math.max(1, Math.round(people.length * SHARES[i % SHARES.length])));
   let best: { cost: number; rows: Row[] } | undefined;
   for (let seed = 0; seed < TRIES; seed++) {
@@ -192,14 +197,7 @@ function run(argv: string[]): void {
     codebook.themes.flatMap((t) => t.subthemes.flatMap((s) => s.codes.map((c) => [c.id, t.id] as const))),
   );
   const after = reassign(rows, people, themeOfCode, themes);
-  const themesOf = (r: Row) => [
-    ...new Set(
-      r.codes
-        .split(';')
-        .map((c) => themeOfCode.get(c.trim())!)
-        .filter(Boolean),
-    ),
-  ];
+  const themesOf = (r: Row) => themesOfRow(r, themeOfCode);
   const codesOf = (r: Row) => r.codes.split(';').map((c) => c.trim());
   const [t0, t1] = [breadth(rows, themesOf), breadth(after, themesOf)];
   for (const t of themes) console.log(`${t}: voiced by ${t0.get(t)} -> ${t1.get(t)} of ${people.length}`);
