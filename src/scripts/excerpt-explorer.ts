@@ -183,6 +183,8 @@ function resultItem(
   label: (group: string, value: string) => string,
 ): HTMLLIElement {
   const li = document.createElement('li');
+  // The excerpt's own cut of the Urdu face applies to its original (fonts/faces.css), as on its page.
+  if (data.meta.id) li.dataset.excerpt = data.meta.id;
   const quote = document.createElement('blockquote');
   const p = document.createElement('p');
   p.append(snippetNodes(document, data.excerpt, data.content, data.filters.lang?.[0] ?? 'ur'));

@@ -1,7 +1,8 @@
 /**
  * The Urdu face's files, cut at build time (src/lib/urdu-font.ts): `all.woff2` for every original of
- * the study (search snippets), and, in a study of at most OWN_CUTS_UP_TO originals, one per excerpt with an original, which its own page, card and
- * quote load instead (faces.css), so a page showing one original downloads only that original's glyphs.
+ * the study, and, in a study of at most OWN_CUTS_UP_TO originals, one per excerpt with an original,
+ * which its own page, card, quote and search snippet load instead (faces.css), so a page showing one
+ * original downloads only that original's glyphs.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { OWN_CUTS_UP_TO, urduFiles, urduSubset } from '../../../lib/urdu-font';
