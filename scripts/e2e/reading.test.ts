@@ -445,6 +445,39 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
       await page.close();
     });
 
+  it('separates every sentence from the next, as a reader sees it, on one page of every kind', async () => {
+    // One page per template: the first of each folder pattern (codes/<id>/, codes/<id>/<n>/, ...).
+    const kinds = new Map<string, string>();
+    const walk = (rel: string) => {
+      for (const name of readdirSync(join(dir, rel)).sort()) {
+        const path = rel ? `${rel}/${name}` : name;
+        if (statSync(join(dir, path)).isDirectory()) {
+          if (!['_astro', 'pagefind', 'fonts'].includes(name) || rel) walk(path);
+        } else if (name.endsWith('.html')) {
+          const kind = path
+            .split('/')
+            .map((part, i) => (i === 0 || part.endsWith('.html') ? part : '*'))
+            .join('/');
+          if (!kinds.has(kind)) kinds.set(kind, path);
+        }
+      }
+    };
+    walk('');
+    expect(kinds.size).toBeGreaterThan(10);
+    const page = await session.context.newPage();
+    const glued: string[] = [];
+    for (const path of kinds.values()) {
+      await page.goto(`${siteUrl}/${path.replace(/index\.html$/, '')}`);
+      // What the reader sees (innerText leaves out what is hidden): a sentence's end glued to the
+      // next word, as Astro renders text, an expression and a line break before an element.
+      const text = await page.locator('body').innerText();
+      for (const m of text.matchAll(/\p{Ll}{2}[.;:!?,]\p{Lu}\p{Ll}/gu))
+        glued.push(`${path}: ...${text.slice(Math.max(0, m.index - 30), m.index + 30)}...`);
+    }
+    await page.close();
+    expect(glued).toEqual([]);
+  });
+
   it('puts as many excerpts on a page as the text says', () => {
     const perPage = Number(/(\d+) to a page/.exec(readFileSync(join(dir, 'excerpts/index.html'), 'utf8'))![1]);
     const theme = codebook.themes.find((t) => records.filter((r) => r.themes.includes(t.id)).length > perPage)!;
