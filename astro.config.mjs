@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
+import rehypeNarrativeIds from './src/lib/rehype-narrative-ids.ts';
 import { fileURLToPath } from 'node:url';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
@@ -38,7 +39,9 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [[remarkGfm, { singleTilde: false }]],
-      rehypePlugins: [rehypeTableAlign],
+      // Heading ids first (Astro's own pass later keeps them), so that a theme narrative's heading
+      // gives way to a subtheme's id on the same page (src/lib/rehype-narrative-ids.ts).
+      rehypePlugins: [rehypeTableAlign, rehypeHeadingIds, rehypeNarrativeIds],
     }),
   },
   // A sitemap lists absolute addresses: only with SITE_URL.

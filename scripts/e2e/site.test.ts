@@ -8,6 +8,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../lib/parse-csv.ts';
+import { listFiles } from '../lib/list-files.ts';
 import { readSiteTexts } from '../lib/scan-texts.ts';
 
 const dir = inject('siteDir');
@@ -73,6 +74,20 @@ describe('the built site', () => {
       }
     }
     expect([...listed].sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('gives every id once on every page, and a subtheme link leads to its section', () => {
+    const pages = listFiles(dir).filter((f) => f.endsWith('.html'));
+    const repeated: string[] = [];
+    for (const file of pages) {
+      const ids = [...readFileSync(join(dir, file), 'utf8').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+      for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) repeated.push(`${file}: ${id}`);
+    }
+    expect(repeated).toEqual([]);
+    // The theme map links a subtheme to #<its id> on its theme page: that id is its section's heading.
+    for (const theme of codebook.themes)
+      for (const sub of theme.subthemes)
+        expect(text(page(`themes/${theme.id}`).getElementById(sub.id)!.text), sub.id).toBe(sub.label);
   });
 
   it('never publishes a redacted name, in any built file', () => {
