@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks } from './find-leaks.ts';
+import { findLeaks, wordsIn } from './find-leaks.ts';
 import type { Redaction } from './schema.ts';
 
 const redactions: Redaction[] = [
@@ -44,5 +44,35 @@ describe('findLeaks', () => {
     expect(findLeaks(texts, [], ['https://doi.org/']).map((l) => `${l.file} ${l.rule}`)).toEqual([
       'x.json detector: e-mail address',
     ]);
+  });
+});
+
+describe('wordsIn', () => {
+  it('finds every listed word in a text, a word inside a longer one and words that overlap included', () => {
+    const find = wordsIn(['asif', 'asifa', 'sif', 'nawaz', 'hospital', 'pita', 'absent']);
+    // "asifa" starts where "asif" does, "sif" inside both; "pita" inside "hospital"; "nawaz" overlaps nothing.
+    expect([...find('dr asifa at the hospital, nawaz')].sort()).toEqual([
+      'asif',
+      'asifa',
+      'hospital',
+      'nawaz',
+      'pita',
+      'sif',
+    ]);
+    expect([...find('no one here')]).toEqual([]);
+  });
+
+  it('lets a term through the pre-check only when all its words are in the text', () => {
+    const rules: Redaction[] = [{ term: 'Dr Kamran Chaudhry', replacement: '[a colleague]' }];
+    // "Dr" is in "drug" and "hundred" on every page; the term is on one.
+    const leaks = findLeaks(
+      [
+        text('a drug for a hundred patients, Kamran said', 'clean.html'),
+        text('a drug, and then Dr\u00a0Kamran  Chaudhry', 'leak.html'),
+      ],
+      rules,
+      [],
+    );
+    expect(leaks.map((l) => `${l.file} ${l.found}`)).toEqual(['leak.html Dr\u00a0Kamran  Chaudhry']);
   });
 });

@@ -39,6 +39,24 @@ export function findLeaks(
   return leaks;
 }
 
+/**
+ * Which of `words` (lowercase) occur anywhere in a lowercased text, in one pass: at every position
+ * a lookahead reports the longest word starting there, and a word found stands for every listed
+ * word inside it ("asifa" for "asif"), so that a word is never missed for starting where a longer
+ * one does. Exact: a word occurs in the text if and only if it is returned.
+ */
+export function wordsIn(words: string[]): (lower: string) => Set<string> {
+  const distinct = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (!distinct.length) return () => new Set();
+  const inside = new Map(distinct.map((w) => [w, distinct.filter((v) => w.includes(v))]));
+  const any = new RegExp(`(?=(${distinct.map(escapeRegExp).join('|')}))`, 'g');
+  return (lower) => {
+    const found = new Set<string>();
+    for (const m of lower.matchAll(any)) if (!found.has(m[1])) for (const w of inside.get(m[1])!) found.add(w);
+    return found;
+  };
+}
+
 /** A function that finds the leaks in one text, for scanning texts as they are read. */
 export function leakFinder(
   redactions: Redaction[],
@@ -49,18 +67,21 @@ export function leakFinder(
   const rules = redactions.map((r, i) => ({
     rule: `redactions.yaml entry ${i + 1}`,
     regex: redactionRegex(r, false),
-    // A term's first word: the term cannot be in a text without it, whatever the spaces after it.
-    literal: 'term' in r ? termWords(r.term)[0].toLowerCase() : undefined,
+    // A term cannot be in a text without every one of its words, whatever the spaces between them:
+    // its expression runs only where all its words are. Before, the first word alone was looked
+    // for: most terms of a study begin with the same honorific ("Dr"), which half the pages of a
+    // site contain ("drug", "hundred"), and each of those terms was then tried on the whole page.
+    words: 'term' in r ? [...new Set(termWords(r.term).map((w) => w.toLowerCase()))] : undefined,
     // Patterns with backreferences or named groups cannot share one expression with others.
     combinable: 'term' in r || canJoin(r.pattern),
   }));
-  // Almost every text contains no redaction at all. One pass over the lowercased text with every
-  // term at once, and one with every pattern at once, tell whether the rules must run one by one:
-  // at 20,000 pages and 60 terms this is seconds instead of minutes.
-  const terms = rules.filter((r) => r.literal !== undefined).map((r) => escapeRegExp(r.literal!));
-  const anyTerm = joinSources(terms, '');
+  // Almost every text contains no redaction at all. One pass over the lowercased text finds which
+  // words of every term are in it, and one with every pattern at once tells whether the patterns
+  // must run one by one: at 20,000 pages and 60 terms this is seconds instead of minutes.
+  const termWordsIn = wordsIn(rules.flatMap((r) => r.words ?? []));
+  const anyTerm = rules.some((r) => r.words);
   const anyPattern = joinSources(
-    rules.filter((r) => r.literal === undefined && r.combinable).map((r) => r.regex.source),
+    rules.filter((r) => !r.words && r.combinable).map((r) => r.regex.source),
     'iu',
   );
   const allowed = (found: string) => allowedUrls.some((u) => u.startsWith(found) || found.startsWith(u));
@@ -68,11 +89,10 @@ export function leakFinder(
     // Compared in NFC, as the anonymiser compares: "Anaïs" stored decomposed is still "Anaïs".
     const text = raw.normalize('NFC');
     const leaks: Leak[] = [];
-    const lower = anyTerm ? text.toLowerCase() : '';
-    const termsHere = anyTerm?.test(lower) ?? false;
+    const here = anyTerm ? termWordsIn(text.toLowerCase()) : new Set<string>();
     const patternsHere = anyPattern?.test(text) ?? false;
-    for (const { rule, regex, literal, combinable } of rules) {
-      if (literal !== undefined ? !termsHere || !lower.includes(literal) : combinable && !patternsHere) continue;
+    for (const { rule, regex, words, combinable } of rules) {
+      if (words ? !words.every((w) => here.has(w)) : combinable && !patternsHere) continue;
       for (const m of text.matchAll(regex)) if (m[0]) leaks.push({ file, rule, found: m[0] });
     }
     if (!data) return leaks;
