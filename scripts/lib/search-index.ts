@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+import { collectGarbage } from './gc.ts';
 import { type SearchRecord, searchRecords } from './search-records.ts';
 
 /**
@@ -52,8 +53,13 @@ export async function startSearchIndex(records: SearchRecord[], { lowPriority = 
     }
   };
   // Kept as a value until write() reports it: nothing waits on the records while Astro builds.
+  // Once Pagefind has them all, the records (and the JSON they came from) are garbage: collected
+  // at once, not left to the build's thread beside Astro for the rest of its build (gc.ts).
   const added: Promise<Error | undefined> = add(records).then(
-    () => undefined,
+    () => {
+      collectGarbage();
+      return undefined;
+    },
     (e: Error) => e,
   );
   return {
