@@ -32,8 +32,8 @@ export default defineConfig({
   // took the build from 48 s to 38 s here; 3 and 4 were no faster (npm run bench).
   // Styles and scripts as files, never inlined: with the CSP, Astro hashes each inlined style and
   // script on every page (WebCrypto, twice a page) and lists the hashes in its meta tag. As files,
-  // the browser caches them once; Astro's build of 20,000 pages took 46 s instead of 57 s
-  // (npm run bench, docs/benchmarks.md).
+  // the browser caches them once. Astro's stage of `npm run build` on the synthetic 20,000-excerpt
+  // study took 46 s instead of 57 s (docs/benchmarks.md).
   build: { format: 'directory', concurrency: 2, inlineStylesheets: 'never' },
   markdown: {
     // Narratives are prose; Shiki's highlighting would write style attributes the CSP forbids.

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, skipBrowser, type Session } from './browser.ts';
+import { listFiles } from '../lib/list-files.ts';
 
 const siteUrl = inject('siteUrl');
 const dir = inject('siteDir');
@@ -448,21 +449,14 @@ describe.skipIf(skipBrowser)('without JavaScript', () => {
   it('separates every sentence from the next, as a reader sees it, on one page of every kind', async () => {
     // One page per template: the first of each folder pattern (codes/<id>/, codes/<id>/<n>/, ...).
     const kinds = new Map<string, string>();
-    const walk = (rel: string) => {
-      for (const name of readdirSync(join(dir, rel)).sort()) {
-        const path = rel ? `${rel}/${name}` : name;
-        if (statSync(join(dir, path)).isDirectory()) {
-          if (!['_astro', 'pagefind', 'fonts'].includes(name) || rel) walk(path);
-        } else if (name.endsWith('.html')) {
-          const kind = path
-            .split('/')
-            .map((part, i) => (i === 0 || part.endsWith('.html') ? part : '*'))
-            .join('/');
-          if (!kinds.has(kind)) kinds.set(kind, path);
-        }
-      }
-    };
-    walk('');
+    for (const path of listFiles(dir).sort()) {
+      if (!path.endsWith('.html') || /^(_astro|pagefind|fonts)\//.test(path)) continue;
+      const kind = path
+        .split('/')
+        .map((part, i) => (i === 0 || part.endsWith('.html') ? part : '*'))
+        .join('/');
+      if (!kinds.has(kind)) kinds.set(kind, path);
+    }
     expect(kinds.size).toBeGreaterThan(10);
     const page = await session.context.newPage();
     const glued: string[] = [];

@@ -4,8 +4,7 @@
  * `themes/<theme>/#<subtheme>`), and a narrative's heading takes the slug of its text: a narrative
  * with "## Efficiency gains" over a subtheme whose id is `efficiency-gains` put that id on the
  * page twice, and the map's link led to whichever came first. Here, run after Astro's heading ids,
- * such a heading gets the first free `<slug>-<n>`, as one Markdown document numbers a repeated
- * heading; Astro's own pass afterwards keeps the id and lists the heading under it.
+ * such a heading gets the first free `<slug>-<n>` (free-id.ts, as ThemeSections numbers its own); Astro's own pass afterwards keeps the id and lists the heading under it.
  *
  * The subtheme ids come from the generated folder's site.json, next to the narrative
  * (`<generated>/themes/<theme>.mdx`); other MDX files (brief, methods) are left as they are.
@@ -14,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { freeId } from './free-id.ts';
 
 /** Ids every theme page has besides its sections (Base.astro, the theme map's default id). */
 export const PAGE_IDS = [
@@ -54,13 +54,7 @@ export function giveWay(tree: Root, reserved: Iterable<string>): void {
     taken.add(id);
     return false;
   });
-  for (const h of clashes) {
-    const id = h.properties.id as string;
-    let free = `${id}-1`;
-    for (let n = 2; taken.has(free); n++) free = `${id}-${n}`;
-    taken.add(free);
-    h.properties.id = free;
-  }
+  for (const h of clashes) h.properties.id = freeId(taken, h.properties.id as string);
 }
 
 export default function rehypeNarrativeIds() {
