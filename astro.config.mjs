@@ -6,6 +6,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeTableAlign from './src/lib/rehype-table-align.ts';
 import rehypeNarrativeIds from './src/lib/rehype-narrative-ids.ts';
+import reloadOnExcerpts from './src/lib/vite-excerpts-reload.ts';
 import { fileURLToPath } from 'node:url';
 
 // SITE_URL and BASE_PATH let a team publish under its own address (e.g. GitHub Pages at
@@ -70,6 +71,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // excerpts.json is read by src/lib/excerpts.ts, not by a content collection: this reloads the
+    // dev server's pages when it changes.
+    plugins: [reloadOnExcerpts()],
     build: {
       sourcemap: false,
       // Scripts as files too (Astro inlines a script smaller than this limit); see build above.

@@ -6,12 +6,13 @@
  *
  * Astro's full Vite config takes 20 s or more to load a first component here, so a small Vite
  * server compiles `.astro` files with Astro's own compiler (the options Astro uses), and stands in
- * for `astro:content` with the tiny fixture's site.json and the excerpts under test. It lives in
+ * for `astro:content` and src/lib/excerpts.ts with the tiny fixture's site.json and the excerpts under test. It lives in
  * scripts/ because it builds that site.json with the pipeline, and src/ imports nothing from scripts/.
  */
 import { transform } from '@astrojs/compiler-rs';
 import { experimental_AstroContainer } from 'astro/container';
 import fc from 'fast-check';
+import { resolve } from 'node:path';
 import { type HTMLElement, parse, valid } from 'node-html-parser';
 import { createServer, type Plugin, transformWithOxc, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,7 @@ globalThis.excerptHtmlEntry = (collection, id) => {
   return entries.has(id) ? { data: entries.get(id)! } : undefined;
 };
 
+const EXCERPTS_MODULE = resolve('src/lib/excerpts.ts');
 /** Compiles .astro files as astro's Vite plugin does, and serves the fixture's data. */
 const astroComponents: Plugin = {
   name: 'excerpt-html-test',
@@ -98,6 +100,9 @@ const astroComponents: Plugin = {
   load(id) {
     if (id === '\0astro:content')
       return 'export const getEntry = async (collection, id) => globalThis.excerptHtmlEntry(collection, id);';
+    // Quote reads its excerpt through src/lib/excerpts.ts (excerpts.json), not a collection.
+    if (id === EXCERPTS_MODULE)
+      return "export const excerptById = (id) => globalThis.excerptHtmlEntry('excerpts', id)?.data;";
   },
   async transform(source, id) {
     if (!id.endsWith('.astro')) return;

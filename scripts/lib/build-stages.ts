@@ -39,6 +39,16 @@ export async function runContentStage(studyDir: string, folders: BuildFolders, o
 const VITEST_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
 
 /**
+ * This process's environment without the variables Vitest sets for its own tests, for an Astro
+ * child: its Vite's, and VITEST* (with VITEST set, Astro's dev server answers no request).
+ */
+export function astroEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.includes(k) && !k.startsWith('VITEST')),
+  );
+}
+
+/**
  * Links `<root>/node_modules/.cache` to the repository's: the site's own caches (the Urdu face's
  * cuts, src/lib/urdu-font.ts) are kept there from the working directory, by content hash and written
  * atomically, so builds share them safely and a build does not cut again what the last one cut.
@@ -84,7 +94,7 @@ export async function runAstroBuild(
   onGroup?: OnGroup,
 ): Promise<void> {
   shareToolCache(folders.root);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_VARIABLES.includes(k)));
+  const env = astroEnv();
   const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   // Astro reads --config relative to --root.
   const config = relative(folders.root, `${REPO_DIR}/astro.config.mjs`);

@@ -3,6 +3,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
+import { excerpts } from '../../lib/excerpts';
 import { FACES, type Face, characterSet, subsetFace } from '../../lib/fonts';
 import { site } from '../../lib/site';
 
@@ -12,8 +13,8 @@ export const getStaticPaths = (() =>
 let texts: Promise<string[]> | undefined;
 /** Every text the pages show: the generated site data, the excerpts and the theme narratives. */
 async function siteTexts(): Promise<string[]> {
-  const [excerpts, themes] = await Promise.all([getCollection('excerpts'), getCollection('themes')]);
-  return [JSON.stringify(site), ...excerpts.map((e) => e.data.text), ...themes.map((t) => t.body ?? '')];
+  const themes = await getCollection('themes');
+  return [JSON.stringify(site), ...excerpts().map((e) => e.text), ...themes.map((t) => t.body ?? '')];
 }
 
 export const GET: APIRoute = async ({ props }) => {

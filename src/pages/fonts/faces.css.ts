@@ -40,7 +40,7 @@ const urduFace = (family: string, file: string) => `@font-face {
  * (a fallback family is downloaded too while the first loads).
  */
 async function urduFaces(): Promise<string[]> {
-  const files = urduFiles(await arabicOriginals());
+  const files = urduFiles(arabicOriginals());
   if (!files.length) return [];
   return [
     urduFace(URDU_FAMILY, 'all'),

@@ -9,7 +9,7 @@ import { OWN_CUTS_UP_TO, urduFiles, urduSubset } from '../../../lib/urdu-font';
 import { arabicOriginals } from '../_originals';
 
 export const getStaticPaths = (async () => {
-  const originals = await arabicOriginals();
+  const originals = arabicOriginals();
   if (originals.length > OWN_CUTS_UP_TO) {
     console.log(
       `fonts: ${originals.length} Urdu originals, more than ${OWN_CUTS_UP_TO}: they share one cut of the Urdu face (src/lib/urdu-font.ts)`,
