@@ -54,7 +54,7 @@ const STAGES = ['content', 'astro', 'pagefind', 'scan', 'publish'] as const;
 const WORK = resolve('.build/bench');
 const RUNS = join(WORK, 'runs');
 
-/** Time and peak memory of one stage, and the process that held the most at the peak. */
+/** Time and peak memory of one stage, and the processes that held it at the peak (the most first). */
 interface Measure {
   stage: string;
   seconds: number;
@@ -66,6 +66,7 @@ interface Measure {
 function processName(pid: number): string {
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    if (/child-guard\.ts/.test(cmd)) return 'child guard';
     if (/astro\.mjs/.test(cmd)) return 'astro';
     if (/pagefind/.test(cmd)) return 'pagefind';
     if (/build-content\.ts/.test(cmd)) return 'content stage';
@@ -106,8 +107,12 @@ async function measure(stage: string, command: string, args: string[], cwd = pro
     const sum = tree.reduce((n, p) => n + p.kb, 0);
     if (sum > peakKb) {
       peakKb = sum;
-      const top = tree.reduce((a, b) => (b.kb > a.kb ? b : a), { name: '', kb: 0 });
-      holder = `${top.name} ${(top.kb / 1024 / 1024).toFixed(2)} GB`;
+      // Every process holding at least 50 MB at the peak, largest first (the largest is the holder).
+      holder = tree
+        .filter((p) => p.kb >= 50 * 1024)
+        .sort((x, y) => y.kb - x.kb)
+        .map((p) => `${p.name} ${(p.kb / 1024 / 1024).toFixed(2)} GB`)
+        .join(', ');
     }
   }, 50);
   const code = await new Promise<number | null>((done) => child.on('exit', done));
@@ -171,7 +176,7 @@ async function bench(
   console.log(`\n${label}`);
   const row = (m: Measure, note = '') =>
     console.log(
-      `  ${m.stage.padEnd(12)} ${m.seconds.toFixed(1).padStart(7)} s  ${String(m.peakMb).padStart(6)} MB peak  (most: ${m.holder})${note}`,
+      `  ${m.stage.padEnd(12)} ${m.seconds.toFixed(1).padStart(7)} s  ${String(m.peakMb).padStart(6)} MB peak  (at the peak: ${m.holder})${note}`,
     );
   if (stages) {
     for (const s of STAGES) {
