@@ -185,13 +185,14 @@ async function runStages(o: BuildOptions, f: BuildFolders, onGroup: OnGroup): Pr
   // Astro builds the pages in a child process, and the pages are scanned as it writes them.
   // Meanwhile Pagefind, in a process of its own at a lower priority, indexes the anonymized
   // excerpts; it writes the index only once Astro has exited, because at 20,000 excerpts the two
-  // at their peaks (1.2 GB and 0.75 GB) would pass 2 GB together.
+  // at their peaks (1.2 GB and 0.75 GB) would pass 2 GB together. A study with more text than one
+  // shard of the index holds (search-index.ts) is indexed only after Astro, shard by shard.
   if (wanted('astro')) rmSync(f.staging, { recursive: true, force: true });
   const astro = wanted('astro') ? stage('astro build', () => runAstroBuild(f, address.siteUrl, onGroup)) : undefined;
   const follower = astro && rules ? followPages(f.staging, rules) : undefined;
   const indexing = (async () =>
     wanted('pagefind')
-      ? startSearchIndex(readSearchRecords(f.generated), { lowPriority: astro !== undefined })
+      ? startSearchIndex(() => readSearchRecords(f.generated), { lowPriority: astro !== undefined })
       : undefined)();
   const [built, started] = await Promise.allSettled([astro, indexing]);
   if (built.status === 'rejected' || started.status === 'rejected') {

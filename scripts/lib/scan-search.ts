@@ -2,10 +2,12 @@
  * The search index asked, as a reader would ask it: Pagefind's own search API, for every word of
  * every redaction term.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactionWords, type Leak } from './find-leaks.ts';
 import type { ScanRules } from './scan-texts.ts';
+import { SHARDS_FILE } from './search-index.ts';
 import { serveStatic } from './static-server.ts';
 
 /** Each scan imports Pagefind afresh: a second build in the same process must not reuse the first index. */
@@ -19,6 +21,10 @@ async function searchIndex(siteDir: string, words: string[], publicWords: Set<st
   try {
     const pagefind = await import(`${pathToFileURL(join(siteDir, 'pagefind', 'pagefind.js')).href}?scan=${++scans}`);
     await pagefind.options({ basePath: `${url}/pagefind/` });
+    // Every shard of the index, as the explorer searches them (scripts/lib/search-index.ts).
+    const shardsFile = join(siteDir, 'pagefind', SHARDS_FILE);
+    const shards = existsSync(shardsFile) ? (JSON.parse(readFileSync(shardsFile, 'utf8')) as string[]) : [];
+    for (const shard of shards) await pagefind.mergeIndex(`${url}/pagefind/${shard}`);
     const leaks: Leak[] = [];
     for (const word of suspects) {
       // Pagefind falls back to prefixes when a word is missing ("akhtar" finds "a", "prof" finds

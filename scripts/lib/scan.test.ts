@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const redactions = [
 ];
 
 /** A two-page site with Pagefind's index of the same texts, one clean and one leaking what `leak` holds. */
-async function siteWith(leak: string): Promise<string> {
+async function siteWith(leak: string, shardBytes?: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   const pages = [
     ['clean', 'The tool was fast and [a senior colleague] agreed.'],
@@ -33,6 +33,7 @@ async function siteWith(leak: string): Promise<string> {
       meta: { title: name },
       filters: {},
     })),
+    { shardBytes },
   );
   await search.write(dir);
   return dir;
@@ -65,6 +66,15 @@ describe('the privacy scan of a built site', () => {
         'pagefind index (/leaky/) | redaction term word found by Pagefind search | zafar',
       ]),
     );
+  });
+
+  it('finds a redaction term by Pagefind search in a shard of the index other than the first', async () => {
+    // 40 bytes a shard: the clean page and the leaky page each in a shard of their own.
+    const dir = await siteWith('Dr. Canary Zafar said so.', 40);
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', 'shards.json'), 'utf8'))).toEqual(['shard-2/']);
+    const leaks = await scanSite(dir, redactions, [], 'the tool was fast');
+    expect(leaks.map((l) => `${l.file} | ${l.found}`)).toContain('pagefind index (/leaky/) | zafar');
+    expect(leaks.some((l) => l.file.startsWith('pagefind/shard-2/fragment/'))).toBe(true);
   });
 
   it("finds detector hits in published data, but not the site's own links", async () => {
@@ -131,6 +141,17 @@ describe('the scan of pages while they are written', () => {
     writeSettled(dir, 'excerpts/E2/index.html', 'Clean too.');
     scan.follow(0);
     expect(scan.finish()).toEqual({ leaks: [], files: 2, read: 0 });
+  });
+
+  it('leaves a file over 8 MB (a large download) to the final pass, which scans it', () => {
+    const { dir, scan } = followed({ 'a/index.html': 'Clean.' });
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'excerpts.csv'), `${'clean text, '.repeat(800_000)}Dr. Canary Zafar\n`);
+    utimesSync(join(dir, 'data', 'excerpts.csv'), MINUTE_AGO, MINUTE_AGO);
+    scan.follow(1);
+    const { leaks, files, read } = scan.finish();
+    expect({ files, read }).toEqual({ files: 2, read: 1 });
+    expect(found(leaks)).toContain('data/excerpts.csv: Dr. Canary Zafar');
   });
 
   it('leaves a page that is still changing to a later pass', () => {

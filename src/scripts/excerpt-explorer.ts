@@ -28,7 +28,12 @@ async function start(root: HTMLElement): Promise<void> {
   const labels = JSON.parse(root.dataset.labels!) as Record<string, Record<string, string>>;
   const groups = JSON.parse(root.dataset.groups!) as [string, string][];
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ excerptLength: 60, baseUrl: bundle.replace(/pagefind\/$/, '') });
+  const baseUrl = bundle.replace(/pagefind\/$/, '');
+  await pagefind.options({ excerptLength: 60, baseUrl });
+  // A study with much text has its index in shards (scripts/lib/search-index.ts): shards.json lists
+  // the others, and Pagefind searches them all, adding up the filter counts.
+  const shards = (await fetch(`${bundle}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[];
+  await Promise.all(shards.map((shard) => pagefind.mergeIndex(`${bundle}${shard}`, { excerptLength: 60, baseUrl })));
   const totals = await pagefind.filters();
   // On a narrow screen the filters start folded, so the results are not pushed below them.
   root.querySelector<HTMLDetailsElement>('#explorer-panel')!.open = matchMedia('(min-width: 50rem)').matches;

@@ -21,6 +21,8 @@ export interface Handle {
 }
 export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  /** Adds another index (a shard of this one) to every search; results and filter counts are merged. */
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Filters>;
   search(
     q: string | null,
