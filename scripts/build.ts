@@ -31,7 +31,7 @@ import { loadScanInputs } from './lib/load-study.ts';
 import { keepRefusedSite, publishSite } from './lib/publish-site.ts';
 import { followPages, indexScan, reportLeaks, type Scan, scanRules, scanWorkers } from './lib/scan.ts';
 import type { ScanRules } from './lib/scan-texts.ts';
-import { readSearchRecords, type SearchIndex, startSearchIndex } from './lib/search-index.ts';
+import { readSearchRecords, type SearchIndex, shardBytes, startSearchIndex } from './lib/search-index.ts';
 import { readStudyFolder } from './lib/study-files.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -192,7 +192,10 @@ async function runStages(o: BuildOptions, f: BuildFolders, onGroup: OnGroup): Pr
   const follower = astro && rules ? followPages(f.staging, rules) : undefined;
   const indexing = (async () =>
     wanted('pagefind')
-      ? startSearchIndex(() => readSearchRecords(f.generated), { lowPriority: astro !== undefined })
+      ? startSearchIndex(() => readSearchRecords(f.generated), {
+          lowPriority: astro !== undefined,
+          shardBytes: shardBytes(),
+        })
       : undefined)();
   const [built, started] = await Promise.allSettled([astro, indexing]);
   if (built.status === 'rejected' || started.status === 'rejected') {

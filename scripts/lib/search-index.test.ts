@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../build-content.ts';
 import { readStudyFolder } from './study-files.ts';
-import { searchShards, startSearchIndex } from './search-index.ts';
+import { SHARD_TEXT_BYTES, searchShards, shardBytes, startSearchIndex } from './search-index.ts';
 import { searchRecords, type SearchRecord } from './search-records.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -22,6 +22,16 @@ const record = (bytes: number): SearchRecord => ({
   language: 'en',
   meta: {},
   filters: {},
+});
+
+describe('shardBytes', () => {
+  it('is SHARD_TEXT_BYTES, or EVIDENCE_SEARCH_SHARD_MB when that is a positive number', () => {
+    expect(shardBytes({})).toBe(SHARD_TEXT_BYTES);
+    expect(shardBytes({ EVIDENCE_SEARCH_SHARD_MB: '4' })).toBe(4 * 2 ** 20);
+    expect(shardBytes({ EVIDENCE_SEARCH_SHARD_MB: '0.5' })).toBe(2 ** 19);
+    expect(shardBytes({ EVIDENCE_SEARCH_SHARD_MB: 'lots' })).toBe(SHARD_TEXT_BYTES);
+    expect(shardBytes({ EVIDENCE_SEARCH_SHARD_MB: '-1' })).toBe(SHARD_TEXT_BYTES);
+  });
 });
 
 describe('searchShards', () => {

@@ -22,12 +22,25 @@ export function readSearchRecords(generatedDir: string): SearchRecord[] {
  * The most excerpt text (UTF-8 bytes of the records' content) one shard of the search index holds.
  * Pagefind builds a whole index in one process's memory when it writes it: for the 50 MB text
  * study (55 MB of content in 22,000 records) it peaked at 1.6 GB, which with the build's own
- * process passed the 2 GB goal (npm run bench, 2026-12-02). Past this size the index is written as
- * shards, one Pagefind process after another, which the search merges in the browser (Pagefind's
- * mergeIndex: results together, filter counts added up). The benchmark's wide 20,000-excerpt
- * study (about 20 MB of content) stays one index.
+ * process passed the 2 GB goal (npm run bench, 2026-12-02). A study with more text than this is
+ * indexed after Astro has exited, in shards of about equal text, one Pagefind process after
+ * another, which the search merges in the browser (Pagefind's mergeIndex: results together,
+ * filter counts added up); one with less is indexed beside Astro, as one index. Measured on
+ * 2026-12-02 (npm run build, peak summed memory, same machine): the wide 20,000-excerpt study
+ * (16.3 MB of content) 1,721 MB as one index beside Astro, 1,358 MB in two shards after it, about
+ * 2 s slower; the synthetic one (about 8 MB) 1,452 MB beside Astro, 1,305 MB in two shards after
+ * it, 2 s slower, so it stays beside.
  */
-export const SHARD_TEXT_BYTES = 24 * 2 ** 20;
+export const SHARD_TEXT_BYTES = 12 * 2 ** 20;
+
+/**
+ * The text a shard holds at most: SHARD_TEXT_BYTES, or EVIDENCE_SEARCH_SHARD_MB when set (a machine
+ * with less memory, or a measurement).
+ */
+export function shardBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.EVIDENCE_SEARCH_SHARD_MB);
+  return env.EVIDENCE_SEARCH_SHARD_MB && mb > 0 ? Math.round(mb * 2 ** 20) : SHARD_TEXT_BYTES;
+}
 
 /**
  * The records in consecutive shards of about equal text, none over `maxBytes` unless a single

@@ -16,4 +16,9 @@ describe('counts in English', () => {
     expect(countOf(0, 1, PARTICIPANT)).toBe('0 of 1 participant');
     expect(countOf(9, 22, PARTICIPANT)).toBe('9 of 22 participants');
   });
+
+  it('writes large numbers with a thousands separator', () => {
+    expect(count(22000, EXCERPT)).toBe('22,000 excerpts');
+    expect(countOf(1250, 20000, PARTICIPANT)).toBe('1,250 of 20,000 participants');
+  });
 });

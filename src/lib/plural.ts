@@ -10,6 +10,13 @@ export interface Noun {
 }
 
 const rules = new Intl.PluralRules('en');
+/** Numbers with a thousands separator: "22,000 excerpts", as a reader writes them. */
+const number = new Intl.NumberFormat('en');
+
+/** `n` as a reader writes it: 354, 22,000. */
+export function formatCount(n: number): string {
+  return number.format(n);
+}
 
 /** The nouns every page counts in. */
 export const EXCERPT: Noun = { one: 'excerpt', other: 'excerpts' };
@@ -28,12 +35,12 @@ export function exampleCount(total: number): number {
   return Math.min(9, Math.max(1, Math.floor(total / 2)), total);
 }
 
-/** "1 excerpt", "3 excerpts". */
+/** "1 excerpt", "3 excerpts", "22,000 excerpts". */
 export function count(n: number, noun: Noun): string {
-  return `${n} ${nounFor(n, noun)}`;
+  return `${formatCount(n)} ${nounFor(n, noun)}`;
 }
 
 /** "9 of 22 participants", "1 of 1 participant": the noun agrees with the total, as in "9 of the 22". */
 export function countOf(n: number, total: number, noun: Noun): string {
-  return `${n} of ${total} ${nounFor(total, noun)}`;
+  return `${formatCount(n)} of ${formatCount(total)} ${nounFor(total, noun)}`;
 }

@@ -13,6 +13,7 @@ import {
   stateToSearch,
 } from './explorer-state.ts';
 import { snippetNodes } from './snippet.ts';
+import { count, EXCERPT, formatCount } from '../lib/plural.ts';
 
 const PAGE = 20;
 const root = document.querySelector<HTMLElement>('#explorer');
@@ -89,7 +90,7 @@ async function start(root: HTMLElement): Promise<void> {
       .filter(([, v]) => v.length)
       .map(([g, v]) => `${groups.find(([k]) => k === g)?.[1] ?? g}: ${v.map((x) => label(g, x)).join(' or ')}`);
     const query = state.q.trim() ? ` for \u201c${state.q.trim()}\u201d` : '';
-    return `${n} excerpt${n === 1 ? '' : 's'}${query}${parts.length ? ` · ${parts.join(' · ')}` : ''}`;
+    return `${count(n, EXCERPT)}${query}${parts.length ? ` · ${parts.join(' · ')}` : ''}`;
   }
 
   async function showMore(focus: boolean): Promise<void> {
@@ -119,12 +120,12 @@ async function start(root: HTMLElement): Promise<void> {
           const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: group, value, checked });
           const text = document.createElement('span');
           text.textContent = label(group, value);
-          const count = document.createElement('span');
-          count.className = 'n';
-          count.textContent = String(n);
-          count.setAttribute('aria-label', `${n} ${n === 1 ? 'excerpt' : 'excerpts'}`);
+          const tally = document.createElement('span');
+          tally.className = 'n';
+          tally.textContent = formatCount(n);
+          tally.setAttribute('aria-label', count(n, EXCERPT));
           if (!n && !checked) row.classList.add('zero');
-          row.append(box, text, count);
+          row.append(box, text, tally);
           fieldset.append(row);
         }
         if (group !== 'code') return fieldset;

@@ -184,17 +184,30 @@ export function citationCff(): string {
 }
 
 /** Every download's content by file name; the .qdc is added by its own endpoint. */
+/** How each download is made, by file name (codebook.qdc is made in _qdc.ts). */
+const BUILDERS: Record<string, (excerpts: ExcerptRecord[]) => string> = {
+  'excerpts.csv': excerptsCsv,
+  'excerpts.json': excerptsJson,
+  'codebook.csv': () => codebookCsv(),
+  'participants.csv': () => participantsCsv(),
+  'data-dictionary.csv': () => dictionaryCsv(),
+  'citation.bib': () => formatCitation(citationRecord(), 'bibtex'),
+  'citation.ris': () => formatCitation(citationRecord(), 'ris'),
+  'citation.json': () => formatCitation(citationRecord(), 'csl-json'),
+  'CITATION.cff': () => citationCff(),
+};
+
+/** The file names buildDownload makes. */
+export const DOWNLOAD_FILES = Object.keys(BUILDERS);
+
+/** One download's content. */
+export function buildDownload(file: string, excerpts: ExcerptRecord[]): string {
+  const build = BUILDERS[file];
+  if (!build) throw new Error(`no download named ${file}`);
+  return build(excerpts);
+}
+
+/** Every download's content by file name. */
 export function buildDownloads(excerpts: ExcerptRecord[]): Record<string, string> {
-  const record = citationRecord();
-  return {
-    'excerpts.csv': excerptsCsv(excerpts),
-    'excerpts.json': excerptsJson(excerpts),
-    'codebook.csv': codebookCsv(),
-    'participants.csv': participantsCsv(),
-    'data-dictionary.csv': dictionaryCsv(),
-    'citation.bib': formatCitation(record, 'bibtex'),
-    'citation.ris': formatCitation(record, 'ris'),
-    'citation.json': formatCitation(record, 'csl-json'),
-    'CITATION.cff': citationCff(),
-  };
+  return Object.fromEntries(DOWNLOAD_FILES.map((file) => [file, buildDownload(file, excerpts)]));
 }
