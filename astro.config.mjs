@@ -74,6 +74,10 @@ export default defineConfig({
     // excerpts.json is read by src/lib/excerpts.ts, not by a content collection: this reloads the
     // dev server's pages when it changes.
     plugins: [reloadOnExcerpts()],
+    // The dev server watches the project for changes; builds, benchmark runs and reports are no
+    // source. A checkout with a few 20,000-page builds in .build/ ran out of file watchers
+    // (ENOSPC) and the dev server answered nothing.
+    server: { watch: { ignored: ['**/.build/**', '**/dist/**', '**/dist.*/**', '**/reports/**'] } },
     build: {
       sourcemap: false,
       // Scripts as files too (Astro inlines a script smaller than this limit); see build above.
