@@ -197,17 +197,9 @@ const BUILDERS: Record<string, (excerpts: ExcerptRecord[]) => string> = {
   'CITATION.cff': () => citationCff(),
 };
 
-/** The file names buildDownload makes. */
-export const DOWNLOAD_FILES = Object.keys(BUILDERS);
-
 /** One download's content. */
 export function buildDownload(file: string, excerpts: ExcerptRecord[]): string {
   const build = BUILDERS[file];
   if (!build) throw new Error(`no download named ${file}`);
   return build(excerpts);
-}
-
-/** Every download's content by file name. */
-export function buildDownloads(excerpts: ExcerptRecord[]): Record<string, string> {
-  return Object.fromEntries(DOWNLOAD_FILES.map((file) => [file, buildDownload(file, excerpts)]));
 }

@@ -44,12 +44,7 @@ export function downloadText(file: string): string {
 
 /** One download's size in bytes. */
 export function downloadSize(file: string): number {
-  const m = current();
-  if (!m.sizes.has(file)) {
-    const text = make(file);
-    if (!m.served.has(file)) m.waiting.set(file, text);
-  }
-  return m.sizes.get(file)!;
+  return current().sizes.get(file) ?? Buffer.byteLength(downloadText(file));
 }
 
 /** The GET handler of the endpoint for `file`, sent with the type the data dictionary gives. */
