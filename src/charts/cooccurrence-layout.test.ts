@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MatrixItem, layoutCooccurrence, pairsAtLeast } from './cooccurrence-layout.ts';
+import { type MatrixItem, layoutCooccurrence, mostCoded, pairsAtLeast } from './cooccurrence-layout.ts';
 
 const items: MatrixItem[] = [
   { id: 'error', label: 'Saw an error', group: 'trust', colour: '#0072B2' },
@@ -48,5 +48,17 @@ describe('layoutCooccurrence', () => {
 
   it('keeps the pairs at or above the chosen minimum', () => {
     expect(pairsAtLeast(pairs, 4).map((p) => p.a + '/' + p.b)).toEqual(['audit/error', 'saved/unknown']);
+  });
+});
+
+describe('mostCoded', () => {
+  const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+  const excerpts: Record<string, number> = { a: 1, b: 9, c: 4, d: 9, e: 2 };
+  it('keeps the items coded on the most excerpts, in their own order, ties to the earlier', () => {
+    expect(mostCoded(items, (id) => excerpts[id], 3).map((it) => it.id)).toEqual(['b', 'c', 'd']);
+    expect(mostCoded(items, (id) => excerpts[id], 1).map((it) => it.id)).toEqual(['b']);
+  });
+  it('keeps every item when they fit', () => {
+    expect(mostCoded(items, (id) => excerpts[id], 5)).toBe(items);
   });
 });

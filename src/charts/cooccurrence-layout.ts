@@ -122,3 +122,33 @@ export function layoutCooccurrence(
 export function pairsAtLeast(pairs: Pair[], threshold: number): Pair[] {
   return pairs.filter((p) => p.excerpts >= threshold);
 }
+
+/**
+ * The most rows (and columns) the co-occurrence matrix draws. A matrix of 500 codes drew 31,810
+ * cells: a page of 11 MB (640 KB gzipped, against a 40 KB budget) that no phone scrolls through
+ * and no reader can compare across; 40 codes at 18 px a cell are about the width of a laptop
+ * screen. Past this, the matrix draws the codes coded on the most excerpts, and says so.
+ */
+export const MATRIX_ITEMS = 40;
+/** The most pairs the matrix's table twin lists: the pairs coded together most often, past it. */
+export const TABLE_PAIRS = 200;
+
+/**
+ * The `limit` items coded on the most excerpts (ties: the earlier in `items`), kept in the order
+ * of `items` (the codebook's, so that each theme's codes stay one block); all of them when they fit.
+ */
+export function mostCoded<T extends { id: string }>(
+  items: T[],
+  excerptsOf: (id: string) => number,
+  limit = MATRIX_ITEMS,
+): T[] {
+  if (items.length <= limit) return items;
+  const kept = new Set(
+    items
+      .map((it, i) => ({ it, i, n: excerptsOf(it.id) }))
+      .sort((p, q) => q.n - p.n || p.i - q.i)
+      .slice(0, limit)
+      .map((x) => x.it.id),
+  );
+  return items.filter((it) => kept.has(it.id));
+}

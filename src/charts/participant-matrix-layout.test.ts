@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutParticipantMatrix } from './participant-matrix-layout.ts';
+import { groupRows, layoutParticipantMatrix } from './participant-matrix-layout.ts';
 
 const themes = [
   { id: 'trust', label: 'Trust and doubt', colour: '#0072B2' },
@@ -69,5 +69,35 @@ describe('layoutParticipantMatrix', () => {
     ).toThrowErrorMatchingInlineSnapshot(
       `[Error: participant matrix: cannot group by "gender": the study's privacy settings show only "sector"]`,
     );
+  });
+});
+
+describe('groupRows', () => {
+  it('adds up the counts of each group, in the order given, and counts who voiced each theme', () => {
+    const grouped = groupRows(rows, 2, { attribute: 'sector', label: 'Sector', order: ['Public', 'Private'] });
+    expect(grouped).toEqual([
+      { participant: 'Public', attributes: { sector: 'Public' }, counts: [3, 4], participants: 2, voiced: [1, 1] },
+      { participant: 'Private', attributes: { sector: 'Private' }, counts: [1, 2], participants: 1, voiced: [1, 1] },
+    ]);
+  });
+
+  it('puts a participant without the value in "Not shown", and everyone in one row without a grouping', () => {
+    const withMissing = [...rows, { participant: 'P04', attributes: {}, counts: [0, 1] }];
+    expect(
+      groupRows(withMissing, 2, { attribute: 'sector', label: 'Sector' }).map((g) => [g.participant, g.participants]),
+    ).toEqual([
+      ['Not shown', 1],
+      ['Private', 1],
+      ['Public', 2],
+    ]);
+    expect(groupRows(withMissing, 2, null, 'All participants')).toEqual([
+      { participant: 'All participants', attributes: {}, counts: [4, 7], participants: 4, voiced: [2, 3] },
+    ]);
+  });
+
+  it('gives group names the room they need left of the cells, pseudonyms six ems', () => {
+    const named = groupRows(rows, 2, null, 'Every participant of the study (3)');
+    expect(layoutParticipantMatrix(named, themes, null, options).left).toBeGreaterThan(72);
+    expect(layoutParticipantMatrix(rows, themes, null, options).left).toBe(72);
   });
 });

@@ -3,7 +3,7 @@
  * that participant's excerpts coded with the theme. Rows can be grouped by one attribute, and only
  * by one the study's privacy settings show; a last row gives each theme's total.
  */
-import { wrapLabel } from './label-fit.ts';
+import { estimateWidth, wrapLabel } from './label-fit.ts';
 
 export interface MatrixRow {
   participant: string;
@@ -81,7 +81,10 @@ export function layoutParticipantMatrix(
   }
   const rowHeight = fontSize * 2;
   const groupHeight = fontSize * 2.4;
-  const left = fontSize * 6;
+  // Room for the row names (pseudonyms, or group names): at least six ems, at most 40% of the width.
+  const left = round(
+    Math.min(width * 0.4, Math.max(fontSize * 6, ...rows.map((r) => estimateWidth(r.participant, fontSize) + 14))),
+  );
   const cellWidth = (width - left) / Math.max(1, themes.length);
   const lines = themes.map((t) => wrapLabel(t.label, cellWidth - 8, fontSize, 4));
   const top = Math.max(...lines.map((l) => l.length), 1) * fontSize * 1.2 + 10;
@@ -136,4 +139,44 @@ export function layoutParticipantMatrix(
     totalsY: round(y),
     max,
   };
+}
+
+/**
+ * The most participants the matrix gives a row each. Past this (a study of 1,000 participants drew
+ * a page of 12 MB: three drawings of 12,000 cells), a row is a group of participants who share a
+ * value of a shown attribute, and the table lists the groups.
+ */
+export const PARTICIPANT_ROWS = 100;
+
+/** A row of participants grouped by one attribute's value: their counts added up. */
+export interface GroupRow extends MatrixRow {
+  /** How many participants the group holds. */
+  participants: number;
+  /** Per theme, how many of them voiced it (had an excerpt coded with it). */
+  voiced: number[];
+}
+
+/**
+ * The rows grouped by `grouping`'s attribute, one row per value in its order (then the others,
+ * sorted; "Not shown" for a participant without the value), named by the value; with no grouping,
+ * one row of everyone, named `everyone`.
+ */
+export function groupRows(rows: MatrixRow[], themes: number, grouping: Grouping | null, everyone = 'All'): GroupRow[] {
+  const value = (r: MatrixRow) => (grouping ? (r.attributes[grouping.attribute] ?? 'Not shown') : everyone);
+  const values = [...new Set([...(grouping?.order ?? []), ...rows.map(value).sort()])];
+  return values.flatMap((v) => {
+    const members = rows.filter((r) => value(r) === v);
+    if (!members.length) return [];
+    const sum = (i: number) => members.reduce((n, r) => n + (r.counts[i] ?? 0), 0);
+    const voiced = (i: number) => members.filter((r) => (r.counts[i] ?? 0) > 0).length;
+    return [
+      {
+        participant: v,
+        attributes: grouping ? { [grouping.attribute]: v } : {},
+        counts: Array.from({ length: themes }, (_, i) => sum(i)),
+        participants: members.length,
+        voiced: Array.from({ length: themes }, (_, i) => voiced(i)),
+      },
+    ];
+  });
 }
