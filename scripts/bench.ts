@@ -66,7 +66,7 @@ interface Measure {
 function processName(pid: number): string {
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-    if (/child-guard\.ts/.test(cmd)) return 'child guard';
+    if (/child-guard\.sh/.test(cmd)) return 'child guard';
     if (/astro\.mjs/.test(cmd)) return 'astro';
     if (/pagefind/.test(cmd)) return 'pagefind';
     if (/build-content\.ts/.test(cmd)) return 'content stage';

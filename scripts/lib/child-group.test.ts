@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { spawnGroup } from './child-group.ts';
 
 /** What the stand-in build printed on stderr. */
 const errors: string[] = [];
@@ -43,6 +44,13 @@ async function groupGone(group: number, ms = 5000): Promise<boolean> {
 }
 
 describe('child process groups', () => {
+  it('run their command for as long as the build lives, and pass its exit code on', async () => {
+    const started = Date.now();
+    const child = spawnGroup('sh', ['-c', 'sleep 1; exit 7'], { stdio: 'inherit' });
+    expect(await new Promise((done) => child.on('exit', done))).toBe(7);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
   it('end when the build is killed with SIGKILL', async () => {
     const { harness, group } = await startHarness();
     await sleep(200); // the grandchild has started

@@ -1,12 +1,12 @@
 /**
  * The build's child processes (the content stage, Astro), each in a process group of its own under
- * scripts/child-guard.ts: ended with the build however it ends. On a normal exit or a signal this
+ * scripts/child-guard.sh: ended with the build however it ends. On a normal exit or a signal this
  * process ends them itself; after `kill -9` the guard notices that its pipe from the build has closed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const GUARD = fileURLToPath(new URL('../child-guard.ts', import.meta.url));
+const GUARD = fileURLToPath(new URL('../child-guard.sh', import.meta.url));
 
 /** Process groups started by this process and not yet exited. */
 const groups = new Set<number>();
@@ -43,7 +43,7 @@ export function spawnGroup(
     process.on('exit', () => endChildGroups());
     hooked = true;
   }
-  const child = spawn(process.execPath, [GUARD, command, ...args], {
+  const child = spawn('/bin/sh', [GUARD, command, ...args], {
     detached: true, // a process group of its own, led by the guard
     stdio: ['pipe', options.stdio, options.stdio],
     env: options.env,
