@@ -106,6 +106,33 @@ describe('property: honorific and name', () => {
   });
 });
 
+describe('property: the detectors skip only texts they cannot match', () => {
+  // Fragments a match is made of, and near misses: honorifics in any case with and without their
+  // full stop, titles, postfixes, capitalised and lower-case words, digits, Urdu, odd spaces.
+  const fragment = fc.oneof(
+    fc.constantFrom('Dr', 'dr', 'DR', 'Prof', 'Mr', 'mrs', 'Ms', 'MST', 'Ch', 'Engr', 'Doctor', 'sister', 'SIR'),
+    fc.constantFrom('Miss', 'Begum', 'Hakim', 'Syed', 'Haji', 'Sahib', 'sahiba', 'Sb', 'ji', 'JEE', 'Saab'),
+    fc.constantFrom('Asif', 'Nawaz', 'shahbano', "O'Brien", 'Al-Karim', 'A.', 'S.M.', 'K', 'the', 'said'),
+    fc.constantFrom('ڈاکٹر', 'وجیہہ', 'صاحبہ', '0300', '7654324', '35202-1234567-1', '۳۰۰'),
+    fc.constantFrom(' ', '  ', '.', '. ', '\u00a0', '\n', ',', '-', '(', ')', 'x', 'é', '\u200b'),
+  );
+  it('finds every match of each detector in a text it says is worth searching', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fragment, { maxLength: 12 }).map((f) => f.join('')),
+        (text) => {
+          for (const d of DETECTORS) {
+            d.pattern.lastIndex = 0;
+            if (d.pattern.test(text)) expect(d.worthSearching(text), `${d.name}: ${text}`).toBe(true);
+            d.pattern.lastIndex = 0;
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('more of what people write', () => {
   const cases: [string, string][] = [
     ['Prof. Dr. Asif Nawaz said so.', '[a named person] said so.'],
