@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLeaks, wordsIn } from './find-leaks.ts';
 import type { Redaction } from './schema.ts';
@@ -60,6 +61,23 @@ describe('wordsIn', () => {
       'sif',
     ]);
     expect([...find('no one here')]).toEqual([]);
+  });
+
+  it('property: returns exactly the listed words the text contains', () => {
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(letters, { maxLength: 6 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), maxLength: 40 }),
+        (words, text) => {
+          const listed = words.filter(Boolean);
+          expect([...wordsIn(listed)(text)].sort()).toEqual(
+            [...new Set(listed.filter((w) => text.includes(w)))].sort(),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('lets a term through the pre-check only when all its words are in the text', () => {
