@@ -14,12 +14,12 @@
  * Linux only (reads /proc). Writes only under .build/bench/. Arguments: scripts/lib/cli.ts (strict).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseCommandLine, UsageError } from './lib/cli.ts';
 import { writeBaseline } from './lib/bench-baseline.ts';
-import { syntheticStudy, type SyntheticOptions } from './lib/synthetic-study.ts';
+import { syntheticStudy, type SyntheticOptions, writeSyntheticStudy } from './lib/synthetic-study.ts';
 
 /** A study shape: sizes to build, and the synthetic options beyond the size. */
 interface Shape {
@@ -146,16 +146,6 @@ async function measureBaseline(study: string, dir: string): Promise<Measure> {
     `  (baseline: ${files} MDX files; astro ${astro.seconds.toFixed(1)} s, ${astro.peakMb} MB; pagefind ${pagefind.seconds.toFixed(1)} s, ${pagefind.peakMb} MB)`,
   );
   return { stage: 'MDX baseline', seconds: astro.seconds + pagefind.seconds, peakMb: peak.peakMb, holder: peak.holder };
-}
-
-/** Writes a study folder's texts to disk so the build can read it. */
-function writeStudy(dir: string, files: ReturnType<typeof syntheticStudy>): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'themes'), { recursive: true });
-  for (const name of ['study', 'codebook', 'quotes', 'redactions'] as const)
-    writeFileSync(join(dir, `${name}.yaml`), files[name]!);
-  for (const name of ['participants', 'excerpts'] as const) writeFileSync(join(dir, `${name}.csv`), files[name]!);
-  for (const [id, text] of Object.entries(files.narratives)) writeFileSync(join(dir, 'themes', `${id}.mdx`), text);
 }
 
 /**
@@ -289,7 +279,7 @@ async function main(argv: string[]): Promise<void> {
         ...shape.options,
         ...(shape.textMb ? { textMb: shape.textMb[i] } : {}),
       });
-      writeStudy(dir, files);
+      writeSyntheticStudy(dir, files);
       const mb = Buffer.byteLength(files.excerpts!) / 1e6;
       const last = i === shape.sizes.length - 1;
       const r = await bench(`${shape.label}: ${n} excerpts, ${mb.toFixed(1)} MB excerpts.csv (seed 42)`, dir, {

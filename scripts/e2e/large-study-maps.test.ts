@@ -6,7 +6,7 @@
  * counts (from excerpts.csv, the download), and stays within the page budget. At the benchmark's
  * largest shape (500 codes, 1,000 participants) the two pages had been 11 and 12 MB.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
@@ -16,7 +16,7 @@ import { PARTICIPANT_ROWS } from '../../src/charts/participant-matrix-layout.ts'
 import { run } from '../build.ts';
 import { BUDGETS } from '../lib/budgets.ts';
 import { parseCsv } from '../lib/parse-csv.ts';
-import { syntheticStudy } from '../lib/synthetic-study.ts';
+import { syntheticStudy, writeSyntheticStudy } from '../lib/synthetic-study.ts';
 
 const STUDY = resolve('.build/large-maps-study');
 const SITE = resolve('.build/large-maps-site');
@@ -46,13 +46,7 @@ function fromDownload() {
 }
 
 beforeAll(async () => {
-  const files = syntheticStudy({ excerpts: 600, codes: CODES, participants: PARTICIPANTS });
-  rmSync(STUDY, { recursive: true, force: true });
-  mkdirSync(join(STUDY, 'themes'), { recursive: true });
-  for (const name of ['study', 'codebook', 'quotes', 'redactions'] as const)
-    writeFileSync(join(STUDY, `${name}.yaml`), files[name]!);
-  for (const name of ['participants', 'excerpts'] as const) writeFileSync(join(STUDY, `${name}.csv`), files[name]!);
-  for (const [id, text] of Object.entries(files.narratives)) writeFileSync(join(STUDY, 'themes', `${id}.mdx`), text);
+  writeSyntheticStudy(STUDY, syntheticStudy({ excerpts: 600, codes: CODES, participants: PARTICIPANTS }));
   expect(await run(['--study', STUDY, '--out', SITE])).toBe(true);
 }, 180_000);
 

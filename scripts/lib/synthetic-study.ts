@@ -5,6 +5,8 @@
  * redaction list of fictional names, about 1 in 30 excerpts naming one of them, so that
  * anonymization and the privacy scan do their real work.
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StudyFiles } from './study-files.ts';
 
 /** A small deterministic PRNG (mulberry32), so the same seed gives the same study. */
@@ -189,4 +191,14 @@ export function syntheticStudy(options: SyntheticOptions): StudyFiles {
     ].join('\n'),
     narratives,
   };
+}
+
+/** Writes a synthetic study's texts to `dir`, replacing what was there, so that the build can read it. */
+export function writeSyntheticStudy(dir: string, files: StudyFiles): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'themes'), { recursive: true });
+  for (const name of ['study', 'codebook', 'quotes', 'redactions'] as const)
+    writeFileSync(join(dir, `${name}.yaml`), files[name]!);
+  for (const name of ['participants', 'excerpts'] as const) writeFileSync(join(dir, `${name}.csv`), files[name]!);
+  for (const [id, text] of Object.entries(files.narratives)) writeFileSync(join(dir, 'themes', `${id}.mdx`), text);
 }
